@@ -1,0 +1,108 @@
+#include "api/redactor.h"
+
+#include <QRegularExpression>
+
+namespace ab::api {
+
+// JSON keys whose values are secrets. "code" is not one of them: it names error codes there.
+static const QString kJsonKeys = QStringLiteral(
+    "access_token|refresh_token|token|client_secret|subject_token|actor_token|password|secret|"
+    "api_key|apikey|authorization|id_token|connect_token|client_assertion");
+// Query and form parameters: the same, plus the OAuth authorization `code`.
+static const QString kParamKeys = kJsonKeys + QStringLiteral("|code");
+
+static const QRegularExpression &jsonValuePattern()
+{
+    // "key" : "value" — the closing quote may be missing when the body was cut short.
+    static const QRegularExpression re(
+        QStringLiteral("(\"(?:%1)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*(?:\"|\\\\?$)").arg(kJsonKeys),
+        QRegularExpression::CaseInsensitiveOption);
+    return re;
+}
+
+static const QRegularExpression &paramPattern()
+{
+    static const QRegularExpression re(
+        QStringLiteral("(^|[?&#\\s])((?:%1)=)[^&#\\s\"]*").arg(kParamKeys),
+        QRegularExpression::CaseInsensitiveOption);
+    return re;
+}
+
+static const QRegularExpression &bearerPattern()
+{
+    static const QRegularExpression re(QStringLiteral("\\b(Bearer|JWT)\\s+[A-Za-z0-9._~+/=-]+"),
+                                       QRegularExpression::CaseInsensitiveOption);
+    return re;
+}
+
+void Redactor::addSecret(const QString &secret)
+{
+    const QByteArray bytes = secret.toUtf8();
+    if (bytes.size() < 6 || m_secrets.contains(bytes))
+        return;
+    m_secrets.append(bytes);
+    // Longest first, so a secret containing another is replaced whole.
+    std::sort(m_secrets.begin(), m_secrets.end(),
+              [](const QByteArray &a, const QByteArray &b) { return a.size() > b.size(); });
+}
+
+void Redactor::removeSecret(const QString &secret)
+{
+    m_secrets.removeAll(secret.toUtf8());
+}
+
+QByteArray Redactor::redactLiterals(QByteArray text) const
+{
+    const QByteArray mark = QByteArray(placeholder.data(), placeholder.size());
+    for (const QByteArray &secret : m_secrets) {
+        text.replace(secret, mark);
+        const QByteArray encoded = QUrl::toPercentEncoding(QString::fromUtf8(secret));
+        if (encoded != secret)
+            text.replace(encoded, mark);
+    }
+    return text;
+}
+
+QString Redactor::redactUrl(const QUrl &url) const
+{
+    QString text = url.toString(QUrl::RemovePassword);
+    text.replace(paramPattern(), QStringLiteral("\\1\\2") + placeholder);
+    return QString::fromUtf8(redactLiterals(text.toUtf8()));
+}
+
+QByteArray Redactor::redactBody(const QByteArray &body) const
+{
+    if (body.isEmpty())
+        return body;
+    QString text = QString::fromUtf8(body);
+    text.replace(jsonValuePattern(), QStringLiteral("\\1\"") + placeholder + QLatin1Char('"'));
+    text.replace(paramPattern(), QStringLiteral("\\1\\2") + placeholder);
+    text.replace(bearerPattern(), QStringLiteral("\\1 ") + placeholder);
+    return redactLiterals(text.toUtf8());
+}
+
+QByteArray Redactor::redactAndTruncate(const QByteArray &body, qint64 maxBytes) const
+{
+    // Redacting a 16 MiB body just to keep its first 64 KiB would be waste; the slack keeps a
+    // secret that straddles the cut visible to the patterns.
+    const qint64 slack = 4096;
+    if (body.size() > maxBytes + slack)
+        return truncate(redactBody(body.left(maxBytes + slack)), maxBytes, body.size());
+    return truncate(redactBody(body), maxBytes, body.size());
+}
+
+QByteArray Redactor::truncate(const QByteArray &bytes, qint64 maxBytes, qint64 fullSize)
+{
+    if (fullSize < 0)
+        fullSize = bytes.size();
+    if (bytes.size() <= maxBytes && fullSize <= bytes.size())
+        return bytes;
+    qint64 cut = qMin<qint64>(qMax<qint64>(maxBytes, 0), bytes.size());
+    // Do not split a UTF-8 sequence: step back over continuation bytes.
+    while (cut > 0 && cut < bytes.size() && (uchar(bytes.at(cut)) & 0xC0) == 0x80)
+        --cut;
+    return bytes.left(cut) + "\xE2\x80\xA6[truncated, " + QByteArray::number(fullSize) +
+           " bytes in all]";
+}
+
+} // namespace ab::api
