@@ -20,6 +20,17 @@ namespace {
 // A server whose choices always claim a next page must not keep the CLI paging forever.
 constexpr int kMaxChoicePages = 100;
 
+// Asked for choices or outputs before start(): answered like a failed call, so a CLI waiting on
+// the reply is never left hanging.
+ApiError notStarted()
+{
+    ApiError error;
+    error.kind = core::ErrorKind::BadRequest;
+    error.code = QStringLiteral("form_not_started");
+    error.detail = QStringLiteral("FormSession::start() was not called");
+    return error;
+}
+
 bool sameValue(const QVariant &a, const QVariant &b)
 {
     return a.metaType() == b.metaType() && a == b;
@@ -314,6 +325,12 @@ void FormSession::fetchChoicePage(const QString &fieldId, int page, PageDone don
         }
     }
     m_pageRequests.append(PageRequest{key, page, {std::move(done)}});
+    if (m_actionId.isEmpty()) {
+        QMetaObject::invokeMethod(
+            this, [this, fieldId, key, page] { onChoicesReply(fieldId, key, page, notStarted()); },
+            Qt::QueuedConnection);
+        return;
+    }
     qCDebug(lcForm) << "POST /choices" << fieldId << "page" << page;
     m_backend->choices(m_actionId, fieldId, m_connectionId, inputs(), page, this,
                        [this, fieldId, key, page](const ApiResult<ChoicePage> &result) {
@@ -438,11 +455,17 @@ void FormSession::continuePaging(const std::shared_ptr<PagingJob> &job)
 
 void FormSession::fetchOutputs()
 {
+    const quint64 sequence = ++m_outputsSequence;
     if (m_actionId.isEmpty()) {
-        qCWarning(lcForm) << "fetchOutputs() before start()";
+        QMetaObject::invokeMethod(
+            this,
+            [this, sequence] {
+                if (sequence == m_outputsSequence)
+                    Q_EMIT outputsFailed(notStarted());
+            },
+            Qt::QueuedConnection);
         return;
     }
-    const quint64 sequence = ++m_outputsSequence;
     m_backend->outputs(m_actionId, m_connectionId, inputs(), this,
                        [this, sequence](const ApiResult<QList<core::OutputField>> &result) {
                            if (sequence != m_outputsSequence)

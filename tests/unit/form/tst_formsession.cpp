@@ -155,6 +155,27 @@ private Q_SLOTS:
         QCOMPARE(changed.size(), 1);
     }
 
+    void debounce_holdsTheRequestUntilTypingPauses()
+    {
+        FakeBackend backend;
+        FormSession session(&backend);
+        QVERIFY(startLoaded(backend, session));
+        QSignalSpy called(&backend, &FakeBackend::called);
+        QSignalSpy changed(&session, &FormSession::fieldsChanged);
+        session.setDebounceInterval(60000);
+        QCOMPARE(session.debounceInterval(), 60000);
+
+        session.setValue(s("spreadsheet"), s("s"));
+        session.setValue(s("spreadsheet"), s("sh"));
+        QVERIFY(!called.wait(50)); // still inside the pause
+        session.setValue(s("spreadsheet"), s("sheet"));
+        QVERIFY(session.isBusy());
+        session.setDebounceInterval(0); // the pause is over
+        QVERIFY(changed.wait());
+        QCOMPARE(backend.callCount(kInputs), 2);
+        QCOMPARE(backend.calls.last().inputs.value(s("spreadsheet")), QVariant(s("sheet")));
+    }
+
     void refetch_dropsStaleReply_data()
     {
         QTest::addColumn<bool>("olderRepliesLast");

@@ -64,6 +64,25 @@ private:
     }
 
 private Q_SLOTS:
+    void beforeStart_choicesAndOutputsFailInsteadOfHanging()
+    {
+        FakeBackend backend;
+        FormSession session(&backend);
+        QSignalSpy choicesFailed(&session, &FormSession::choicesFailed);
+        QSignalSpy outputsFailed(&session, &FormSession::outputsFailed);
+        std::optional<ChoiceResolution> got;
+        session.loadChoices(s("spreadsheet"));
+        session.fetchOutputs();
+        session.resolveChoice(s("spreadsheet"), s("Budget"),
+                              [&got](const ChoiceResolution &resolution) { got = resolution; });
+        QTRY_VERIFY(got.has_value());
+        QCOMPARE(got->status, ChoiceResolution::Status::Failed);
+        QCOMPARE(got->error.code, s("form_not_started"));
+        QCOMPARE(choicesFailed.size(), 2); // loadChoices, then the resolve's own try
+        QCOMPARE(outputsFailed.size(), 1);
+        QCOMPARE(backend.calls.size(), 0);
+    }
+
     void loadChoices_deliversPageWithAllInputs()
     {
         FakeBackend backend;
