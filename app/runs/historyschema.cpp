@@ -1,0 +1,70 @@
+#include "runs/historyschema.h"
+
+namespace ab::runs {
+
+// Times are UTC milliseconds since the epoch (sortable, no time-zone text to parse). JSON is
+// stored as TEXT so sqlite3's json functions and export tools can read it.
+static QList<Migration> buildMigrations()
+{
+    QList<Migration> migrations;
+    migrations.append(Migration{
+        1,
+        QStringLiteral("runs, their timelines and their API calls"),
+        {
+            // AUTOINCREMENT: a removed run's id is never handed out again (a CLI may still
+            // print or hold it).
+            QStringLiteral(
+                "CREATE TABLE runs ("
+                " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                " kind TEXT NOT NULL,"
+                " environment TEXT, app_id TEXT, app_title TEXT,"
+                " action_key TEXT, action_title TEXT, action_type TEXT, action_id TEXT,"
+                " connection_id TEXT, connection_title TEXT,"
+                " stored_action_id TEXT, idempotency_id TEXT, page TEXT,"
+                " server_run_id TEXT,"
+                " phase TEXT NOT NULL, status_raw TEXT,"
+                " inputs TEXT, input_labels TEXT, fields_json TEXT,"
+                " results_json TEXT, errors_json TEXT, next_page TEXT,"
+                " error_kind TEXT, error_http_status INTEGER, error_code TEXT,"
+                " error_title TEXT, error_detail TEXT, error_pointer TEXT,"
+                " error_retry_after INTEGER,"
+                " created_at INTEGER NOT NULL, submitted_at INTEGER, finished_at INTEGER)"),
+            QStringLiteral("CREATE TABLE run_events ("
+                           " id INTEGER PRIMARY KEY,"
+                           " run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+                           " at INTEGER NOT NULL, phase TEXT NOT NULL, status TEXT, note TEXT)"),
+            QStringLiteral("CREATE INDEX run_events_by_run ON run_events(run_id, id)"),
+            QStringLiteral("CREATE TABLE run_calls ("
+                           " id INTEGER PRIMARY KEY,"
+                           " run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+                           " request_id INTEGER, method TEXT, url TEXT, started_at INTEGER,"
+                           " duration_ms INTEGER, http_status INTEGER, error_text TEXT,"
+                           " attempt INTEGER, request_body BLOB, response_body BLOB,"
+                           " response_size INTEGER, response_headers TEXT)"),
+            QStringLiteral("CREATE INDEX run_calls_by_run ON run_calls(run_id, id)"),
+        },
+    });
+    migrations.append(Migration{
+        2,
+        QStringLiteral("indexes for the history pane: newest first, by phase, resumable runs"),
+        {
+            // The pane reads the newest 200 of 100,000+ rows in a few ms only with these.
+            QStringLiteral("CREATE INDEX runs_newest ON runs(created_at DESC, id DESC)"),
+            QStringLiteral("CREATE INDEX runs_by_phase ON runs(phase, created_at DESC, id DESC)"),
+        },
+    });
+    return migrations;
+}
+
+const QList<Migration> &historyMigrations()
+{
+    static const QList<Migration> migrations = buildMigrations();
+    return migrations;
+}
+
+int latestHistorySchemaVersion()
+{
+    return historyMigrations().constLast().version;
+}
+
+} // namespace ab::runs

@@ -1,0 +1,104 @@
+#pragma once
+
+#include "runs/runcodec.h"
+#include "runs/runrecord.h"
+
+#include <QObject>
+#include <QSqlDatabase>
+
+#include <optional>
+
+class QSqlQuery;
+
+namespace ab::runs {
+
+enum class StoreError {
+    None,
+    NotOpen,
+    OpenFailed,      // the file could not be opened or set up (path, permissions, not SQLite)
+    SchemaTooNew,    // written by a newer Actionbench; left untouched
+    MigrationFailed, // rolled back; the file is as it was
+    QueryFailed,     // a statement failed (disk full, locked past busy_timeout, ...)
+    NotFound,        // no run with that id
+    DecodeFailed,    // a stored blob did not decode; the record was returned without it
+    CodecMissing,    // the store was built without a complete RunCodec
+};
+QString storeErrorName(StoreError error); // stable, machine-readable ("schema_too_new", ...)
+
+struct StoreStatus {
+    StoreError code = StoreError::None;
+    QString detail; // the driver's text, for logs; never shown as the only explanation
+
+    bool ok() const { return code == StoreError::None; }
+};
+
+// The run history in one SQLite file that the GUI and CLI processes share (WAL, busy_timeout).
+// Every call is synchronous and short; the file is local. Each instance owns its own connection,
+// so several stores (or processes) may open the same file at once. Signals only report this
+// instance's own writes.
+class HistoryStore final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HistoryStore)
+
+public:
+    explicit HistoryStore(RunCodec codec, QObject *parent = nullptr);
+    ~HistoryStore() override;
+
+    // Creates the file when missing and migrates it to the latest schema.
+    bool open(const QString &path);
+    void close();
+    bool isOpen() const;
+    QString path() const { return m_path; }
+    int schemaVersion() const; // the open file's user_version; 0 when closed
+    StoreStatus lastError() const { return m_error; }
+
+    // Writes the record with its events and calls; returns the new local id, 0 on failure.
+    // `record.id` is ignored.
+    qint64 insert(const RunRecord &record);
+    // One transaction for all of them (imports, benchmarks); emits runsImported once.
+    bool insertMany(const QList<RunRecord> &records);
+    // Rewrites the run's own fields and appends the new timeline events and calls, atomically.
+    // `record.events` / `record.calls` are ignored: history is append-only.
+    bool update(const RunRecord &record, const QList<RunEvent> &newEvents = {},
+                const QList<core::RequestRecord> &newCalls = {});
+    bool appendEvent(qint64 id, const RunEvent &event);
+    bool appendCalls(qint64 id, const QList<core::RequestRecord> &calls);
+
+    std::optional<RunRecord> load(qint64 id) const; // with events and calls, in order
+    QList<RunSummary> list(const RunFilter &filter, int offset, int limit) const; // newest first
+    int count(const RunFilter &filter) const;
+    QList<RunRecord> unfinished() const; // Preparing, Submitting, Waiting; oldest first
+    bool remove(qint64 id);
+
+Q_SIGNALS:
+    void runAdded(qint64 id);
+    void runChanged(qint64 id);
+    void runRemoved(qint64 id);
+    void runsImported(int count);
+
+private:
+    bool fail(StoreError code, const QString &detail) const;
+    bool failQuery(const QSqlQuery &query) const;
+    bool exec(const QString &sql) const;
+    bool begin();
+    bool commit();
+    void rollback();
+    bool configure();
+    bool migrate();
+    void writeRecord(QSqlQuery &query, const RunRecord &record) const;
+    bool writeEvents(QSqlQuery &query, qint64 id, const QList<RunEvent> &events) const;
+    bool writeCalls(QSqlQuery &query, qint64 id, const QList<core::RequestRecord> &calls) const;
+    qint64 insertOne(QSqlQuery &runQuery, QSqlQuery &eventQuery, QSqlQuery &callQuery,
+                     const RunRecord &record);
+    RunRecord readRecord(const QSqlQuery &query) const;
+    bool readEventsAndCalls(RunRecord &record) const;
+    bool ready() const;
+
+    RunCodec m_codec;
+    QString m_connectionName;
+    QString m_path;
+    QSqlDatabase m_db;
+    mutable StoreStatus m_error;
+};
+
+} // namespace ab::runs
