@@ -85,23 +85,29 @@ bool failedBeforeSending(QNetworkReply::NetworkError error)
 
 static std::optional<QDateTime> parseHttpDate(const QByteArray &value)
 {
-    const QString text = QString::fromLatin1(value).trimmed();
-    // RFC 9110 IMF-fixdate first, then the obsolete RFC 850 and asctime forms.
-    static const char *const formats[] = {"ddd, dd MMM yyyy HH:mm:ss 'GMT'",
-                                          "dddd, dd-MMM-yy HH:mm:ss 'GMT'",
-                                          "ddd MMM d HH:mm:ss yyyy"};
+    QString text = QString::fromLatin1(value).simplified();
     const QLocale c = QLocale::c();
-    for (const char *format : formats) {
-        QDateTime parsed = c.toDateTime(text, QLatin1String(format));
+    // The weekday is dropped: it is redundant, and Qt rejects a two-digit-year date whose
+    // weekday does not match 19xx.
+    QStringList formats;
+    if (const qsizetype comma = text.indexOf(QLatin1Char(',')); comma >= 0) {
+        text = text.mid(comma + 1).trimmed();
+        formats = {QStringLiteral("dd MMM yyyy HH:mm:ss 'GMT'"), // RFC 9110 IMF-fixdate
+                   QStringLiteral("dd-MMM-yy HH:mm:ss 'GMT'")};  // obsolete RFC 850
+    } else if (const qsizetype space = text.indexOf(QLatin1Char(' ')); space == 3) {
+        text = text.mid(space + 1);
+        formats = {QStringLiteral("MMM d HH:mm:ss yyyy")}; // asctime
+    }
+    for (const QString &format : std::as_const(formats)) {
+        QDateTime parsed = c.toDateTime(text, format);
         if (parsed.isValid()) {
             parsed.setTimeZone(QTimeZone::utc());
-            // Two-digit years of RFC 850 land in 19xx.
-            if (parsed.date().year() < 1970)
+            if (parsed.date().year() < 1970) // two-digit years land in 19xx
                 parsed = parsed.addYears(100);
             return parsed;
         }
     }
-    QDateTime iso = QDateTime::fromString(text, Qt::ISODate);
+    const QDateTime iso = QDateTime::fromString(text, Qt::ISODate);
     if (iso.isValid())
         return iso;
     return std::nullopt;

@@ -2,6 +2,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace ab::api {
 
 // JSON keys whose values are secrets. "code" is not one of them: it names error codes there.
@@ -30,7 +32,8 @@ static const QRegularExpression &paramPattern()
 
 static const QRegularExpression &bearerPattern()
 {
-    static const QRegularExpression re(QStringLiteral("\\b(Bearer|JWT)\\s+[A-Za-z0-9._~+/=-]+"),
+    // Only "Bearer": Zapier's SDK also knows a "JWT <token>" scheme, but "JWT expired" is prose.
+    static const QRegularExpression re(QStringLiteral("\\b(Bearer)\\s+[A-Za-z0-9._~+/=-]+"),
                                        QRegularExpression::CaseInsensitiveOption);
     return re;
 }
@@ -67,7 +70,14 @@ QString Redactor::redactUrl(const QUrl &url) const
 {
     QString text = url.toString(QUrl::RemovePassword);
     text.replace(paramPattern(), QStringLiteral("\\1\\2") + placeholder);
-    return QString::fromUtf8(redactLiterals(text.toUtf8()));
+    text = QString::fromUtf8(redactLiterals(text.toUtf8()));
+    // A literal can hide behind partial percent-encoding ("a%2Bb" for "a+b"); if it survives
+    // decoding, show the decoded form with the literal gone rather than leak it.
+    const QString decoded = QUrl::fromPercentEncoding(text.toUtf8());
+    const QByteArray decodedBytes = decoded.toUtf8();
+    const bool hidden = std::any_of(m_secrets.begin(), m_secrets.end(),
+                                    [&](const QByteArray &s) { return decodedBytes.contains(s); });
+    return hidden ? QString::fromUtf8(redactLiterals(decodedBytes)) : text;
 }
 
 QByteArray Redactor::redactBody(const QByteArray &body) const
