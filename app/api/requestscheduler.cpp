@@ -6,6 +6,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 
+#include <cstring>
+
 namespace ab::api {
 
 QString bucketName(Bucket bucket)
@@ -38,6 +40,46 @@ QByteArray ReplyOutcome::header(const QByteArray &name) const
     }
     return {};
 }
+
+namespace {
+
+// A request body that can be read only once. Qt re-sends a request by itself when the
+// connection closes before the first byte of a reply (QHttpNetworkConnectionChannel's
+// reconnectAttempts), whatever the method: a POST /v2/action-runs could run twice. Qt cannot
+// rewind this device, so it fails the reply (ContentReSendError) instead of re-sending.
+class OneShotBody final : public QIODevice {
+public:
+    explicit OneShotBody(QByteArray data, QObject *parent)
+        : QIODevice(parent)
+        , m_data(std::move(data))
+    {
+        open(QIODevice::ReadOnly);
+    }
+    bool isSequential() const override { return true; }
+    bool reset() override { return false; }
+    qint64 bytesAvailable() const override
+    {
+        return m_data.size() - m_position + QIODevice::bytesAvailable();
+    }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 count = qMin(maxSize, qint64(m_data.size()) - m_position);
+        if (count <= 0)
+            return -1; // the end: there is nothing more, now or later
+        std::memcpy(data, m_data.constData() + m_position, size_t(count));
+        m_position += count;
+        return count;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_position = 0;
+};
+
+} // namespace
 
 struct RequestScheduler::Job {
     OutgoingRequest request;
@@ -228,10 +270,21 @@ void RequestScheduler::start(const std::shared_ptr<Job> &job)
     flight->startedMs = m_clock->monotonicMs();
 
     const OutgoingRequest &request = job->request;
-    QNetworkReply *reply =
-        request.method == "GET"
-            ? m_network->get(request.request)
-            : m_network->sendCustomRequest(request.request, request.method, request.body);
+    QNetworkReply *reply = nullptr;
+    if (request.method == "GET") {
+        reply = m_network->get(request.request);
+    } else if (!request.idempotent && !request.body.isEmpty()) {
+        // Content-Length plus DoNotBufferUploadData: Qt streams the device instead of keeping
+        // a copy it could send again.
+        QNetworkRequest withLength = request.request;
+        withLength.setHeader(QNetworkRequest::ContentLengthHeader, request.body.size());
+        withLength.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        auto *body = new OneShotBody(request.body, this);
+        reply = m_network->sendCustomRequest(withLength, request.method, body);
+        connect(reply, &QObject::destroyed, body, &QObject::deleteLater);
+    } else {
+        reply = m_network->sendCustomRequest(request.request, request.method, request.body);
+    }
     m_inFlight.insert(reply, flight);
 
     // Stop as soon as the body is known to be too big: by Content-Length, or while reading.
@@ -270,7 +323,7 @@ void RequestScheduler::onFinished(QNetworkReply *reply)
     if (!flight)
         return;
     const std::shared_ptr<Job> job = flight->job;
-    if (!flight->tooLarge)
+    if (!flight->tooLarge && reply->isOpen())
         flight->body += reply->readAll();
 
     ReplyOutcome outcome;

@@ -20,7 +20,7 @@ ScriptedResponse ScriptedResponse::json(int status, const QByteArray &body,
     response.status = status;
     response.body = body;
     response.headers = std::move(headers);
-    response.headers.append({"Content-Type", "application/json"});
+    response.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
     return response;
 }
 
@@ -94,7 +94,7 @@ void ScriptedServer::onReadyRead(QTcpSocket *socket)
             continue;
         const QByteArray name = lines.at(i).left(colon).trimmed();
         const QByteArray value = lines.at(i).mid(colon + 1).trimmed();
-        request.headers.append({name, value});
+        request.headers.append(qMakePair(name, value));
         if (name.compare("Content-Length", Qt::CaseInsensitive) == 0)
             contentLength = value.toLongLong();
     }
