@@ -1,161 +1,17 @@
 #include "runs/historystore.h"
 
+#include "runs/historyrows.h"
 #include "runs/historyschema.h"
 #include "runs/logging.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QTimeZone>
 
 #include <atomic>
 
 namespace ab::runs {
 
 namespace {
-
-// The run columns in binding order; INSERT and UPDATE share it so they cannot drift apart.
-const QStringList &runColumns()
-{
-    static const QStringList columns = {
-        QStringLiteral("kind"),
-        QStringLiteral("environment"),
-        QStringLiteral("app_id"),
-        QStringLiteral("app_title"),
-        QStringLiteral("action_key"),
-        QStringLiteral("action_title"),
-        QStringLiteral("action_type"),
-        QStringLiteral("action_id"),
-        QStringLiteral("connection_id"),
-        QStringLiteral("connection_title"),
-        QStringLiteral("stored_action_id"),
-        QStringLiteral("idempotency_id"),
-        QStringLiteral("page"),
-        QStringLiteral("server_run_id"),
-        QStringLiteral("phase"),
-        QStringLiteral("status_raw"),
-        QStringLiteral("inputs"),
-        QStringLiteral("input_labels"),
-        QStringLiteral("fields_json"),
-        QStringLiteral("results_json"),
-        QStringLiteral("errors_json"),
-        QStringLiteral("next_page"),
-        QStringLiteral("error_kind"),
-        QStringLiteral("error_http_status"),
-        QStringLiteral("error_code"),
-        QStringLiteral("error_title"),
-        QStringLiteral("error_detail"),
-        QStringLiteral("error_pointer"),
-        QStringLiteral("error_retry_after"),
-        QStringLiteral("created_at"),
-        QStringLiteral("submitted_at"),
-        QStringLiteral("finished_at"),
-    };
-    return columns;
-}
-
-QString insertRunSql()
-{
-    QStringList marks;
-    for (qsizetype i = 0; i < runColumns().size(); ++i)
-        marks.append(QStringLiteral("?"));
-    return QStringLiteral("INSERT INTO runs (%1) VALUES (%2)")
-        .arg(runColumns().join(QLatin1Char(',')), marks.join(QLatin1Char(',')));
-}
-
-QString updateRunSql()
-{
-    QStringList sets;
-    for (const QString &column : runColumns())
-        sets.append(column + QStringLiteral("=?"));
-    return QStringLiteral("UPDATE runs SET %1 WHERE id=?").arg(sets.join(QLatin1Char(',')));
-}
-
-const QString insertEventSql =
-    QStringLiteral("INSERT INTO run_events (run_id, at, phase, status, note) VALUES (?,?,?,?,?)");
-const QString insertCallSql = QStringLiteral(
-    "INSERT INTO run_calls (run_id, request_id, method, url, started_at, duration_ms,"
-    " http_status, error_text, attempt, request_body, response_body, response_size,"
-    " response_headers) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
-const QString summaryColumns = QStringLiteral(
-    "id, kind, created_at, app_title, action_title, connection_title, server_run_id, phase,"
-    " submitted_at, finished_at, environment");
-
-QVariant timeValue(const QDateTime &time)
-{
-    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant();
-}
-
-QDateTime timeFrom(const QVariant &value)
-{
-    return value.isNull() ? QDateTime()
-                          : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), QTimeZone::utc());
-}
-
-QVariant textValue(const QByteArray &utf8)
-{
-    return utf8.isEmpty() ? QVariant() : QVariant(QString::fromUtf8(utf8));
-}
-
-// Response headers as HTTP writes them ("Name: value" lines): readable without a codec.
-QString headersText(const QList<QPair<QByteArray, QByteArray>> &headers)
-{
-    QByteArray text;
-    for (const auto &[name, value] : headers)
-        text += name + ": " + value + '\n';
-    return QString::fromUtf8(text);
-}
-
-QList<QPair<QByteArray, QByteArray>> headersFrom(const QString &text)
-{
-    QList<QPair<QByteArray, QByteArray>> headers;
-    const QList<QByteArray> lines = text.toUtf8().split('\n');
-    for (const QByteArray &line : lines) {
-        const qsizetype colon = line.indexOf(':');
-        if (colon > 0)
-            headers.append({line.left(colon), line.mid(colon + 1).trimmed()});
-    }
-    return headers;
-}
-
-QString likePattern(const QString &text)
-{
-    QString escaped = text;
-    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
-    escaped.replace(QLatin1Char('%'), QStringLiteral("\\%"));
-    escaped.replace(QLatin1Char('_'), QStringLiteral("\\_"));
-    return QLatin1Char('%') + escaped + QLatin1Char('%');
-}
-
-// WHERE clause and its values for a filter; shared by list() and count().
-QString whereClause(const RunFilter &filter, QVariantList &values)
-{
-    QStringList terms;
-    if (!filter.text.trimmed().isEmpty()) {
-        const QString pattern = likePattern(filter.text.trimmed());
-        QStringList any;
-        for (const char *column :
-             {"app_title", "action_title", "connection_title", "server_run_id"}) {
-            any.append(QLatin1String(column) + QStringLiteral(" LIKE ? ESCAPE '\\'"));
-            values.append(pattern);
-        }
-        terms.append(QLatin1Char('(') + any.join(QStringLiteral(" OR ")) + QLatin1Char(')'));
-    }
-    if (!filter.phases.isEmpty()) {
-        QStringList marks;
-        for (Phase phase : filter.phases) {
-            marks.append(QStringLiteral("?"));
-            values.append(phaseName(phase));
-        }
-        terms.append(QStringLiteral("phase IN (") + marks.join(QLatin1Char(',')) +
-                     QLatin1Char(')'));
-    }
-    if (!filter.environment.isEmpty()) {
-        terms.append(QStringLiteral("environment = ?"));
-        values.append(filter.environment);
-    }
-    return terms.isEmpty() ? QString()
-                           : QStringLiteral(" WHERE ") + terms.join(QStringLiteral(" AND "));
-}
 
 std::atomic<int> connectionCounter{0};
 
@@ -370,56 +226,10 @@ bool HistoryStore::migrate()
     return true;
 }
 
-void HistoryStore::writeRecord(QSqlQuery &query, const RunRecord &record) const
-{
-    const core::ApiError *error = record.apiError ? &*record.apiError : nullptr;
-    const QList<QVariant> values = {
-        runKindName(record.kind),
-        record.environment,
-        record.appId,
-        record.appTitle,
-        record.actionKey,
-        record.actionTitle,
-        record.actionType,
-        record.actionId,
-        record.connectionId,
-        record.connectionTitle,
-        record.storedActionId,
-        record.idempotencyId,
-        record.page,
-        record.serverRunId,
-        phaseName(record.phase),
-        record.statusRaw,
-        record.inputs.isEmpty() ? QVariant() : textValue(m_codec.encodeVariant(record.inputs)),
-        record.inputLabels.isEmpty() ? QVariant()
-                                     : textValue(m_codec.encodeVariant(record.inputLabels)),
-        textValue(record.fieldsJson),
-        textValue(record.resultsJson),
-        record.errors.isEmpty() ? QVariant() : textValue(m_codec.encodeErrors(record.errors)),
-        record.nextPage,
-        error ? QVariant(core::errorKindName(error->kind)) : QVariant(),
-        error ? QVariant(error->httpStatus) : QVariant(),
-        error ? QVariant(error->code) : QVariant(),
-        error ? QVariant(error->title) : QVariant(),
-        error ? QVariant(error->detail) : QVariant(),
-        error ? QVariant(error->sourcePointer) : QVariant(),
-        error && error->retryAfterSeconds ? QVariant(*error->retryAfterSeconds) : QVariant(),
-        timeValue(record.createdAt),
-        timeValue(record.submittedAt),
-        timeValue(record.finishedAt),
-    };
-    for (qsizetype i = 0; i < values.size(); ++i)
-        query.bindValue(int(i), values.at(i));
-}
-
 bool HistoryStore::writeEvents(QSqlQuery &query, qint64 id, const QList<RunEvent> &events) const
 {
     for (const RunEvent &event : events) {
-        query.bindValue(0, id);
-        query.bindValue(1, timeValue(event.at));
-        query.bindValue(2, phaseName(event.phase));
-        query.bindValue(3, event.status);
-        query.bindValue(4, event.note);
+        rows::bindEvent(query, id, event);
         if (!query.exec())
             return failQuery(query);
     }
@@ -430,19 +240,7 @@ bool HistoryStore::writeCalls(QSqlQuery &query, qint64 id,
                               const QList<core::RequestRecord> &calls) const
 {
     for (const core::RequestRecord &call : calls) {
-        query.bindValue(0, id);
-        query.bindValue(1, qint64(call.id));
-        query.bindValue(2, call.method);
-        query.bindValue(3, call.url);
-        query.bindValue(4, timeValue(call.startedAt));
-        query.bindValue(5, call.durationMs);
-        query.bindValue(6, call.httpStatus);
-        query.bindValue(7, call.errorText);
-        query.bindValue(8, call.attempt);
-        query.bindValue(9, call.requestBody);
-        query.bindValue(10, call.responseBody);
-        query.bindValue(11, call.responseSize);
-        query.bindValue(12, headersText(call.responseHeaders));
+        rows::bindCall(query, id, call);
         if (!query.exec())
             return failQuery(query);
     }
@@ -452,7 +250,7 @@ bool HistoryStore::writeCalls(QSqlQuery &query, qint64 id,
 qint64 HistoryStore::insertOne(QSqlQuery &runQuery, QSqlQuery &eventQuery, QSqlQuery &callQuery,
                                const RunRecord &record)
 {
-    writeRecord(runQuery, record);
+    rows::bindRun(runQuery, record, m_codec);
     if (!runQuery.exec()) {
         failQuery(runQuery);
         return 0;
@@ -470,8 +268,8 @@ qint64 HistoryStore::insert(const RunRecord &record)
     QSqlQuery runQuery(m_db);
     QSqlQuery eventQuery(m_db);
     QSqlQuery callQuery(m_db);
-    if (!runQuery.prepare(insertRunSql()) || !eventQuery.prepare(insertEventSql) ||
-        !callQuery.prepare(insertCallSql)) {
+    if (!runQuery.prepare(rows::insertRunSql()) || !eventQuery.prepare(rows::insertEventSql()) ||
+        !callQuery.prepare(rows::insertCallSql())) {
         failQuery(runQuery.lastError().isValid() ? runQuery : eventQuery);
         rollback();
         return 0;
@@ -492,8 +290,8 @@ bool HistoryStore::insertMany(const QList<RunRecord> &records)
     QSqlQuery runQuery(m_db);
     QSqlQuery eventQuery(m_db);
     QSqlQuery callQuery(m_db);
-    if (!runQuery.prepare(insertRunSql()) || !eventQuery.prepare(insertEventSql) ||
-        !callQuery.prepare(insertCallSql)) {
+    if (!runQuery.prepare(rows::insertRunSql()) || !eventQuery.prepare(rows::insertEventSql()) ||
+        !callQuery.prepare(rows::insertCallSql())) {
         failQuery(runQuery);
         rollback();
         return false;
@@ -516,13 +314,13 @@ bool HistoryStore::update(const RunRecord &record, const QList<RunEvent> &newEve
     if (!ready() || !begin())
         return false;
     QSqlQuery runQuery(m_db);
-    if (!runQuery.prepare(updateRunSql())) {
+    if (!runQuery.prepare(rows::updateRunSql())) {
         failQuery(runQuery);
         rollback();
         return false;
     }
-    writeRecord(runQuery, record);
-    runQuery.bindValue(int(runColumns().size()), record.id);
+    rows::bindRun(runQuery, record, m_codec);
+    runQuery.bindValue(rows::runColumnCount(), record.id);
     if (!runQuery.exec()) {
         failQuery(runQuery);
         rollback();
@@ -534,7 +332,7 @@ bool HistoryStore::update(const RunRecord &record, const QList<RunEvent> &newEve
     }
     QSqlQuery eventQuery(m_db);
     QSqlQuery callQuery(m_db);
-    if (!eventQuery.prepare(insertEventSql) || !callQuery.prepare(insertCallSql) ||
+    if (!eventQuery.prepare(rows::insertEventSql()) || !callQuery.prepare(rows::insertCallSql()) ||
         !writeEvents(eventQuery, record.id, newEvents) ||
         !writeCalls(callQuery, record.id, newCalls)) {
         if (m_error.ok())
@@ -553,7 +351,7 @@ bool HistoryStore::appendEvent(qint64 id, const RunEvent &event)
     if (!ready())
         return false;
     QSqlQuery query(m_db);
-    if (!query.prepare(insertEventSql))
+    if (!query.prepare(rows::insertEventSql()))
         return failQuery(query);
     // The foreign key turns an unknown id into a failed insert.
     if (!writeEvents(query, id, {event}))
@@ -569,7 +367,7 @@ bool HistoryStore::appendCalls(qint64 id, const QList<core::RequestRecord> &call
     if (!ready() || !begin())
         return false;
     QSqlQuery query(m_db);
-    if (!query.prepare(insertCallSql) || !writeCalls(query, id, calls)) {
+    if (!query.prepare(rows::insertCallSql()) || !writeCalls(query, id, calls)) {
         if (m_error.ok())
             failQuery(query);
         rollback();
@@ -581,113 +379,24 @@ bool HistoryStore::appendCalls(qint64 id, const QList<core::RequestRecord> &call
     return true;
 }
 
-RunRecord HistoryStore::readRecord(const QSqlQuery &query) const
-{
-    // Column 0 is the id, then runColumns() in order.
-    RunRecord record;
-    int c = 0;
-    auto next = [&query, &c] {
-        return query.value(c++);
-    };
-    record.id = next().toLongLong();
-    record.kind = runKindFromName(next().toString()).value_or(RunKind::Action);
-    record.environment = next().toString();
-    record.appId = next().toString();
-    record.appTitle = next().toString();
-    record.actionKey = next().toString();
-    record.actionTitle = next().toString();
-    record.actionType = next().toString();
-    record.actionId = next().toString();
-    record.connectionId = next().toString();
-    record.connectionTitle = next().toString();
-    record.storedActionId = next().toString();
-    record.idempotencyId = next().toString();
-    record.page = next().toString();
-    record.serverRunId = next().toString();
-    const QString phase = next().toString();
-    record.phase = phaseFromName(phase).value_or(Phase::Failed);
-    record.statusRaw = next().toString();
-    QString decodeError;
-    const QByteArray inputs = next().toString().toUtf8();
-    if (!inputs.isEmpty())
-        record.inputs = m_codec.decodeVariant(inputs, &decodeError).toMap();
-    const QByteArray labels = next().toString().toUtf8();
-    if (!labels.isEmpty() && decodeError.isEmpty())
-        record.inputLabels = m_codec.decodeVariant(labels, &decodeError).toMap();
-    record.fieldsJson = next().toString().toUtf8();
-    record.resultsJson = next().toString().toUtf8();
-    const QByteArray errors = next().toString().toUtf8();
-    if (!errors.isEmpty() && decodeError.isEmpty())
-        record.errors = m_codec.decodeErrors(errors, &decodeError);
-    record.nextPage = next().toString();
-    const QVariant errorKind = next();
-    if (!errorKind.isNull()) {
-        core::ApiError error;
-        error.kind = errorKindFromName(errorKind.toString()).value_or(core::ErrorKind::Unknown);
-        error.httpStatus = next().toInt();
-        error.code = next().toString();
-        error.title = next().toString();
-        error.detail = next().toString();
-        error.sourcePointer = next().toString();
-        const QVariant retryAfter = next();
-        if (!retryAfter.isNull())
-            error.retryAfterSeconds = retryAfter.toInt();
-        record.apiError = error;
-    } else {
-        c += 6;
-    }
-    record.createdAt = timeFrom(next());
-    record.submittedAt = timeFrom(next());
-    record.finishedAt = timeFrom(next());
-    if (!phaseFromName(phase))
-        fail(StoreError::DecodeFailed,
-             QStringLiteral("run %1: phase '%2'").arg(record.id).arg(phase));
-    if (!decodeError.isEmpty())
-        fail(StoreError::DecodeFailed,
-             QStringLiteral("run %1: %2").arg(record.id).arg(decodeError));
-    return record;
-}
-
 bool HistoryStore::readEventsAndCalls(RunRecord &record) const
 {
     QSqlQuery events(m_db);
-    events.prepare(QStringLiteral(
-        "SELECT at, phase, status, note FROM run_events WHERE run_id = ? ORDER BY id"));
+    events.setForwardOnly(true);
+    events.prepare(rows::selectEventsSql());
     events.addBindValue(record.id);
     if (!events.exec())
         return failQuery(events);
-    while (events.next()) {
-        RunEvent event;
-        event.at = timeFrom(events.value(0));
-        event.phase = phaseFromName(events.value(1).toString()).value_or(Phase::Failed);
-        event.status = events.value(2).toString();
-        event.note = events.value(3).toString();
-        record.events.append(event);
-    }
+    while (events.next())
+        record.events.append(rows::readEvent(events));
     QSqlQuery calls(m_db);
-    calls.prepare(QStringLiteral(
-        "SELECT request_id, method, url, started_at, duration_ms, http_status, error_text,"
-        " attempt, request_body, response_body, response_size, response_headers"
-        " FROM run_calls WHERE run_id = ? ORDER BY id"));
+    calls.setForwardOnly(true);
+    calls.prepare(rows::selectCallsSql());
     calls.addBindValue(record.id);
     if (!calls.exec())
         return failQuery(calls);
-    while (calls.next()) {
-        core::RequestRecord call;
-        call.id = calls.value(0).toULongLong();
-        call.method = calls.value(1).toString();
-        call.url = calls.value(2).toString();
-        call.startedAt = timeFrom(calls.value(3));
-        call.durationMs = calls.value(4).toLongLong();
-        call.httpStatus = calls.value(5).toInt();
-        call.errorText = calls.value(6).toString();
-        call.attempt = calls.value(7).toInt();
-        call.requestBody = calls.value(8).toByteArray();
-        call.responseBody = calls.value(9).toByteArray();
-        call.responseSize = calls.value(10).toLongLong();
-        call.responseHeaders = headersFrom(calls.value(11).toString());
-        record.calls.append(call);
-    }
+    while (calls.next())
+        record.calls.append(rows::readCall(calls));
     return true;
 }
 
@@ -696,8 +405,7 @@ std::optional<RunRecord> HistoryStore::load(qint64 id) const
     if (!ready())
         return std::nullopt;
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT id,") + runColumns().join(QLatin1Char(',')) +
-                  QStringLiteral(" FROM runs WHERE id = ?"));
+    query.prepare(rows::selectRunSql());
     query.addBindValue(id);
     if (!query.exec()) {
         failQuery(query);
@@ -707,11 +415,13 @@ std::optional<RunRecord> HistoryStore::load(qint64 id) const
         fail(StoreError::NotFound, QStringLiteral("run %1").arg(id));
         return std::nullopt;
     }
-    RunRecord record = readRecord(query);
-    const StoreStatus decodeStatus = m_error;
+    QString problem;
+    RunRecord record = rows::readRun(query, m_codec, &problem);
     if (!readEventsAndCalls(record))
         return std::nullopt;
-    m_error = decodeStatus; // a decode failure stays visible to the caller
+    // The rest of the run is still worth showing; the caller learns what is missing.
+    if (!problem.isEmpty())
+        fail(StoreError::DecodeFailed, QStringLiteral("run %1: %2").arg(id).arg(problem));
     return record;
 }
 
@@ -721,11 +431,11 @@ QList<RunSummary> HistoryStore::list(const RunFilter &filter, int offset, int li
     if (!ready())
         return out;
     QVariantList values;
-    const QString where = whereClause(filter, values);
+    const QString where = rows::whereClause(filter, values);
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT ") + summaryColumns + QStringLiteral(" FROM runs") +
-                  where + QStringLiteral(" ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?"));
+    query.prepare(rows::selectSummarySql() + where +
+                  QStringLiteral(" ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?"));
     for (const QVariant &value : std::as_const(values))
         query.addBindValue(value);
     query.addBindValue(limit);
@@ -734,24 +444,8 @@ QList<RunSummary> HistoryStore::list(const RunFilter &filter, int offset, int li
         failQuery(query);
         return out;
     }
-    while (query.next()) {
-        RunSummary summary;
-        summary.id = query.value(0).toLongLong();
-        summary.kind = runKindFromName(query.value(1).toString()).value_or(RunKind::Action);
-        summary.createdAt = timeFrom(query.value(2));
-        summary.appTitle = query.value(3).toString();
-        summary.actionTitle = query.value(4).toString();
-        summary.connectionTitle = query.value(5).toString();
-        summary.serverRunId = query.value(6).toString();
-        summary.phase = phaseFromName(query.value(7).toString()).value_or(Phase::Failed);
-        const QDateTime submitted = timeFrom(query.value(8));
-        const QDateTime finished = timeFrom(query.value(9));
-        const QDateTime &start = submitted.isValid() ? submitted : summary.createdAt;
-        summary.durationMs =
-            finished.isValid() && start.isValid() ? qMax<qint64>(0, start.msecsTo(finished)) : -1;
-        summary.environment = query.value(10).toString();
-        out.append(summary);
-    }
+    while (query.next())
+        out.append(rows::readSummary(query));
     return out;
 }
 
@@ -760,7 +454,7 @@ int HistoryStore::count(const RunFilter &filter) const
     if (!ready())
         return 0;
     QVariantList values;
-    const QString where = whereClause(filter, values);
+    const QString where = rows::whereClause(filter, values);
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral("SELECT COUNT(*) FROM runs") + where);
     for (const QVariant &value : std::as_const(values))

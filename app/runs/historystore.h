@@ -85,12 +85,10 @@ private:
     void rollback();
     bool configure();
     bool migrate();
-    void writeRecord(QSqlQuery &query, const RunRecord &record) const;
     bool writeEvents(QSqlQuery &query, qint64 id, const QList<RunEvent> &events) const;
     bool writeCalls(QSqlQuery &query, qint64 id, const QList<core::RequestRecord> &calls) const;
     qint64 insertOne(QSqlQuery &runQuery, QSqlQuery &eventQuery, QSqlQuery &callQuery,
                      const RunRecord &record);
-    RunRecord readRecord(const QSqlQuery &query) const;
     bool readEventsAndCalls(RunRecord &record) const;
     bool ready() const;
 
