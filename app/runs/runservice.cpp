@@ -41,17 +41,19 @@ bool isRetryableStoredSubmit(ErrorKind kind)
     }
 }
 
+// Zapier's advice (contract §10.2): show the throttle, never re-run blindly.
 QString throttleNote(const core::RunState &state)
 {
     for (const core::RunError &error : state.errors) {
-        if (error.code == core::RunErrorCode::Throttled ||
-            error.code == core::RunErrorCode::SystemThrottled) {
-            return error.delaySeconds
-                       ? QStringLiteral("throttled by the app; it asks to wait %1 s before "
-                                        "running again (not re-run automatically)")
-                             .arg(*error.delaySeconds)
-                       : QStringLiteral("throttled by the app (not re-run automatically)");
-        }
+        if (error.code != core::RunErrorCode::Throttled &&
+            error.code != core::RunErrorCode::SystemThrottled)
+            continue;
+        const QString wait =
+            error.delaySeconds
+                ? QStringLiteral("; wait %1 s before running again").arg(*error.delaySeconds)
+                : QString();
+        return QStringLiteral("throttled (%1)%2; not re-run automatically")
+            .arg(error.codeRaw, wait);
     }
     return {};
 }
@@ -260,6 +262,9 @@ void RunService::onActions(qint64 id, const ApiResult<QList<core::Action>> &resu
                      localError(ErrorKind::Cancelled, m_store->lastError().detail));
         return;
     }
+    run = active(id); // a runUpdated() slot may have ended it
+    if (!run)
+        return;
     m_backend->createRun(run->record.actionId, run->record.connectionId, run->record.inputs, this,
                          [this, id](ApiResult<QString> reply) { onSubmitted(id, reply); });
 }
@@ -341,6 +346,8 @@ void RunService::onRunCreated(qint64 id, const QString &serverRunId,
 void RunService::track(qint64 id)
 {
     Active *run = active(id);
+    if (!run) // cancelled from a runUpdated() slot
+        return;
     auto *tracker = new RunTracker(m_backend, m_clock, this);
     tracker->setSchedule(m_schedule);
     tracker->setMaxConsecutiveErrors(m_maxPollErrors);

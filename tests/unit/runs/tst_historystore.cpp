@@ -1,3 +1,4 @@
+#include "api/jsontext.h"
 #include "runs/historyschema.h"
 #include "runs/historystore.h"
 #include "testcodec.h"
@@ -265,6 +266,40 @@ private Q_SLOTS:
         QCOMPARE(back.responseBody, call.responseBody);
         QCOMPARE(back.responseSize, call.responseSize);
         QCOMPARE(back.responseHeaders, call.responseHeaders);
+    }
+
+    void insertAndLoad_workWithTheApiJsonCodec()
+    {
+        // The wiring the CLI and GUI use: api/'s JSON text, so other tools can read the file.
+        RunCodec codec;
+        codec.encodeVariant = &ab::api::toJsonText;
+        codec.decodeVariant = &ab::api::fromJsonText;
+        codec.encodeErrors = &ab::api::encodeRunErrors;
+        codec.decodeErrors = &ab::api::decodeRunErrors;
+        StoreFixture fixture;
+        HistoryStore store(codec);
+        QVERIFY(store.open(fixture.path()));
+        RunRecord record = sampleRun(QStringLiteral("Slack"), 1, Phase::Error);
+        record.inputs.insert(QStringLiteral("nested"),
+                             QVariantMap{{QStringLiteral("list"), QVariantList{1, true}}});
+        RunError runError;
+        runError.code = RunErrorCode::User;
+        runError.codeRaw = QStringLiteral("user");
+        runError.detail = QStringLiteral("Channel not found");
+        record.errors = {runError};
+        const std::optional<RunRecord> loaded = store.load(store.insert(record));
+        QVERIFY(loaded);
+        QVERIFY2(store.lastError().ok(), qPrintable(store.lastError().detail));
+        QCOMPARE(loaded->inputs.value(QStringLiteral("channel")).toString(), QStringLiteral("C1"));
+        QCOMPARE(loaded->inputs.value(QStringLiteral("nested"))
+                     .toMap()
+                     .value(QStringLiteral("list"))
+                     .toList()
+                     .size(),
+                 2);
+        QCOMPARE(loaded->errors.size(), 1);
+        QCOMPARE(loaded->errors.first().code, RunErrorCode::User);
+        QCOMPARE(loaded->errors.first().detail, runError.detail);
     }
 
     void load_unknownIdIsNotFound()
