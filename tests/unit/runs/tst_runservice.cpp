@@ -418,6 +418,48 @@ private Q_SLOTS:
         QCOMPARE(record(id).phase, Phase::Failed);
     }
 
+    void rerun_ofStoredRunIsANewAttemptWithANewIdempotencyId()
+    {
+        // Reusing the id would make Zapier answer with the original run (contract §11.2).
+        m_backend->onRunStoredAction = [](const FakeCall &) {
+            return std::optional(ApiResult<QString>(QStringLiteral("srv-s")));
+        };
+        m_backend->onStoredActionRun = [](const FakeCall &) {
+            return std::optional(ApiResult<RunState>(state(QStringLiteral("success"))));
+        };
+        QSignalSpy finished(m_service, &RunService::runFinished);
+        const qint64 first = m_service->startStoredRun(storedRequest());
+        QVERIFY(finished.wait());
+        const qint64 second = m_service->rerun(first);
+        QVERIFY(finished.wait());
+        const QList<FakeCall> posts = m_backend->callsOf(QStringLiteral("runStoredAction"));
+        QCOMPARE(posts.size(), 2);
+        QVERIFY(posts.at(0).idempotencyId != posts.at(1).idempotencyId);
+        QCOMPARE(posts.at(1).pageToken, QStringLiteral("0"));
+        QCOMPARE(posts.at(1).inputs, storedRequest().inputs);
+        QCOMPARE(record(second).kind, RunKind::Stored);
+        QCOMPARE(record(second).idempotencyId, posts.at(1).idempotencyId);
+    }
+
+    void cancel_beforeSendingNeverPosts()
+    {
+        m_backend->onActions = {};
+        QSignalSpy finished(m_service, &RunService::runFinished);
+        const qint64 id = m_service->startRun(slackRequest());
+        QTRY_COMPARE(m_backend->pendingActions.size(), 1);
+        QVERIFY(m_service->cancel(id));
+        QCOMPARE(finished.size(), 1);
+        Action action;
+        action.id = QStringLiteral("core:v1");
+        action.key = QStringLiteral("send_message");
+        ApiResult<QList<Action>> reply(QList<Action>{action});
+        reply.calls = {call(QStringLiteral("GET"), QStringLiteral("/v2/actions"))};
+        m_backend->pendingActions.takeFirst().reply(reply);
+        QCOMPARE(m_backend->callCount(QStringLiteral("createRun")), 0);
+        QCOMPARE(record(id).phase, Phase::Cancelled);
+        QCOMPARE(record(id).calls.size(), 1); // the late reply's exchange is still recorded
+    }
+
     void resumeUnfinished_settlesRunsLeftByAnotherProcess()
     {
         qint64 waiting = 0;
