@@ -279,6 +279,8 @@ void RequestScheduler::start(const std::shared_ptr<Job> &job)
         QNetworkRequest withLength = request.request;
         withLength.setHeader(QNetworkRequest::ContentLengthHeader, request.body.size());
         withLength.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        // HTTP/1.1 only: that is the path whose re-send behaviour the tests pin down.
+        withLength.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
         auto *body = new OneShotBody(request.body, this);
         reply = m_network->sendCustomRequest(withLength, request.method, body);
         connect(reply, &QObject::destroyed, body, &QObject::deleteLater);
@@ -429,6 +431,7 @@ void RequestScheduler::retryAfterDelay(const std::shared_ptr<Job> &job, qint64 d
         enqueue(job);
         dispatch();
     });
+    dispatch(); // its connection slot is free for whatever is queued
 }
 
 void RequestScheduler::finish(const std::shared_ptr<Job> &job, ReplyOutcome outcome)

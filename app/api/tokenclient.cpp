@@ -122,6 +122,12 @@ void TokenClient::post(const Fields &fields, QObject *context, core::Callback<To
             }();
             if (result.ok() && log)
                 log->redactor().addSecret(result.value().accessToken);
+            if (!result.ok() && log && !reply.body.isEmpty()) {
+                // Resample with the registered literals redacted too, not just the keys.
+                core::ApiError error = result.error();
+                error.rawSample = log->redactor().redactAndTruncate(reply.body, 512);
+                result = core::ApiResult<TokenGrant>(error);
+            }
             result.calls = reply.calls;
             done(std::move(result));
         });
