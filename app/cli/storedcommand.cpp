@@ -1,0 +1,195 @@
+#include "cli/storedcommand.h"
+
+#include "api/apiclient.h"
+#include "api/jsontext.h"
+#include "cli/environment.h"
+#include "cli/formfiller.h"
+#include "cli/jsonview.h"
+#include "cli/runfollower.h"
+#include "runs/historystore.h"
+#include "runs/runservice.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+
+namespace ab::cli {
+
+using namespace ab::core;
+
+void StoredCommand::start()
+{
+    const QString sub = arguments().value(0);
+    const QString id = arguments().value(1);
+    if (sub == QLatin1String("list") || sub.isEmpty())
+        return list();
+    if (sub == QLatin1String("create"))
+        return create();
+    if ((sub == QLatin1String("show") || sub == QLatin1String("run") ||
+         sub == QLatin1String("delete")) &&
+        id.isEmpty())
+        return fail(
+            QStringLiteral("stored %1 needs a stored action id (see `stored list`)").arg(sub),
+            ExitUsage);
+    if (sub == QLatin1String("show"))
+        return show(id);
+    if (sub == QLatin1String("run"))
+        return run(id);
+    if (sub == QLatin1String("delete"))
+        return remove(id);
+    fail(QStringLiteral("stored takes list, show, create, run or delete, not \"%1\"").arg(sub),
+         ExitUsage);
+}
+
+void StoredCommand::list()
+{
+    env()->client()->storedActions(this, [this](ApiResult<QList<StoredAction>> result) {
+        if (!result.ok())
+            return failApi(result.error(), QStringLiteral("could not list stored actions"));
+        QJsonArray array;
+        QList<QStringList> rows;
+        for (const StoredAction &action : result.value()) {
+            array.append(view::storedAction(action));
+            rows.append({action.id, action.selectedApi, action.actionType, action.actionKey,
+                         action.connectionId});
+        }
+        out().result(QJsonObject{{QStringLiteral("stored_actions"), array}},
+                     rows.isEmpty()
+                         ? QStringLiteral("No stored actions yet.")
+                         : Output::table({QStringLiteral("ID"), QStringLiteral("SELECTED API"),
+                                          QStringLiteral("TYPE"), QStringLiteral("KEY"),
+                                          QStringLiteral("CONNECTION")},
+                                         rows));
+        finish(ExitOk);
+    });
+}
+
+void StoredCommand::show(const QString &id)
+{
+    env()->client()->storedAction(id, this, [this, id](ApiResult<StoredAction> result) {
+        if (!result.ok())
+            return failApi(result.error(),
+                           QStringLiteral("could not read stored action %1").arg(id));
+        const StoredAction &action = result.value();
+        out().result(QJsonObject{{QStringLiteral("stored_action"), view::storedAction(action)}},
+                     QStringLiteral("%1\n  %2 %3 %4\n  connection %5\n  inputs %6")
+                         .arg(action.id, action.selectedApi, action.actionType, action.actionKey,
+                              action.connectionId,
+                              QString::fromUtf8(api::toJsonText(action.inputs))));
+        finish(ExitOk);
+    });
+}
+
+void StoredCommand::create()
+{
+    const QString appText = options().value(QStringLiteral("app"));
+    const QString actionKey = options().value(QStringLiteral("action"));
+    const QString selectedApi = options().value(QStringLiteral("selected-api"));
+    if (appText.isEmpty() || actionKey.isEmpty() || selectedApi.isEmpty())
+        return fail(
+            QStringLiteral(
+                "stored create needs --app, --action and --selected-api (the app's implementation "
+                "key, e.g. GoogleSheetsV2API)"),
+            ExitUsage);
+    QList<QPair<QString, QString>> assignments;
+    QString error;
+    if (!FormFiller::parseAssignments(options().values(QStringLiteral("set")), &assignments,
+                                      &error))
+        return fail(error, ExitUsage);
+    auto *resolver = new Resolver(env()->client(), this);
+    resolver->target(
+        appText, actionKey, options().value(QStringLiteral("connection")),
+        [=, this](std::optional<Target> target, ResolveFailure failure) {
+            if (!target)
+                return failure.apiError ? failApi(*failure.apiError, failure.message)
+                                        : fail(failure.message, ExitUsage);
+            // The form resolves SELECT labels to ids and types the values, as for a one-off run.
+            auto *filler = new FormFiller(env()->client(), this);
+            filler->fill(
+                *target, assignments, [=, this](std::optional<FormFiller::Failure> failure) {
+                    if (failure)
+                        return failure->apiError ? failApi(*failure->apiError, failure->message)
+                                                 : fail(failure->message, ExitUsage);
+                    StoredAction action;
+                    action.connectionId = target->connection.id;
+                    action.selectedApi = selectedApi;
+                    action.actionKey = target->action.key;
+                    action.actionType = (target->action.actionType == ActionType::Unknown
+                                             ? target->action.actionTypeRaw
+                                             : actionTypeToString(target->action.actionType))
+                                            .toLower();
+                    action.inputs = filler->session()->inputs();
+                    env()->client()->createStoredAction(
+                        action, this, [this, action](ApiResult<QString> result) mutable {
+                            if (!result.ok())
+                                return failApi(
+                                    result.error(),
+                                    QStringLiteral("could not create the stored action"));
+                            action.id = result.value();
+                            out().result(QJsonObject{{QStringLiteral("stored_action"),
+                                                      view::storedAction(action)}},
+                                         QStringLiteral("Stored action %1 created (run it with "
+                                                        "`stored run %1 --wait`).")
+                                             .arg(action.id));
+                            finish(ExitOk);
+                        });
+                });
+        });
+}
+
+void StoredCommand::run(const QString &id)
+{
+    QString error;
+    runs::HistoryStore *store = env()->history(&error);
+    if (!store)
+        return fail(error, ExitApiFailure);
+    QList<QPair<QString, QString>> assignments;
+    if (!FormFiller::parseAssignments(options().values(QStringLiteral("set")), &assignments,
+                                      &error))
+        return fail(error, ExitUsage);
+    env()->client()->storedAction(id, this, [=, this](ApiResult<StoredAction> result) {
+        if (!result.ok())
+            return failApi(result.error(),
+                           QStringLiteral("could not read stored action %1").arg(id));
+        const StoredAction &action = result.value();
+        runs::StoredRunRequest request;
+        request.environment = env()->environmentName();
+        request.storedActionId = id;
+        request.page = options().value(QStringLiteral("page"));
+        request.appTitle = action.selectedApi;
+        request.actionKey = action.actionKey;
+        request.actionTitle = action.actionKey;
+        request.actionType = action.actionType;
+        request.connectionId = action.connectionId;
+        // Run-time inputs override the stored ones; without a form, JSON scalars keep their type.
+        for (const auto &[key, text] : assignments) {
+            QString parseError;
+            const QVariant parsed = api::fromJsonText(text.toUtf8(), &parseError);
+            request.inputs.insert(key, parseError.isEmpty() && parsed.isValid() ? parsed
+                                                                                : QVariant(text));
+        }
+        runs::RunService *service = makeRunService(env(), store, this);
+        auto *follower =
+            new RunFollower(service, store, out(), options().isSet(QStringLiteral("wait")), this);
+        connect(follower, &RunFollower::done, this, &StoredCommand::finish);
+        const qint64 localId = service->startStoredRun(request);
+        if (localId <= 0)
+            return fail(QStringLiteral("could not record the run in the history: %1")
+                            .arg(store->lastError().detail),
+                        ExitApiFailure);
+        follower->follow(localId);
+    });
+}
+
+void StoredCommand::remove(const QString &id)
+{
+    env()->client()->deleteStoredAction(id, this, [this, id](ApiResult<Empty> result) {
+        if (!result.ok())
+            return failApi(result.error(),
+                           QStringLiteral("could not delete stored action %1").arg(id));
+        out().result(QJsonObject{{QStringLiteral("deleted"), id}},
+                     QStringLiteral("Deleted stored action %1.").arg(id));
+        finish(ExitOk);
+    });
+}
+
+} // namespace ab::cli
