@@ -25,6 +25,17 @@ namespace ab::sandbox {
 
 namespace {
 constexpr qsizetype kMaxLoggedRequests = 10000;
+
+// Identifies one version of the state file: modification and birth time (every save renames
+// a fresh file into place) plus the size, so two saves within a millisecond still differ.
+QString stateStamp(const QString &path)
+{
+    const QFileInfo info(path);
+    return QStringLiteral("%1/%2/%3")
+        .arg(info.lastModified().toMSecsSinceEpoch())
+        .arg(info.birthTime().toMSecsSinceEpoch())
+        .arg(info.size());
+}
 } // namespace
 
 QByteArray SandboxRequest::header(const QByteArray &name) const
@@ -303,7 +314,7 @@ void SandboxServer::loadState()
         return;
     }
     m_state->loadJson(*object);
-    m_stateStamp = QFileInfo(file).lastModified().toMSecsSinceEpoch();
+    m_stateStamp = stateStamp(m_options.statePath);
     m_stateError.clear();
 }
 
@@ -313,8 +324,7 @@ void SandboxServer::reloadStateIfChanged()
         return;
     // Another process sharing the file may have written since; its changes win over ours only
     // when we have nothing unsaved (we save after every request, so that is always the case).
-    const QFileInfo info(m_options.statePath);
-    if (info.exists() && info.lastModified().toMSecsSinceEpoch() != m_stateStamp)
+    if (QFileInfo::exists(m_options.statePath) && stateStamp(m_options.statePath) != m_stateStamp)
         loadState();
 }
 
@@ -335,7 +345,7 @@ void SandboxServer::saveStateIfDirty()
         return;
     }
     m_state->dirty = false;
-    m_stateStamp = QFileInfo(m_options.statePath).lastModified().toMSecsSinceEpoch();
+    m_stateStamp = stateStamp(m_options.statePath);
     m_stateError.clear();
 }
 

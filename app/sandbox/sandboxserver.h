@@ -92,7 +92,7 @@ private:
     QList<SandboxRequest> m_requests;
     quint64 m_sequence = 0;
     QString m_stateError;
-    qint64 m_stateStamp = -1; // last-modified ms of the state file as last read or written
+    QString m_stateStamp; // version of the state file as last read or written
 };
 
 } // namespace ab::sandbox

@@ -85,11 +85,14 @@ public:
     }
 
     HttpResult send(const QByteArray &verb, const QUrl &target, const QByteArray &body,
-                    const QByteArray &contentType = "application/json")
+                    const QByteArray &contentType = "application/json",
+                    const QList<QPair<QByteArray, QByteArray>> &extraHeaders = {})
     {
         QNetworkRequest request(target);
         if (!m_token.isEmpty())
             request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+        for (const auto &header : extraHeaders)
+            request.setRawHeader(header.first, header.second);
         request.setRawHeader("Accept", "application/json");
         if (!body.isEmpty())
             request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
