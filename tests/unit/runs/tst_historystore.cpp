@@ -3,7 +3,6 @@
 #include "runs/historystore.h"
 #include "testcodec.h"
 
-#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -517,11 +516,10 @@ private Q_SLOTS:
         QCOMPARE(cli.load(record.id)->phase, Phase::Success);
     }
 
-    void insertMany_writesAllInOneTransactionQuickly()
+    // Speed is measured by tests/bench/bench_history (100,000 runs); this checks correctness.
+    void insertMany_writesAllInOneTransaction()
     {
-        const int total = qEnvironmentVariableIsSet("AB_HISTORY_BENCH_ROWS")
-                              ? qEnvironmentVariableIntValue("AB_HISTORY_BENCH_ROWS")
-                              : 100000;
+        const int total = 2000;
         StoreFixture fixture;
         HistoryStore store(ab::test::jsonTestCodec());
         QVERIFY(store.open(fixture.path()));
@@ -535,28 +533,19 @@ private Q_SLOTS:
             records.append(record);
         }
         QSignalSpy imported(&store, &HistoryStore::runsImported);
-        QElapsedTimer timer;
-        timer.start();
         QVERIFY(store.insertMany(records));
-        const qint64 insertMs = timer.elapsed();
         QCOMPARE(imported.size(), 1);
 
-        timer.restart();
         const QList<RunSummary> newest = store.list({}, 0, 200);
-        const qint64 newestMs = timer.elapsed();
         QCOMPARE(newest.size(), 200);
         QCOMPARE(newest.first().createdAt, at(total - 1));
 
-        timer.restart();
         const QList<RunSummary> errors = store.list(RunFilter{{}, {Phase::Error}, {}}, 0, 200);
-        const qint64 errorsMs = timer.elapsed();
-        QCOMPARE(errors.size(), qMin(200, (total + 9) / 10));
+        QCOMPARE(errors.size(), 200);
+        for (const RunSummary &summary : errors)
+            QCOMPARE(summary.phase, Phase::Error);
         QCOMPARE(store.count({}), total);
-        qInfo("%d runs: insertMany %lld ms, newest 200 %lld ms, newest 200 errors %lld ms", total,
-              insertMs, newestMs, errorsMs);
-        // Targets are 5 s and 20 ms; the bounds leave room for a loaded CI machine.
-        QVERIFY2(insertMs < 15000, "insertMany far slower than its 5 s target");
-        QVERIFY2(newestMs < 200, "newest-first listing far slower than its 20 ms target");
+        QCOMPARE(store.load(newest.first().id)->events.size(), 1);
     }
 };
 

@@ -1,0 +1,424 @@
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct CliResult {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QJsonObject json; // stdout parsed, when it was a JSON object
+};
+
+QString describe(const CliResult &result)
+{
+    return QStringLiteral("exit %1\nstdout: %2\nstderr: %3")
+        .arg(result.exitCode)
+        .arg(QString::fromUtf8(result.out.left(2000)), QString::fromUtf8(result.err.left(2000)));
+}
+
+} // namespace
+
+// Drives the built binary as a user would: every command against the in-process sandbox,
+// `sandbox serve` for other processes, and the documented exit codes.
+class TestCli final : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_home;
+
+    QString historyPath() const { return m_home.filePath(QStringLiteral("history.sqlite")); }
+
+    QProcessEnvironment environment() const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        // The sandbox's state file and the default history live under the data directory.
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
+        env.remove(QStringLiteral("ACTIONBENCH_TOKEN"));
+        return env;
+    }
+
+    CliResult cli(const QStringList &arguments, bool withHistory = true)
+    {
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        QStringList args = arguments;
+        if (withHistory)
+            args << QStringLiteral("--history-db") << historyPath();
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.start(QStringLiteral(ACTIONBENCH_CLI_PATH), args);
+        CliResult result;
+        if (!finished.wait(120000)) {
+            process.kill();
+            finished.wait(5000);
+            result.err = "timed out";
+            return result;
+        }
+        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+        result.out = process.readAllStandardOutput();
+        result.err = process.readAllStandardError();
+        const QJsonDocument document = QJsonDocument::fromJson(result.out);
+        if (document.isObject())
+            result.json = document.object();
+        return result;
+    }
+
+    static QStringList sheetsRow(const QString &name)
+    {
+        return {QStringLiteral("--app"),    QStringLiteral("Google Sheets"),
+                QStringLiteral("--action"), QStringLiteral("add_row"),
+                QStringLiteral("--set"),    QStringLiteral("spreadsheet=Sales Pipeline 2026"),
+                QStringLiteral("--set"),    QStringLiteral("worksheet=Q1 Deals"),
+                QStringLiteral("--set"),    QStringLiteral("COL$A=") + name};
+    }
+
+    static QStringList fieldIds(const QJsonArray &tree)
+    {
+        QStringList ids;
+        for (const QJsonValue &node : tree) {
+            const QJsonObject object = node.toObject();
+            if (object.value(QStringLiteral("type")) == QLatin1String("fieldset"))
+                ids += fieldIds(object.value(QStringLiteral("fields")).toArray());
+            else if (object.value(QStringLiteral("type")) == QLatin1String("input_field"))
+                ids << object.value(QStringLiteral("id")).toString();
+        }
+        return ids;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_home.isValid()); }
+
+    void help_printsUsageAndExitsZero()
+    {
+        const CliResult result = cli({QStringLiteral("--help")}, false);
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(result.out.contains("Exit codes"));
+        QVERIFY(result.out.contains("sandbox serve"));
+    }
+
+    void version_printsTheProjectVersion()
+    {
+        const CliResult result = cli({QStringLiteral("--version")}, false);
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.out.startsWith("actionbench-cli " ACTIONBENCH_VERSION_FOR_TESTS),
+                 result.out.constData());
+    }
+
+    void unknownCommand_isAUsageError()
+    {
+        QCOMPARE(cli({QStringLiteral("frobnicate")}).exitCode, 2);
+        QCOMPARE(cli({QStringLiteral("apps"), QStringLiteral("--no-such-option")}).exitCode, 2);
+    }
+
+    void apps_queryFindsTheAppAsJson()
+    {
+        const CliResult result = cli({QStringLiteral("apps"), QStringLiteral("--query"),
+                                      QStringLiteral("sheets"), QStringLiteral("--json")});
+        QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
+        const QJsonArray apps = result.json.value(QStringLiteral("apps")).toArray();
+        QVERIFY(!apps.isEmpty());
+        QCOMPARE(apps.first().toObject().value(QStringLiteral("title")).toString(),
+                 QStringLiteral("Google Sheets"));
+    }
+
+    void actions_listsTheStableKeys()
+    {
+        const CliResult result = cli({QStringLiteral("actions"), QStringLiteral("--app"),
+                                      QStringLiteral("Google Sheets"), QStringLiteral("--json")});
+        QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
+        QStringList keys;
+        for (const QJsonValue &action : result.json.value(QStringLiteral("actions")).toArray())
+            keys << action.toObject().value(QStringLiteral("key")).toString();
+        QVERIFY(keys.contains(QStringLiteral("add_row")));
+    }
+
+    void actions_unknownAppIsAUsageError()
+    {
+        const CliResult result =
+            cli({QStringLiteral("actions"), QStringLiteral("--app"),
+                 QStringLiteral("No Such App Anywhere"), QStringLiteral("--json")});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.json.contains(QStringLiteral("error")));
+    }
+
+    void connections_marksTheExpiredOne()
+    {
+        const CliResult result = cli({QStringLiteral("connections"), QStringLiteral("--app"),
+                                      QStringLiteral("Salesforce"), QStringLiteral("--json")});
+        QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
+        bool sawExpired = false;
+        for (const QJsonValue &connection :
+             result.json.value(QStringLiteral("connections")).toArray())
+            sawExpired |= connection.toObject().value(QStringLiteral("is_expired")).toBool();
+        QVERIFY(sawExpired);
+    }
+
+    void fields_dependencyChainRevealsColumns()
+    {
+        QStringList args{QStringLiteral("fields"),        QStringLiteral("--app"),
+                         QStringLiteral("Google Sheets"), QStringLiteral("--action"),
+                         QStringLiteral("add_row"),       QStringLiteral("--json")};
+        const CliResult before = cli(args);
+        QVERIFY2(before.exitCode == 0, qPrintable(describe(before)));
+        QVERIFY(!fieldIds(before.json.value(QStringLiteral("fields")).toArray())
+                     .contains(QStringLiteral("COL$A")));
+
+        args << QStringLiteral("--set") << QStringLiteral("spreadsheet=Sales Pipeline 2026")
+             << QStringLiteral("--set") << QStringLiteral("worksheet=Q1 Deals");
+        const CliResult after = cli(args);
+        QVERIFY2(after.exitCode == 0, qPrintable(describe(after)));
+        QVERIFY(fieldIds(after.json.value(QStringLiteral("fields")).toArray())
+                    .contains(QStringLiteral("COL$A")));
+        const QJsonObject inputs = after.json.value(QStringLiteral("inputs")).toObject();
+        // The label was resolved to the choice id, as the API expects.
+        QCOMPARE(inputs.value(QStringLiteral("spreadsheet")).toString(),
+                 QStringLiteral("sheet_sales_2026"));
+        QCOMPARE(inputs.value(QStringLiteral("worksheet")).toString(),
+                 QStringLiteral("ws_q1_deals"));
+    }
+
+    void fields_valueForAFieldNotYetShownIsAUsageError()
+    {
+        const CliResult result =
+            cli({QStringLiteral("fields"), QStringLiteral("--app"), QStringLiteral("Google Sheets"),
+                 QStringLiteral("--action"), QStringLiteral("add_row"), QStringLiteral("--set"),
+                 QStringLiteral("COL$A=too early")});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains("COL$A"));
+    }
+
+    void choices_pagesOneByOneOrAll()
+    {
+        const QStringList base{QStringLiteral("choices"),
+                               QStringLiteral("--app"),
+                               QStringLiteral("Slack"),
+                               QStringLiteral("--action"),
+                               QStringLiteral("send_channel_message"),
+                               QStringLiteral("--field"),
+                               QStringLiteral("channel"),
+                               QStringLiteral("--json")};
+        const CliResult first = cli(base);
+        QVERIFY2(first.exitCode == 0, qPrintable(describe(first)));
+        QVERIFY(first.json.value(QStringLiteral("has_next")).toBool());
+        const qsizetype pageSize = first.json.value(QStringLiteral("choices")).toArray().size();
+        QVERIFY(pageSize > 0);
+
+        const CliResult third =
+            cli(base + QStringList{QStringLiteral("--page"), QStringLiteral("3")});
+        QVERIFY2(third.exitCode == 0, qPrintable(describe(third)));
+        QCOMPARE(third.json.value(QStringLiteral("page")).toInt(), 3);
+
+        const CliResult all = cli(base + QStringList{QStringLiteral("--all")});
+        QVERIFY2(all.exitCode == 0, qPrintable(describe(all)));
+        QVERIFY(all.json.value(QStringLiteral("choices")).toArray().size() > 2 * pageSize);
+        QVERIFY(!all.json.value(QStringLiteral("has_next")).toBool());
+    }
+
+    void run_waitEndsInSuccessAndIsInTheHistory()
+    {
+        const CliResult result =
+            cli(QStringList{QStringLiteral("run")} + sheetsRow(QStringLiteral("Acme renewal")) +
+                QStringList{QStringLiteral("--wait"), QStringLiteral("--json")});
+        QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
+        QCOMPARE(result.json.value(QStringLiteral("phase")).toString(), QStringLiteral("success"));
+        QVERIFY(!result.json.value(QStringLiteral("server_run_id")).toString().isEmpty());
+        const QJsonArray results = result.json.value(QStringLiteral("results")).toArray();
+        QCOMPARE(results.first().toObject().value(QStringLiteral("COL$A")).toString(),
+                 QStringLiteral("Acme renewal"));
+
+        const qint64 id = result.json.value(QStringLiteral("id")).toInteger();
+        const CliResult shown = cli({QStringLiteral("history"), QStringLiteral("show"),
+                                     QString::number(id), QStringLiteral("--json")});
+        QVERIFY2(shown.exitCode == 0, qPrintable(describe(shown)));
+        QCOMPARE(shown.json.value(QStringLiteral("phase")).toString(), QStringLiteral("success"));
+        QVERIFY(shown.json.value(QStringLiteral("timeline")).toArray().size() >= 3);
+        // The calls it made: a fresh action id, the POST, and the polls.
+        const QJsonArray calls = shown.json.value(QStringLiteral("calls")).toArray();
+        QVERIFY(calls.size() >= 3);
+        QVERIFY(calls.first()
+                    .toObject()
+                    .value(QStringLiteral("url"))
+                    .toString()
+                    .contains(QStringLiteral("/v2/actions")));
+        QVERIFY(!shown.out.contains("sandbox-token")); // the bearer token is never recorded
+
+        const CliResult listed = cli({QStringLiteral("history"), QStringLiteral("--json")});
+        QVERIFY2(listed.exitCode == 0, qPrintable(describe(listed)));
+        QVERIFY(listed.json.value(QStringLiteral("count")).toInt() >= 1);
+    }
+
+    void run_thirdPartyErrorExitsOne_data()
+    {
+        QTest::addColumn<QString>("outcome");
+        QTest::newRow("user") << QStringLiteral("user");
+        QTest::newRow("throttled") << QStringLiteral("throttled");
+        QTest::newRow("authentication") << QStringLiteral("authentication");
+    }
+    void run_thirdPartyErrorExitsOne()
+    {
+        QFETCH(QString, outcome);
+        const CliResult result = cli(
+            {QStringLiteral("run"), QStringLiteral("--app"), QStringLiteral("Sandbox Faults"),
+             QStringLiteral("--action"), QStringLiteral("simulate_outcome"),
+             QStringLiteral("--set"), QStringLiteral("outcome=") + outcome, QStringLiteral("--set"),
+             QStringLiteral("polls=1"), QStringLiteral("--wait"), QStringLiteral("--json")});
+        QVERIFY2(result.exitCode == 1, qPrintable(describe(result)));
+        QCOMPARE(result.json.value(QStringLiteral("phase")).toString(), QStringLiteral("error"));
+        const QJsonObject error =
+            result.json.value(QStringLiteral("errors")).toArray().first().toObject();
+        QCOMPARE(error.value(QStringLiteral("code")).toString(), outcome);
+        if (outcome == QLatin1String("throttled"))
+            QVERIFY(error.value(QStringLiteral("delay")).toInt() > 0);
+    }
+
+    void run_incompleteFormIsRefusedBeforeSending()
+    {
+        const CliResult result =
+            cli({QStringLiteral("run"), QStringLiteral("--app"), QStringLiteral("Google Sheets"),
+                 QStringLiteral("--action"), QStringLiteral("add_row"), QStringLiteral("--wait")});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains("spreadsheet"));
+    }
+
+    void run_withoutValidationTheServerRejectsIt()
+    {
+        const CliResult result = cli({QStringLiteral("run"), QStringLiteral("--app"),
+                                      QStringLiteral("Google Sheets"), QStringLiteral("--action"),
+                                      QStringLiteral("add_row"), QStringLiteral("--no-validate"),
+                                      QStringLiteral("--wait"), QStringLiteral("--json")});
+        QVERIFY2(result.exitCode == 3, qPrintable(describe(result)));
+        QCOMPARE(result.json.value(QStringLiteral("phase")).toString(), QStringLiteral("failed"));
+        QCOMPARE(result.json.value(QStringLiteral("api_error"))
+                     .toObject()
+                     .value(QStringLiteral("http_status"))
+                     .toInt(),
+                 400);
+    }
+
+    void stored_createRunListDeleteAcrossProcesses()
+    {
+        const CliResult created =
+            cli(QStringList{QStringLiteral("stored"), QStringLiteral("create"),
+                            QStringLiteral("--selected-api"), QStringLiteral("GoogleSheetsV2API")} +
+                sheetsRow(QStringLiteral("Stored row")) + QStringList{QStringLiteral("--json")});
+        QVERIFY2(created.exitCode == 0, qPrintable(describe(created)));
+        const QString id = created.json.value(QStringLiteral("stored_action"))
+                               .toObject()
+                               .value(QStringLiteral("id"))
+                               .toString();
+        QVERIFY(!id.isEmpty());
+
+        // A new process (with its own in-process sandbox) sees it.
+        const CliResult listed =
+            cli({QStringLiteral("stored"), QStringLiteral("list"), QStringLiteral("--json")});
+        QVERIFY2(listed.exitCode == 0, qPrintable(describe(listed)));
+        QVERIFY(listed.out.contains(id.toUtf8()));
+
+        const CliResult ran =
+            cli({QStringLiteral("stored"), QStringLiteral("run"), id, QStringLiteral("--set"),
+                 QStringLiteral("COL$B=42"), QStringLiteral("--wait"), QStringLiteral("--json")});
+        QVERIFY2(ran.exitCode == 0, qPrintable(describe(ran)));
+        QCOMPARE(ran.json.value(QStringLiteral("phase")).toString(), QStringLiteral("success"));
+        QVERIFY(!ran.json.value(QStringLiteral("idempotency_id")).toString().isEmpty());
+
+        const CliResult deleted =
+            cli({QStringLiteral("stored"), QStringLiteral("delete"), id, QStringLiteral("--json")});
+        QVERIFY2(deleted.exitCode == 0, qPrintable(describe(deleted)));
+        const CliResult after =
+            cli({QStringLiteral("stored"), QStringLiteral("list"), QStringLiteral("--json")});
+        QVERIFY(!after.out.contains(id.toUtf8()));
+        QCOMPARE(cli({QStringLiteral("stored"), QStringLiteral("run"), id}).exitCode, 3);
+    }
+
+    void server_unreachableIsAnApiError()
+    {
+        const CliResult result =
+            cli({QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:9"),
+                 QStringLiteral("--token"), QStringLiteral("secret-token-value"),
+                 QStringLiteral("apps"), QStringLiteral("--json")});
+        QCOMPARE(result.exitCode, 3);
+        QCOMPARE(result.json.value(QStringLiteral("error"))
+                     .toObject()
+                     .value(QStringLiteral("kind"))
+                     .toString(),
+                 QStringLiteral("network"));
+        QVERIFY(!result.out.contains("secret-token-value"));
+        QVERIFY(!result.err.contains("secret-token-value"));
+    }
+
+    void server_withoutTokenIsAUsageError()
+    {
+        const CliResult result =
+            cli({QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:9"),
+                 QStringLiteral("apps")});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains("--token"));
+    }
+
+    void sandboxServe_servesOtherProcessesAndRehearsesFaults()
+    {
+        const QString plan = m_home.filePath(QStringLiteral("faults.json"));
+        {
+            QFile file(plan);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(R"({"rules": [{"method": "GET", "path": "/v2/actions*", "status": 503}]})");
+        }
+        QProcess server;
+        server.setProcessEnvironment(environment());
+        server.start(QStringLiteral(ACTIONBENCH_CLI_PATH),
+                     {QStringLiteral("sandbox"), QStringLiteral("serve"), QStringLiteral("--port"),
+                      QStringLiteral("0"), QStringLiteral("--faults"), plan,
+                      QStringLiteral("--json")});
+        QSignalSpy ready(&server, &QProcess::readyReadStandardOutput);
+        QByteArray announced;
+        QJsonObject info;
+        while (info.isEmpty()) {
+            QVERIFY2(ready.wait(30000), server.readAllStandardError().constData());
+            announced += server.readAllStandardOutput();
+            info = QJsonDocument::fromJson(announced).object();
+        }
+        const QString baseUrl = info.value(QStringLiteral("base_url")).toString();
+        const QString token = info.value(QStringLiteral("token")).toString();
+        QVERIFY(baseUrl.startsWith(QStringLiteral("http://127.0.0.1:")));
+
+        const QStringList remote{QStringLiteral("--server"), baseUrl, QStringLiteral("--token"),
+                                 token};
+        const CliResult apps =
+            cli(remote + QStringList{QStringLiteral("apps"), QStringLiteral("--json")});
+        QVERIFY2(apps.exitCode == 0, qPrintable(describe(apps)));
+        QVERIFY(apps.json.value(QStringLiteral("apps")).toArray().size() > 0);
+
+        // The plan fails every GET /v2/actions with a 503: the client retries the GET, then
+        // reports the typed error with exit code 3.
+        const CliResult actions =
+            cli(remote + QStringList{QStringLiteral("actions"), QStringLiteral("--app"),
+                                     QStringLiteral("Slack"), QStringLiteral("--json")});
+        QVERIFY2(actions.exitCode == 3, qPrintable(describe(actions)));
+        const QJsonObject error = actions.json.value(QStringLiteral("error")).toObject();
+        QCOMPARE(error.value(QStringLiteral("http_status")).toInt(), 503);
+        QCOMPARE(error.value(QStringLiteral("kind")).toString(), QStringLiteral("unavailable"));
+
+        const CliResult wrongToken = cli(
+            {QStringLiteral("--server"), baseUrl, QStringLiteral("--token"),
+             QStringLiteral("not-the-token"), QStringLiteral("apps"), QStringLiteral("--json")});
+        QCOMPARE(wrongToken.exitCode, 3);
+        QCOMPARE(wrongToken.json.value(QStringLiteral("error"))
+                     .toObject()
+                     .value(QStringLiteral("http_status"))
+                     .toInt(),
+                 401);
+
+        QSignalSpy stopped(&server, &QProcess::finished);
+        server.terminate();
+        QVERIFY(stopped.wait(30000));
+        QCOMPARE(server.exitCode(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
