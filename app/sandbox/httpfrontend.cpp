@@ -91,7 +91,14 @@ bool HttpFrontend::listenOn(const QHostAddress &address, quint16 port)
         delete server;
         return false;
     }
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    if (!bind(server)) {
+        delete server;
+        return false;
+    }
+#else
     bind(server);
+#endif
     m_tcpServer = server;
     return true;
 }
