@@ -7,6 +7,24 @@ namespace ab::sandbox {
 
 // Partner API v2 routes (contract §7-§10). Every handler answers a complete reply; the server
 // has already checked the bearer token and the rate limit.
+//
+// Error codes the sandbox chose where Zapier documents none (all JSON:API envelopes):
+//   400 invalid / ValidationError       bad query parameter (source.parameter), e.g. category+ids
+//   400 parse_error / ParseError        body is not {data:{...}} (source.pointer when known)
+//   404 not_found / NotFound            unknown or evicted action id on /inputs, /choices,
+//                                       /outputs; unknown run; unknown input field on /choices
+//   400 missing_authentication          the app needs a connection and none was given
+//   400 invalid_authentication          the connection belongs to no/another app
+//   400 expired_authentication          /inputs, /choices, /outputs on an expired connection
+//                                       (400, not 401: the bearer token is fine, so a client
+//                                       must not re-exchange it). A run on an expired connection
+//                                       is accepted and fails with a third-party
+//                                       `authentication` error instead, as Zapier's would.
+//   400 dependency_missing              /choices of a field whose depends_on has no value
+//   400 invalid_action / InvalidAction  POST /v2/action-runs with an unknown or already used id
+//   400 required | invalid              run validation, one error per field,
+//                                       source.pointer "/data/inputs/<field id>"
+// The /v2/actions list, /inputs and /outputs send meta.limit/offset as null, as Zapier does.
 class PartnerApi {
 public:
     explicit PartnerApi(SandboxContext context)
