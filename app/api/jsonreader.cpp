@@ -13,7 +13,8 @@ QString childPath(const QString &path, const char *key)
 
 QString indexPath(const QString &path, qsizetype index)
 {
-    return path + QStringLiteral("[%1]").arg(index);
+    // Built once per list item: plain concatenation, no format-string parsing.
+    return path + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
 }
 
 QString typeName(const QJsonValue &value)
@@ -54,8 +55,18 @@ bool parseJson(const QByteArray &body, QJsonValue *out, QString *error)
         *error = QStringLiteral("the body is empty");
         return false;
     }
-    // Wrapping in [...] lets QJsonDocument read scalars too; a second value makes it fail.
     QJsonParseError parseError;
+    // Objects and arrays (every documented body) parse as they are: no copy of a large body.
+    const char first = body.trimmed().front();
+    if (first == '{' || first == '[') {
+        const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+        if (parseError.error == QJsonParseError::NoError) {
+            *out =
+                document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
+            return true;
+        }
+    }
+    // Wrapping in [...] lets QJsonDocument read scalars too; a second value makes it fail.
     const QJsonDocument document =
         QJsonDocument::fromJson(QByteArray("[") + body + QByteArray("]"), &parseError);
     if (parseError.error != QJsonParseError::NoError || document.array().size() != 1) {

@@ -276,6 +276,26 @@ private Q_SLOTS:
             QVERIFY(error.value(QStringLiteral("delay")).toInt() > 0);
     }
 
+    void run_leftWaitingIsResumedByANewProcess()
+    {
+        // Without --wait the command ends once the server accepted the run; it is still waiting.
+        const CliResult started =
+            cli({QStringLiteral("run"), QStringLiteral("--app"), QStringLiteral("Sandbox Faults"),
+                 QStringLiteral("--action"), QStringLiteral("simulate_outcome"),
+                 QStringLiteral("--set"), QStringLiteral("outcome=success"),
+                 QStringLiteral("--set"), QStringLiteral("polls=3"), QStringLiteral("--json")});
+        QVERIFY2(started.exitCode == 0, qPrintable(describe(started)));
+        QCOMPARE(started.json.value(QStringLiteral("phase")).toString(), QStringLiteral("waiting"));
+        const qint64 id = started.json.value(QStringLiteral("id")).toInteger();
+
+        const CliResult resumed =
+            cli({QStringLiteral("history"), QStringLiteral("resume"), QStringLiteral("--json")});
+        QVERIFY2(resumed.exitCode == 0, qPrintable(describe(resumed)));
+        const CliResult shown = cli({QStringLiteral("history"), QStringLiteral("show"),
+                                     QString::number(id), QStringLiteral("--json")});
+        QCOMPARE(shown.json.value(QStringLiteral("phase")).toString(), QStringLiteral("success"));
+    }
+
     void run_incompleteFormIsRefusedBeforeSending()
     {
         const CliResult result =

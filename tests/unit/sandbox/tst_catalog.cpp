@@ -1,7 +1,6 @@
 #include "sandbox/catalog.h"
 #include "sandbox/formengine.h"
 
-#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QSet>
 #include <QTest>
@@ -169,19 +168,16 @@ private Q_SLOTS:
             QVERIFY2(codes.contains(QLatin1String(code)), code);
     }
 
-    void generatedApps_areDeterministicAndFastToSearch()
+    void generatedApps_areDeterministicAndSearchable()
     {
         const Catalog first = Catalog::builtIn(10000);
         const Catalog second = Catalog::builtIn(10000);
         QCOMPARE(first.apps().size(), Catalog::builtIn().apps().size() + 10000);
         QCOMPARE(first.apps().last().id, second.apps().last().id);
         QCOMPARE(first.apps().last().title, QStringLiteral("Generated App 10000"));
-        QElapsedTimer timer;
-        timer.start();
+        // Speed is measured by tests/bench/bench_sandbox, not asserted here.
         const QList<int> hits = first.search(QStringLiteral("GENERATED app 0042"), {}, {});
-        const qint64 elapsed = timer.elapsed();
         QCOMPARE(hits.size(), 1);
-        QVERIFY2(elapsed < 20, qPrintable(QString::number(elapsed)));
         const CatalogApp &generated = first.apps().at(hits.first());
         QCOMPARE(first.appOfConnection(generated.connections.first().id), hits.first());
         QVERIFY(generated.action(QStringLiteral("create_item")));

