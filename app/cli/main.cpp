@@ -122,7 +122,8 @@ int main(int argc, char *argv[])
          value("port", "port"),
          value("catalog-size", "n"),
          value("faults", "path"),
-         value("rate-limit", "n")});
+         value("rate-limit", "n"),
+         flag("verbose")});
     parser.addPositionalArgument(QStringLiteral("command"), QString());
 
     if (!parser.parse(QCoreApplication::arguments())) {

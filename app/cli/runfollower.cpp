@@ -59,8 +59,11 @@ void RunFollower::check()
 RunService *makeRunService(Environment *environment, HistoryStore *store, QObject *parent)
 {
     auto *service = new RunService(environment->client(), store, environment->clock(), parent);
-    PollSchedule schedule;
-    schedule.setTimeoutMs(qint64(environment->options().timeoutSeconds) * 1000);
+    // Zapier's staged schedule, but the first read goes out at once: a headless caller waits on
+    // nothing else, and a run that finished already costs one read instead of a 50 ms pause.
+    const PollSchedule staged;
+    const PollSchedule schedule(0, staged.stages(), staged.finalIntervalMs(),
+                                qint64(environment->options().timeoutSeconds) * 1000);
     service->setPollSchedule(schedule);
     return service;
 }

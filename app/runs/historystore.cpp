@@ -165,9 +165,9 @@ void HistoryStore::rollback()
 
 bool HistoryStore::configure()
 {
-    // FULL, not NORMAL: the Submitting row must be on disk before the POST leaves, or a power
-    // cut could make an applied run look never sent.
-    for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL"}) {
+    // NORMAL in WAL mode: every commit survives a crash of the process without an fsync each.
+    // The one write that must survive a power cut asks for it (Durability::Flushed).
+    for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
         if (!exec(QLatin1String(pragma))) {
             m_error.code = StoreError::OpenFailed;
             return false;
@@ -309,9 +309,19 @@ bool HistoryStore::insertMany(const QList<RunRecord> &records)
 }
 
 bool HistoryStore::update(const RunRecord &record, const QList<RunEvent> &newEvents,
-                          const QList<core::RequestRecord> &newCalls)
+                          const QList<core::RequestRecord> &newCalls, Durability durability)
 {
-    if (!ready() || !begin())
+    if (!ready())
+        return false;
+    if (durability == Durability::Flushed) {
+        // Outside the transaction, as SQLite requires; back to NORMAL whatever the outcome.
+        if (!exec(QStringLiteral("PRAGMA synchronous = FULL")))
+            return false;
+        const bool written = update(record, newEvents, newCalls, Durability::Normal);
+        exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+        return written;
+    }
+    if (!begin())
         return false;
     QSqlQuery runQuery(m_db);
     if (!runQuery.prepare(rows::updateRunSql())) {

@@ -59,8 +59,13 @@ public:
     bool insertMany(const QList<RunRecord> &records);
     // Rewrites the run's own fields and appends the new timeline events and calls, atomically.
     // `record.events` / `record.calls` are ignored: history is append-only.
+    // Normal commits survive a crash of the process (WAL); Flushed ones also survive a power cut,
+    // at the cost of an fsync: RunService uses it for the Submitting row that must be on disk
+    // before the POST leaves, so an applied run never looks unsent.
+    enum class Durability { Normal, Flushed };
     bool update(const RunRecord &record, const QList<RunEvent> &newEvents = {},
-                const QList<core::RequestRecord> &newCalls = {});
+                const QList<core::RequestRecord> &newCalls = {},
+                Durability durability = Durability::Normal);
     bool appendEvent(qint64 id, const RunEvent &event);
     bool appendCalls(qint64 id, const QList<core::RequestRecord> &calls);
 

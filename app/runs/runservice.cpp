@@ -185,7 +185,9 @@ bool RunService::persist(qint64 id, Phase phase, const QString &note,
         return false;
     run->record.phase = phase;
     const bool written =
-        m_store->update(run->record, {RunEvent{m_clock->now(), phase, status, note}}, calls);
+        m_store->update(run->record, {RunEvent{m_clock->now(), phase, status, note}}, calls,
+                        phase == Phase::Submitting ? HistoryStore::Durability::Flushed
+                                                   : HistoryStore::Durability::Normal);
     Q_EMIT runUpdated(id);
     return written;
 }
