@@ -1,12 +1,11 @@
 #include "cli/environment.h"
 
 #include "api/apiclient.h"
-#include "api/jsontext.h"
 #include "runs/historystore.h"
+#include "runs/jsonruncodec.h"
 #include "sandbox/sandboxserver.h"
 
 #include <QDir>
-#include <QStandardPaths>
 
 namespace ab::cli {
 
@@ -21,25 +20,15 @@ Environment::Environment(EnvironmentOptions options, QObject *parent)
 
 Environment::~Environment() = default;
 
-QString Environment::dataDirectory()
-{
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
-           QStringLiteral("/actionbench");
-}
-
-QString Environment::defaultHistoryPath()
-{
-    return dataDirectory() + QStringLiteral("/history.sqlite");
-}
-
 bool Environment::setUp(QString *error)
 {
     api::ApiClientConfig config;
     if (m_options.server.isEmpty()) {
         sandbox::SandboxOptions sandboxOptions;
         // Stored actions and runs outlive this process, so the next command can use their ids.
-        QDir().mkpath(dataDirectory());
-        sandboxOptions.statePath = dataDirectory() + QStringLiteral("/sandbox-state.json");
+        QDir().mkpath(runs::defaultDataDirectory());
+        sandboxOptions.statePath =
+            runs::defaultDataDirectory() + QStringLiteral("/sandbox-state.json");
         m_sandbox = std::make_unique<sandbox::SandboxServer>(sandboxOptions);
         if (!m_sandbox->listen(QHostAddress::LocalHost, 0)) {
             *error = QStringLiteral("could not start the built-in sandbox on a loopback port");
@@ -75,21 +64,9 @@ runs::HistoryStore *Environment::history(QString *error)
 {
     if (m_history)
         return m_history.get();
-    runs::RunCodec codec;
-    codec.encodeVariant = [](const QVariant &value) {
-        return api::toJsonText(value);
-    };
-    codec.decodeVariant = [](const QByteArray &text, QString *error) {
-        return api::fromJsonText(text, error);
-    };
-    codec.encodeErrors = [](const QList<core::RunError> &errors) {
-        return api::encodeRunErrors(errors);
-    };
-    codec.decodeErrors = [](const QByteArray &text, QString *error) {
-        return api::decodeRunErrors(text, error);
-    };
-    auto store = std::make_unique<runs::HistoryStore>(codec);
-    const QString path = m_options.historyDb.isEmpty() ? defaultHistoryPath() : m_options.historyDb;
+    auto store = std::make_unique<runs::HistoryStore>(runs::jsonRunCodec());
+    const QString path =
+        m_options.historyDb.isEmpty() ? runs::defaultHistoryPath() : m_options.historyDb;
     QDir().mkpath(QFileInfo(path).absolutePath());
     if (!store->open(path)) {
         *error = QStringLiteral("cannot open the history database %1: %2 (%3)")

@@ -52,10 +52,6 @@ public:
     // Opened on first use. Null with `error` set when the file cannot be opened.
     runs::HistoryStore *history(QString *error);
 
-    // The user's data directory shared by the CLI and the desktop app.
-    static QString dataDirectory();
-    static QString defaultHistoryPath();
-
 private:
     EnvironmentOptions m_options;
     Output m_output;

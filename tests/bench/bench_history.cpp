@@ -1,7 +1,7 @@
 // History store speed. Targets (issue 2): insert 100,000 runs under 5 s; load the newest 200
 // under 20 ms. Prints numbers; never fails CI.
-#include "api/jsontext.h"
 #include "runs/historystore.h"
+#include "runs/jsonruncodec.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -16,20 +16,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QTemporaryDir dir;
-    RunCodec codec;
-    codec.encodeVariant = [](const QVariant &value) {
-        return ab::api::toJsonText(value);
-    };
-    codec.decodeVariant = [](const QByteArray &text, QString *error) {
-        return ab::api::fromJsonText(text, error);
-    };
-    codec.encodeErrors = [](const QList<ab::core::RunError> &errors) {
-        return ab::api::encodeRunErrors(errors);
-    };
-    codec.decodeErrors = [](const QByteArray &text, QString *error) {
-        return ab::api::decodeRunErrors(text, error);
-    };
-    HistoryStore store(codec);
+    HistoryStore store(jsonRunCodec());
     if (!store.open(dir.filePath(QStringLiteral("history.sqlite")))) {
         std::fprintf(stderr, "cannot open the store\n");
         return 1;
