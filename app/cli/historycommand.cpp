@@ -111,7 +111,7 @@ void HistoryCommand::resume()
                      QStringLiteral("Every unfinished run has ended."));
         finish(ExitOk);
     };
-    const int resumed = service->resumeUnfinished();
+    const int resumed = service->resumeUnfinished(env()->environmentName());
     // Runs that ended inside resumeUnfinished() (never sent, outcome unknown) need no waiting.
     *remaining = int(service->activeRuns().size());
     connect(service, &RunService::runFinished, this, [remaining, report](qint64) {

@@ -405,12 +405,18 @@ void RunService::onTrackerFinished(qint64 id, const core::RunState &state)
                  std::nullopt);
 }
 
-int RunService::resumeUnfinished()
+int RunService::resumeUnfinished(const QString &environment, qint64 settleAfterMs)
 {
     int resumed = 0;
     const QList<RunRecord> runs = m_store->unfinished();
+    const QDateTime now = m_clock->now();
     for (RunRecord record : runs) {
         if (isActive(record.id))
+            continue;
+        // Polling a run on another server would turn a 404 into a false failure.
+        if (!environment.isEmpty() && record.environment != environment)
+            continue;
+        if (record.phase != Phase::Waiting && record.createdAt.msecsTo(now) < settleAfterMs)
             continue;
         record.events.clear();
         record.calls.clear();

@@ -80,9 +80,11 @@ public:
     qint64 startStoredRun(const StoredRunRequest &request);
     qint64 rerun(qint64 localId); // same action, connection and inputs; a new run
 
-    // On start-up: Waiting runs poll again; Preparing runs (never sent) become Failed; Submitting
-    // runs (maybe sent) become OutcomeUnknown. Returns how many resumed polling.
-    int resumeUnfinished();
+    // Picks up runs an earlier process left unfinished, for one environment (empty: all):
+    // Waiting runs are polled again; Preparing ones never left and become Failed; Submitting ones
+    // may have been applied and become OutcomeUnknown. Runs younger than `settleAfterMs` that are
+    // not Waiting are left alone: another live process (the CLI beside the GUI) may own them.
+    int resumeUnfinished(const QString &environment = {}, qint64 settleAfterMs = 120000);
     // Polls a Waiting / TimedOut / Cancelled run that has a server id again.
     bool resume(qint64 localId);
     // Stops a run that is not being sent: Cancelled. The run may still complete on Zapier.

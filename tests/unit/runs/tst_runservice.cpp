@@ -294,7 +294,7 @@ private Q_SLOTS:
         QVERIFY(finished.wait());
         QCOMPARE(record(id).phase, Phase::OutcomeUnknown);
         QCOMPARE(record(id).apiError->kind, ErrorKind::OutcomeUnknown);
-        QCOMPARE(m_service->resumeUnfinished(), 0);
+        QCOMPARE(m_service->resumeUnfinished({}, 0), 0);
         QVERIFY(!m_service->resume(id));
         QCOMPARE(m_backend->callCount(QStringLiteral("createRun")), 1);
         QCOMPARE(m_backend->callCount(QStringLiteral("getRun")), 0);
@@ -486,7 +486,7 @@ private Q_SLOTS:
             return std::optional(ApiResult<RunState>(done));
         };
         QSignalSpy finished(m_service, &RunService::runFinished);
-        QCOMPARE(m_service->resumeUnfinished(), 1);
+        QCOMPARE(m_service->resumeUnfinished({}, 0), 1);
         QCOMPARE(record(preparing).phase, Phase::Failed);
         QCOMPARE(record(submitting).phase, Phase::OutcomeUnknown);
         QVERIFY(m_service->isActive(waiting));
@@ -497,7 +497,7 @@ private Q_SLOTS:
                  QStringLiteral("srv-old"));
         QCOMPARE(m_backend->callCount(QStringLiteral("createRun")), 0);
         QCOMPARE(m_backend->callCount(QStringLiteral("actions")), 0);
-        QCOMPARE(m_service->resumeUnfinished(), 0);
+        QCOMPARE(m_service->resumeUnfinished({}, 0), 0);
     }
 
     void severalRuns_trackEachOnItsOwn()
