@@ -1,0 +1,763 @@
+#include "form/formview.h"
+
+#include "form/formmessages.h"
+#include "form/formpalette.h"
+#include "form/formsession.h"
+#include "form/formvaluetext.h"
+#include "form/outputspanel.h"
+#include "form/selecteditor.h"
+
+#include <QAccessible>
+#include <QApplication>
+#include <QCheckBox>
+#include <QEvent>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QKeySequence>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QShortcut>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace ab::ui {
+
+using core::FieldNode;
+using form::FormDiff;
+using form::FormSession;
+
+namespace {
+
+// Whether a reply described the field differently, so its editor needs setField().
+bool sameAppearance(const FieldNode &a, const FieldNode &b)
+{
+    return a.title == b.title && a.description == b.description &&
+           a.defaultValue == b.defaultValue && a.placeholder == b.placeholder &&
+           a.isRequired == b.isRequired && a.dependsOn == b.dependsOn &&
+           a.invalidatesInputFields == b.invalidatesInputFields && a.formatRaw == b.formatRaw &&
+           a.valueTypeRaw == b.valueTypeRaw;
+}
+
+void colourBackground(QWidget *widget, const QColor &colour)
+{
+    QPalette palette = widget->palette();
+    palette.setColor(QPalette::Window, colour);
+    widget->setPalette(palette);
+    widget->setAutoFillBackground(true);
+}
+
+// Tab stops in visual (layout) order; a control that takes Tab focus is one stop, its inner
+// parts (a combo's line edit, a text edit's viewport) are not.
+void collectFocusChain(QWidget *widget, QList<QWidget *> &chain);
+void collectLayout(QLayout *layout, QList<QWidget *> &chain)
+{
+    for (int i = 0; i < layout->count(); ++i) {
+        QLayoutItem *item = layout->itemAt(i);
+        if (QWidget *child = item->widget())
+            collectFocusChain(child, chain);
+        else if (QLayout *inner = item->layout())
+            collectLayout(inner, chain);
+    }
+}
+void collectFocusChain(QWidget *widget, QList<QWidget *> &chain)
+{
+    if (widget->isHidden())
+        return;
+    if ((widget->focusPolicy() & Qt::TabFocus) && !widget->focusProxy()) {
+        chain.append(widget);
+        return;
+    }
+    if (QLayout *layout = widget->layout())
+        collectLayout(layout, chain);
+}
+
+} // namespace
+
+FormView::FormView(FormSession *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_tabs(new QTabWidget(this))
+    , m_busy(new QProgressBar)
+    , m_banner(new QWidget)
+    , m_bannerText(new QLabel(m_banner))
+    , m_retry(new QToolButton(m_banner))
+    , m_note(new QWidget)
+    , m_noteText(new QLabel(m_note))
+    , m_scroll(new QScrollArea)
+    , m_content(new QWidget)
+    , m_contentLayout(new QVBoxLayout(m_content))
+    , m_placeholder(new QLabel)
+    , m_outputs(new OutputsPanel)
+    , m_skipValidation(new QCheckBox(tr("Skip client-side validation"), this))
+    , m_saveStored(new QPushButton(tr("Save as stored action\u2026"), this))
+    , m_run(new QPushButton(tr("Run"), this))
+{
+    Q_ASSERT(m_session);
+    setAccessibleName(tr("Action form"));
+
+    // Busy: a thin indeterminate bar; the fields stay readable and usable under it.
+    m_busy->setRange(0, 0);
+    m_busy->setTextVisible(false);
+    m_busy->setMaximumHeight(qMax(4, fontMetrics().height() / 4));
+    m_busy->setAccessibleName(tr("Updating the form"));
+    m_busy->hide();
+
+    m_bannerText->setWordWrap(true);
+    m_bannerText->setTextFormat(Qt::PlainText);
+    m_retry->setText(tr("Retry"));
+    m_retry->setAccessibleName(tr("Retry loading the form"));
+    connect(m_retry, &QToolButton::clicked, this, [this] {
+        m_banner->hide();
+        m_session->refetch();
+    });
+    auto *bannerLayout = new QHBoxLayout(m_banner);
+    bannerLayout->addWidget(m_bannerText, 1);
+    bannerLayout->addWidget(m_retry);
+    colourBackground(m_banner, formpalette::errorTint(palette()));
+    m_banner->hide();
+
+    m_noteText->setWordWrap(true);
+    m_noteText->setTextFormat(Qt::PlainText);
+    auto *dismiss = new QToolButton(m_note);
+    dismiss->setText(tr("Dismiss"));
+    dismiss->setAccessibleName(tr("Dismiss the note about changed fields"));
+    connect(dismiss, &QToolButton::clicked, m_note, &QWidget::hide);
+    auto *noteLayout = new QHBoxLayout(m_note);
+    noteLayout->addWidget(m_noteText, 1);
+    noteLayout->addWidget(dismiss);
+    colourBackground(m_note, formpalette::highlightTint(palette(), 0.7));
+    m_note->hide();
+
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setTextFormat(Qt::PlainText);
+
+    m_contentLayout->setAlignment(Qt::AlignTop);
+    m_contentLayout->setSpacing(0); // rows bring their own margins, so tints don't touch
+    m_scroll->setWidget(m_content);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setAccessibleName(tr("Input fields"));
+
+    auto *inputPage = new QWidget;
+    auto *inputLayout = new QVBoxLayout(inputPage);
+    inputLayout->setContentsMargins(0, 0, 0, 0);
+    inputLayout->setSpacing(0);
+    inputLayout->addWidget(m_busy);
+    inputLayout->addWidget(m_banner);
+    inputLayout->addWidget(m_note);
+    inputLayout->addWidget(m_placeholder);
+    inputLayout->addWidget(m_scroll, 1);
+    m_tabs->addTab(inputPage, tr("Input"));
+    m_tabs->addTab(m_outputs, tr("Outputs"));
+    m_tabs->setAccessibleName(tr("Form and outputs"));
+    m_tabs->setDocumentMode(true);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &FormView::onTabChanged);
+
+    m_skipValidation->setAccessibleName(tr("Skip client-side validation"));
+    m_skipValidation->setToolTip(
+        tr("Send the values as they are, so the server's own validation can be tested"));
+    connect(m_skipValidation, &QCheckBox::toggled, this, [this](bool skip) {
+        m_session->setClientValidationEnabled(!skip);
+        if (skip) {
+            clearErrors();
+            m_validationShown = false;
+        }
+    });
+    const QKeySequence runKeys(Qt::CTRL | Qt::Key_Return);
+    m_run->setAccessibleName(tr("Run the action"));
+    m_run->setToolTip(tr("Run the action (%1)").arg(runKeys.toString(QKeySequence::NativeText)));
+    m_saveStored->setAccessibleName(tr("Save as stored action"));
+    connect(m_run, &QPushButton::clicked, this, &FormView::runRequested);
+    connect(m_saveStored, &QPushButton::clicked, this, &FormView::saveAsStoredRequested);
+    // Ctrl+Enter from anywhere in the form, text editors included, keypad Enter too.
+    for (const QKeySequence &keys : {runKeys, QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+        auto *shortcut = new QShortcut(keys, this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, &FormView::runRequested);
+    }
+
+    auto *footer = new QHBoxLayout;
+    footer->addWidget(m_skipValidation);
+    footer->addStretch(1);
+    footer->addWidget(m_saveStored);
+    footer->addWidget(m_run);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tabs, 1);
+    layout->addLayout(footer);
+
+    connect(m_session, &FormSession::fieldsChanged, this, &FormView::onFieldsChanged);
+    connect(m_session, &FormSession::fetchFailed, this, &FormView::onFetchFailed);
+    connect(m_session, &FormSession::busyChanged, this, &FormView::onBusyChanged);
+    connect(m_session, &FormSession::valueChanged, this, &FormView::onValueChanged);
+    connect(m_session, &FormSession::choicesLoaded, this,
+            [this](const QString &fieldId, int, const core::ChoicePage &page) {
+                if (auto *select = qobject_cast<SelectEditor *>(m_editors.value(fieldId)))
+                    select->addPage(page);
+            });
+    connect(m_session, &FormSession::choicesFailed, this,
+            [this](const QString &fieldId, int page, const core::ApiError &error) {
+                if (auto *select = qobject_cast<SelectEditor *>(m_editors.value(fieldId)))
+                    select->setChoicesFailed(page, FormMessages::choicesFailed(error));
+            });
+    connect(m_session, &FormSession::outputsLoaded, this,
+            [this](const QList<core::OutputField> &fields) {
+                m_outputsLoading = false;
+                m_outputs->setOutputs(fields);
+            });
+    connect(m_session, &FormSession::outputsFailed, this, [this](const core::ApiError &error) {
+        m_outputsLoading = false;
+        m_outputsStale = true;
+        m_outputs->setFailed(FormMessages::outputsFailed(error));
+    });
+    connect(m_outputs, &OutputsPanel::retryRequested, this, [this] {
+        m_outputsStale = true;
+        fetchOutputsIfStale();
+    });
+
+    m_skipValidation->setChecked(!m_session->isClientValidationEnabled());
+    m_connectionKey = m_session->actionKey() + QLatin1Char('\n') + m_session->connectionId();
+    rebuild();
+    onBusyChanged(m_session->isBusy());
+}
+
+FormView::~FormView()
+{
+    // Editors die with their rows; nothing they emit on the way out may reach the session.
+    for (FieldEditor *editor : std::as_const(m_editors))
+        editor->disconnect(this);
+}
+
+// --- Building
+
+void FormView::rebuild()
+{
+    // The field being edited keeps its place on screen while rows come and go above it.
+    FieldEditor *anchor = nullptr;
+    for (QWidget *focus = QApplication::focusWidget(); focus && focus != m_content;
+         focus = focus->parentWidget()) {
+        if (auto *owner = focus->findChild<FieldEditor *>(QString(), Qt::FindDirectChildrenOnly);
+            owner && owner->widget() == focus) {
+            anchor = owner;
+            break;
+        }
+    }
+    const QString anchorId = anchor ? anchor->fieldId() : QString();
+    const int anchorY = anchor ? anchor->widget()->mapTo(m_scroll->viewport(), QPoint()).y() : 0;
+    QWidget *focused = anchor ? QApplication::focusWidget() : nullptr;
+
+    m_content->setUpdatesEnabled(false);
+    QHash<QString, FieldEditor *> unusedEditors;
+    unusedEditors.swap(m_editors);
+    QHash<QString, QWidget *> unusedOthers;
+    unusedOthers.swap(m_others);
+    m_order.clear();
+    m_dependedOn.clear();
+    bool orderChanged = false;
+    buildNodes(m_session->fields(), m_content, m_contentLayout, unusedOthers, unusedEditors,
+               orderChanged);
+    for (FieldEditor *gone : std::as_const(unusedEditors)) {
+        dropEditor(gone);
+        orderChanged = true;
+    }
+    for (QWidget *gone : std::as_const(unusedOthers))
+        delete gone;
+    for (FieldEditor *editor : std::as_const(m_editors))
+        syncEditor(editor);
+    updateGates();
+    if (orderChanged)
+        fixTabOrder();
+    updatePlaceholder();
+    m_contentLayout->activate();
+    m_content->setUpdatesEnabled(true);
+
+    if (anchor && m_editors.value(anchorId) == anchor) {
+        const int y = anchor->widget()->mapTo(m_content, QPoint()).y();
+        m_scroll->verticalScrollBar()->setValue(y - anchorY);
+        if (focused && !focused->hasFocus() && focused->isVisible())
+            focused->setFocus(Qt::OtherFocusReason);
+    }
+}
+
+void FormView::buildNodes(const QList<FieldNode> &nodes, QWidget *container, QVBoxLayout *layout,
+                          QHash<QString, QWidget *> &unusedOthers,
+                          QHash<QString, FieldEditor *> &unusedEditors, bool &orderChanged)
+{
+    QList<QWidget *> wanted;
+    wanted.reserve(nodes.size());
+    int index = 0;
+    for (const FieldNode &node : nodes) {
+        ++index;
+        switch (node.kind) {
+        case FieldNode::Kind::Input: {
+            if (m_editors.contains(node.id))
+                continue; // a malformed tree repeats an id: one editor per value
+            FieldEditor *editor = takeOrCreateEditor(node, container, unusedEditors);
+            m_editors.insert(node.id, editor);
+            m_order.append(node.id);
+            for (const QString &dependency : node.dependsOn)
+                m_dependedOn.insert(dependency);
+            wanted.append(editor->widget());
+            break;
+        }
+        case FieldNode::Kind::Info: {
+            const QString key = QStringLiteral("info:%1#%2").arg(node.id).arg(index);
+            auto *note = qobject_cast<QLabel *>(unusedOthers.take(key));
+            if (!note) {
+                note = new QLabel(container);
+                note->setTextFormat(Qt::MarkdownText);
+                note->setWordWrap(true);
+                note->setOpenExternalLinks(true);
+                note->setTextInteractionFlags(Qt::TextBrowserInteraction);
+                note->setFrameShape(QFrame::StyledPanel);
+                note->setBackgroundRole(QPalette::AlternateBase);
+                note->setAutoFillBackground(true);
+                note->setMargin(fontMetrics().height() / 2);
+                note->setAccessibleName(tr("Note"));
+            }
+            const QString text =
+                node.title.isEmpty()
+                    ? node.description
+                    : QStringLiteral("**%1**\n\n%2").arg(node.title, node.description);
+            if (note->text() != text) {
+                note->setText(text);
+                note->setAccessibleDescription(node.description);
+            }
+            m_others.insert(key, note);
+            wanted.append(note);
+            break;
+        }
+        case FieldNode::Kind::Fieldset: {
+            const QString key = QStringLiteral("set:%1#%2").arg(node.id).arg(index);
+            auto *box = qobject_cast<QGroupBox *>(unusedOthers.take(key));
+            if (!box) {
+                box = new QGroupBox(container);
+                new QVBoxLayout(box);
+            }
+            const QString title = node.title.isEmpty() ? node.id : node.title;
+            if (box->title() != title) {
+                box->setTitle(title);
+                box->setAccessibleName(title);
+            }
+            m_others.insert(key, box);
+            buildNodes(node.children, box, static_cast<QVBoxLayout *>(box->layout()), unusedOthers,
+                       unusedEditors, orderChanged);
+            wanted.append(box);
+            break;
+        }
+        }
+    }
+    bool same = layout->count() == wanted.size();
+    for (int i = 0; same && i < wanted.size(); ++i)
+        same = layout->itemAt(i)->widget() == wanted.at(i);
+    if (same)
+        return;
+    orderChanged = true;
+    while (layout->count() > 0)
+        delete layout->takeAt(layout->count() - 1);
+    for (QWidget *widget : std::as_const(wanted))
+        layout->addWidget(widget);
+}
+
+FieldEditor *FormView::takeOrCreateEditor(const FieldNode &node, QWidget *container,
+                                          QHash<QString, FieldEditor *> &unused)
+{
+    if (FieldEditor *kept = unused.take(node.id)) {
+        if (kept->kind() == FieldEditorFactory::kindOf(node)) {
+            if (!sameAppearance(kept->field(), node))
+                kept->setField(node);
+            return kept;
+        }
+        dropEditor(kept); // SELECT became text, or the like: a new editor fits better
+    }
+    FieldEditor *editor = m_factory.create(node, container);
+    connectEditor(editor);
+    return editor;
+}
+
+void FormView::connectEditor(FieldEditor *editor)
+{
+    connect(editor, &FieldEditor::edited, this, [this, editor] { onEdited(editor); });
+    connect(editor, &FieldEditor::editingFinished, this,
+            [this, editor] { onEditingFinished(editor); });
+    if (auto *select = qobject_cast<SelectEditor *>(editor)) {
+        connect(select, &SelectEditor::choicesRequested, this,
+                [this, select](int page) { m_session->loadChoices(select->fieldId(), page); });
+    }
+}
+
+void FormView::dropEditor(FieldEditor *editor)
+{
+    // Disconnected first: hiding a focused row makes its line edit report "editing finished",
+    // which must not write a value for a field that is gone.
+    editor->disconnect(this);
+    m_pending.remove(editor->fieldId());
+    delete editor->widget();
+}
+
+void FormView::fixTabOrder()
+{
+    QList<QWidget *> chain{m_retry};
+    collectFocusChain(m_content, chain);
+    chain.append({m_skipValidation, m_saveStored, m_run});
+    for (qsizetype i = 1; i < chain.size(); ++i)
+        QWidget::setTabOrder(chain.at(i - 1), chain.at(i));
+}
+
+QStringList FormView::fieldIds() const
+{
+    return m_order;
+}
+
+QGroupBox *FormView::fieldsetBox(const QString &fieldsetId) const
+{
+    const QString prefix = QStringLiteral("set:%1#").arg(fieldsetId);
+    for (auto it = m_others.cbegin(); it != m_others.cend(); ++it) {
+        if (it.key().startsWith(prefix))
+            return qobject_cast<QGroupBox *>(it.value());
+    }
+    return nullptr;
+}
+
+// --- Session events
+
+void FormView::onFieldsChanged(const FormDiff &diff)
+{
+    m_banner->hide();
+    const QString connectionKey =
+        m_session->actionKey() + QLatin1Char('\n') + m_session->connectionId();
+    const bool newSource = connectionKey != m_connectionKey;
+    m_connectionKey = connectionKey;
+    for (FieldEditor *editor : std::as_const(m_editors)) {
+        editor->setHighlighted(false);
+        // Choices belong to an action and a connection; another one needs other pages.
+        if (auto *select = qobject_cast<SelectEditor *>(editor); select && newSource)
+            select->resetChoices();
+    }
+    if (diff.initial) {
+        m_validationShown = false;
+        m_note->hide();
+        m_outputs->clear();
+    }
+    m_outputsStale = true;
+    rebuild();
+    if (diff.initial) {
+        clearErrors();
+    } else {
+        for (const QString &id : diff.added) {
+            if (FieldEditor *editor = m_editors.value(id))
+                editor->setHighlighted(true);
+        }
+        showChangeNote(diff);
+    }
+    if (m_validationShown)
+        showIssues(m_session->validate());
+    if (m_tabs->currentWidget() == m_outputs)
+        fetchOutputsIfStale();
+}
+
+void FormView::showChangeNote(const FormDiff &diff)
+{
+    QStringList added, removed;
+    for (const QString &id : diff.added)
+        added.append(diff.titles.value(id, id));
+    for (const QString &id : diff.removed)
+        removed.append(diff.titles.value(id, id));
+    const QString text = FormMessages::formChanged(added, removed);
+    if (text.isEmpty())
+        return; // nothing came or went: keep whatever note is up
+    m_noteText->setText(text);
+    m_noteText->setAccessibleName(text);
+    m_note->setAccessibleDescription(text);
+    m_note->show();
+    // Screen readers announce the change without the user having to find the note.
+    QAccessibleEvent event(m_noteText, QAccessible::NameChanged);
+    QAccessible::updateAccessibility(&event);
+}
+
+void FormView::onFetchFailed(const core::ApiError &error)
+{
+    m_bannerText->setText(FormMessages::formLoadFailed(error));
+    m_bannerText->setAccessibleDescription(m_bannerText->text());
+    m_banner->show();
+    updatePlaceholder();
+    QAccessibleEvent event(m_bannerText, QAccessible::Alert);
+    QAccessible::updateAccessibility(&event);
+}
+
+void FormView::onBusyChanged(bool busy)
+{
+    m_busy->setVisible(busy);
+    // start() dropped the old tree: its editors would write into the new action's values.
+    if (busy && !m_session->isLoaded() && !m_editors.isEmpty()) {
+        m_note->hide();
+        m_outputs->clear();
+        rebuild();
+    }
+    updatePlaceholder();
+}
+
+void FormView::updatePlaceholder()
+{
+    QString text;
+    if (!m_session->isLoaded()) {
+        if (m_session->isBusy())
+            text = tr("Loading the form\u2026");
+        else if (m_session->actionKey().isEmpty())
+            text = tr("Choose an action to fill in its form.");
+    } else if (m_session->fields().isEmpty()) {
+        text = tr("This action has no input fields: it can run as it is.");
+    }
+    m_placeholder->setText(text);
+    m_placeholder->setAccessibleDescription(text);
+    m_placeholder->setVisible(!text.isEmpty());
+}
+
+void FormView::onValueChanged(const QString &fieldId)
+{
+    m_outputsStale = true;
+    if (fieldId == m_writing) {
+        m_writeChanged = true;
+    } else if (FieldEditor *editor = m_editors.value(fieldId)) {
+        // Set from outside (restored, or cleared because what it depends on changed): that
+        // wins over anything half-typed.
+        m_pending.remove(fieldId);
+        syncEditor(editor);
+    }
+    if (!m_dependedOn.contains(fieldId))
+        return;
+    for (FieldEditor *editor : std::as_const(m_editors)) {
+        if (!editor->field().dependsOn.contains(fieldId))
+            continue;
+        if (auto *select = qobject_cast<SelectEditor *>(editor))
+            select->resetChoices(); // its choices were for the old value
+    }
+    updateGates();
+}
+
+// --- Values
+
+QVariant FormView::typedValue(FieldEditor *editor) const
+{
+    const QVariant raw = editor->value();
+    if (raw.typeId() != QMetaType::QString)
+        return raw;
+    // Text the field's type can't hold is kept as typed: validation names the problem, and
+    // with validation skipped the server gets to judge it.
+    const form::CoercionResult result = m_session->coerceText(editor->fieldId(), raw.toString());
+    return result.ok() ? result.value : raw;
+}
+
+void FormView::syncEditor(FieldEditor *editor)
+{
+    const QString id = editor->fieldId();
+    if (m_pending.contains(id))
+        return;
+    const QVariant value = m_session->value(id);
+    const QString label = m_session->valueLabel(id);
+    const bool sameLabel =
+        editor->kind() != EditorKind::Select || label.isEmpty() || label == editor->label();
+    if (sameFormValue(typedValue(editor), value) && sameLabel)
+        return;
+    editor->setValue(value, label);
+}
+
+void FormView::onEdited(FieldEditor *editor)
+{
+    editor->setHighlighted(false);
+    const QString id = editor->fieldId();
+    // A field others depend on refetches the form when it changes: write it when the user
+    // is done, not on every keystroke.
+    if (editor->field().invalidatesInputFields || m_dependedOn.contains(id)) {
+        m_pending.insert(id);
+        return;
+    }
+    commit(editor);
+}
+
+void FormView::onEditingFinished(FieldEditor *editor)
+{
+    m_pending.remove(editor->fieldId());
+    commit(editor);
+}
+
+void FormView::commit(FieldEditor *editor)
+{
+    const QString id = editor->fieldId();
+    if (!m_session->hasField(id))
+        return;
+    m_writing = id;
+    m_writeChanged = false;
+    m_session->setValue(id, typedValue(editor), editor->label());
+    m_writing.clear();
+    if (!m_writeChanged)
+        return;
+    if (m_validationShown)
+        showIssues(m_session->validate());
+    Q_EMIT valuesEdited();
+}
+
+void FormView::commitPendingEdits()
+{
+    for (const QString &id : std::as_const(m_order)) {
+        if (FieldEditor *editor = m_editors.value(id))
+            editor->finishEditing();
+    }
+    const QSet<QString> pending = std::exchange(m_pending, {});
+    for (const QString &id : pending) {
+        if (FieldEditor *editor = m_editors.value(id))
+            commit(editor);
+    }
+}
+
+void FormView::updateGates()
+{
+    for (FieldEditor *editor : std::as_const(m_editors)) {
+        if (editor->field().dependsOn.isEmpty()) {
+            editor->setGated(false);
+            continue;
+        }
+        const QStringList blocking = m_session->blockedBy(editor->fieldId());
+        QStringList titles;
+        for (const QString &id : blocking) {
+            const FieldNode *field = m_session->field(id);
+            titles.append(field && !field->title.isEmpty() ? field->title : id);
+        }
+        editor->setGated(!blocking.isEmpty(),
+                         blocking.isEmpty() ? QString() : FormMessages::gated(titles));
+    }
+}
+
+// --- Validation
+
+bool FormView::skipsValidation() const
+{
+    return m_skipValidation->isChecked();
+}
+
+void FormView::setSkipsValidation(bool skip)
+{
+    m_skipValidation->setChecked(skip);
+}
+
+bool FormView::checkBeforeRun()
+{
+    commitPendingEdits();
+    if (skipsValidation()) {
+        clearErrors();
+        return true;
+    }
+    const QList<form::ValidationIssue> issues = m_session->validate();
+    showIssues(issues);
+    m_validationShown = !issues.isEmpty();
+    if (issues.isEmpty())
+        return true;
+    for (const form::ValidationIssue &issue : issues) {
+        if (m_editors.contains(issue.fieldId)) {
+            focusField(issue.fieldId);
+            break;
+        }
+    }
+    return false;
+}
+
+void FormView::showIssues(const QList<form::ValidationIssue> &issues)
+{
+    QHash<QString, QString> messages;
+    for (const form::ValidationIssue &issue : issues) {
+        if (!messages.contains(issue.fieldId))
+            messages.insert(issue.fieldId, FormMessages::validation(issue.code));
+    }
+    for (FieldEditor *editor : std::as_const(m_editors))
+        editor->setError(messages.value(editor->fieldId()));
+}
+
+void FormView::clearErrors()
+{
+    for (FieldEditor *editor : std::as_const(m_editors))
+        editor->setError({});
+}
+
+// --- Navigation
+
+void FormView::focusField(const QString &fieldId)
+{
+    FieldEditor *editor = m_editors.value(fieldId);
+    if (!editor)
+        return;
+    m_tabs->setCurrentIndex(0);
+    m_contentLayout->activate();
+    const int margin = fontMetrics().height() * 2;
+    m_scroll->ensureWidgetVisible(editor->widget(), margin, margin);
+    editor->focus();
+    editor->flash();
+}
+
+QString FormView::fieldIdFromSourcePointer(const QString &pointer)
+{
+    // JSON pointer: "/data/inputs/<id>", with "~1" for '/' and "~0" for '~' inside the id.
+    const QStringList parts = pointer.split(QLatin1Char('/'));
+    const qsizetype inputs = parts.indexOf(QStringLiteral("inputs"));
+    if (inputs < 0 || inputs + 1 >= parts.size())
+        return {};
+    QString id = parts.at(inputs + 1);
+    id.replace(QLatin1String("~1"), QLatin1String("/"));
+    id.replace(QLatin1String("~0"), QLatin1String("~"));
+    return id;
+}
+
+// --- Outputs
+
+void FormView::onTabChanged(int)
+{
+    if (m_tabs->currentWidget() == m_outputs)
+        fetchOutputsIfStale();
+}
+
+void FormView::fetchOutputsIfStale()
+{
+    if (!m_outputsStale || !m_session->isLoaded())
+        return;
+    m_outputsStale = false;
+    m_outputsLoading = true;
+    m_outputs->setLoading();
+    m_session->fetchOutputs();
+}
+
+// --- State for tests and the window
+
+QString FormView::changeNote() const
+{
+    return m_note->isHidden() ? QString() : m_noteText->text();
+}
+
+QString FormView::errorBanner() const
+{
+    return m_banner->isHidden() ? QString() : m_bannerText->text();
+}
+
+bool FormView::isBusyShown() const
+{
+    return !m_busy->isHidden();
+}
+
+QString FormView::placeholderText() const
+{
+    return m_placeholder->isHidden() ? QString() : m_placeholder->text();
+}
+
+void FormView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange) {
+        colourBackground(m_banner, formpalette::errorTint(palette()));
+        colourBackground(m_note, formpalette::highlightTint(palette(), 0.7));
+    }
+    QWidget::changeEvent(event);
+}
+
+} // namespace ab::ui
