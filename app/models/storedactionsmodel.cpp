@@ -1,0 +1,159 @@
+#include "models/storedactionsmodel.h"
+
+#include "core/zapierbackend.h"
+
+namespace ab::models {
+
+StoredActionsModel::StoredActionsModel(core::ZapierBackend *backend, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_backend(backend)
+{}
+
+StoredActionsModel::~StoredActionsModel() = default;
+
+int StoredActionsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_items.size());
+}
+
+QString StoredActionsModel::inputsSummary(const QVariantMap &inputs)
+{
+    QStringList parts;
+    for (auto it = inputs.cbegin(); it != inputs.cend(); ++it) {
+        const QVariant &value = it.value();
+        QString text;
+        if (value.typeId() == QMetaType::QVariantList || value.typeId() == QMetaType::QStringList)
+            text = tr("[%n item(s)]", nullptr, int(value.toList().size()));
+        else if (value.typeId() == QMetaType::QVariantMap)
+            text = tr("{%n key(s)}", nullptr, int(value.toMap().size()));
+        else
+            text = value.toString();
+        // A long value would push every other input out of sight.
+        if (text.size() > 40)
+            text = text.left(39) + QChar(0x2026);
+        parts.append(it.key() + QLatin1Char('=') + text);
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+QVariant StoredActionsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const core::StoredAction &item = m_items.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::AccessibleTextRole:
+        return tr("%1 (%2)").arg(item.actionKey, item.actionType);
+    case Qt::ToolTipRole:
+        return tr("Stored action %1\nApp: %2\nType: %3\nConnection: %4\nInputs: %5")
+            .arg(item.id, item.selectedApi, item.actionType,
+                 item.connectionId.isEmpty() ? tr("none") : item.connectionId,
+                 item.inputs.isEmpty() ? tr("none") : inputsSummary(item.inputs));
+    case StoredActionIdRole:
+        return item.id;
+    case SelectedApiRole:
+        return item.selectedApi;
+    case ActionKeyRole:
+        return item.actionKey;
+    case ActionTypeRole:
+        return item.actionType;
+    case ConnectionIdRole:
+        return item.connectionId;
+    case InputsSummaryRole:
+        return inputsSummary(item.inputs);
+    case DetailRole:
+    case Qt::AccessibleDescriptionRole: {
+        QStringList parts{item.selectedApi};
+        parts.append(item.connectionId.isEmpty() ? tr("no connection")
+                                                 : tr("connection %1").arg(item.connectionId));
+        parts.append(item.inputs.isEmpty() ? tr("no inputs") : inputsSummary(item.inputs));
+        return parts.join(QStringLiteral(" \u00b7 "));
+    }
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> StoredActionsModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert(StoredActionIdRole, "storedActionId");
+    names.insert(SelectedApiRole, "selectedApi");
+    names.insert(ActionKeyRole, "actionKey");
+    names.insert(ActionTypeRole, "actionType");
+    names.insert(ConnectionIdRole, "connectionId");
+    names.insert(InputsSummaryRole, "inputsSummary");
+    names.insert(DetailRole, "detail");
+    return names;
+}
+
+void StoredActionsModel::reload()
+{
+    if (!m_backend)
+        return;
+    delete m_requestContext;
+    auto *context = new QObject(this);
+    m_requestContext = context;
+    m_error.reset();
+    setLoading(true);
+    m_backend->storedActions(context,
+                             [this, context](core::ApiResult<QList<core::StoredAction>> result) {
+                                 if (context != m_requestContext)
+                                     return;
+                                 context->deleteLater();
+                                 if (!result.ok()) {
+                                     m_error = result.error();
+                                     setLoading(false);
+                                     Q_EMIT failed(result.error());
+                                     return;
+                                 }
+                                 beginResetModel();
+                                 m_items = result.value();
+                                 endResetModel();
+                                 m_loaded = true;
+                                 setLoading(false);
+                                 Q_EMIT loaded();
+                             });
+}
+
+void StoredActionsModel::remove(const QString &id)
+{
+    if (!m_backend || id.isEmpty() || m_removing.contains(id))
+        return;
+    m_removing.insert(id);
+    m_backend->deleteStoredAction(id, this, [this, id](core::ApiResult<core::Empty> result) {
+        m_removing.remove(id);
+        // Already gone on the server is what the user wanted.
+        if (!result.ok() && result.error().kind != core::ErrorKind::NotFound) {
+            Q_EMIT removeFailed(id, result.error());
+            return;
+        }
+        const int row = rowOf(id);
+        if (row >= 0) {
+            beginRemoveRows({}, row, row);
+            m_items.removeAt(row);
+            endRemoveRows();
+        }
+        Q_EMIT removed(id);
+    });
+}
+
+int StoredActionsModel::rowOf(const QString &id) const
+{
+    for (int row = 0; row < m_items.size(); ++row) {
+        if (m_items.at(row).id == id)
+            return row;
+    }
+    return -1;
+}
+
+void StoredActionsModel::setLoading(bool loading)
+{
+    if (m_loading == loading)
+        return;
+    m_loading = loading;
+    Q_EMIT loadingChanged(loading);
+}
+
+} // namespace ab::models

@@ -1,0 +1,84 @@
+#include "panes/catalogstatusline.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStyle>
+
+namespace ab::ui {
+
+CatalogStatusLine::CatalogStatusLine(const QString &accessibleName, QWidget *parent)
+    : QWidget(parent)
+    , m_busy(new QProgressBar(this))
+    , m_icon(new QLabel(this))
+    , m_text(new QLabel(this))
+    , m_retry(new QPushButton(tr("Retry"), this))
+{
+    setAccessibleName(accessibleName);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    // An indeterminate bar as wide as a word: motion says "busy" without taking the line.
+    m_busy->setRange(0, 0);
+    m_busy->setTextVisible(false);
+    m_busy->setMaximumWidth(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 5);
+    m_busy->setMaximumHeight(fontMetrics().height() / 2 + 2);
+    m_busy->setAccessibleName(tr("Busy"));
+    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    m_icon->setPixmap(style()
+                          ->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this)
+                          .pixmap(QSize(iconSize, iconSize), devicePixelRatioF()));
+    m_icon->setAlignment(Qt::AlignTop);
+    m_text->setWordWrap(true);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_text->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_retry->setAccessibleName(tr("Retry"));
+    m_retry->setAccessibleDescription(accessibleName);
+    layout->addWidget(m_busy, 0, Qt::AlignVCenter);
+    layout->addWidget(m_icon, 0, Qt::AlignTop);
+    layout->addWidget(m_text, 1);
+    layout->addWidget(m_retry, 0, Qt::AlignTop);
+    connect(m_retry, &QPushButton::clicked, this, &CatalogStatusLine::retryRequested);
+    clear();
+}
+
+void CatalogStatusLine::showBusy(const QString &text)
+{
+    show(State::Busy, text);
+}
+
+void CatalogStatusLine::showError(const QString &text)
+{
+    show(State::Error, text);
+}
+
+void CatalogStatusLine::showNote(const QString &text)
+{
+    show(State::Note, text);
+}
+
+void CatalogStatusLine::clear()
+{
+    show(State::Idle, QString());
+}
+
+QString CatalogStatusLine::text() const
+{
+    return m_text->text();
+}
+
+void CatalogStatusLine::show(State state, const QString &text)
+{
+    m_state = state;
+    m_text->setText(text);
+    // Screen readers read the description of a live status line.
+    m_text->setAccessibleName(accessibleName());
+    m_text->setAccessibleDescription(text);
+    setAccessibleDescription(text);
+    m_busy->setVisible(state == State::Busy);
+    m_icon->setVisible(state == State::Error);
+    m_retry->setVisible(state == State::Error);
+    setVisible(state != State::Idle);
+}
+
+} // namespace ab::ui

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+
+namespace ab::ui {
+
+// One line under a list that says what it is doing: busy (an indeterminate bar and a text),
+// an error with a Retry button, or a quiet note. Hidden when there is nothing to say.
+class CatalogStatusLine final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CatalogStatusLine)
+
+public:
+    enum class State { Idle, Busy, Error, Note };
+
+    explicit CatalogStatusLine(const QString &accessibleName, QWidget *parent = nullptr);
+
+    void showBusy(const QString &text);
+    void showError(const QString &text);
+    void showNote(const QString &text);
+    void clear();
+
+    State state() const { return m_state; }
+    QString text() const;
+    QPushButton *retryButton() const { return m_retry; }
+
+Q_SIGNALS:
+    void retryRequested();
+
+private:
+    void show(State state, const QString &text);
+
+    State m_state = State::Idle;
+    QProgressBar *m_busy;
+    QLabel *m_icon;
+    QLabel *m_text;
+    QPushButton *m_retry;
+};
+
+} // namespace ab::ui

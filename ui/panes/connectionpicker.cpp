@@ -1,0 +1,236 @@
+#include "panes/connectionpicker.h"
+
+#include "models/connectionlistmodel.h"
+#include "panes/catalogmessages.h"
+#include "panes/catalogstatusline.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QIdentityProxyModel>
+#include <QLabel>
+#include <QStyle>
+
+namespace ab::ui {
+
+namespace {
+
+// Marks expired connections inside the combo's list: a warning icon and a word, so the mark
+// does not depend on colour alone.
+class ExpiredMarks final : public QIdentityProxyModel {
+public:
+    ExpiredMarks(QIcon warning, QString suffix, QObject *parent)
+        : QIdentityProxyModel(parent)
+        , m_warning(std::move(warning))
+        , m_suffix(std::move(suffix))
+    {}
+
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        const bool expired =
+            QIdentityProxyModel::data(index, models::ConnectionListModel::ExpiredRole).toBool();
+        if (expired && role == Qt::DecorationRole)
+            return m_warning;
+        if (expired && (role == Qt::DisplayRole || role == Qt::AccessibleTextRole))
+            return m_suffix.arg(QIdentityProxyModel::data(index, Qt::DisplayRole).toString());
+        return QIdentityProxyModel::data(index, role);
+    }
+
+private:
+    QIcon m_warning;
+    QString m_suffix;
+};
+
+QColor blend(const QColor &a, const QColor &b, qreal amountOfB)
+{
+    return QColor::fromRgbF(a.redF() * (1 - amountOfB) + b.redF() * amountOfB,
+                            a.greenF() * (1 - amountOfB) + b.greenF() * amountOfB,
+                            a.blueF() * (1 - amountOfB) + b.blueF() * amountOfB);
+}
+
+} // namespace
+
+ConnectionPicker::ConnectionPicker(core::ZapierBackend *backend, QWidget *parent)
+    : QWidget(parent)
+    , m_model(new models::ConnectionListModel(backend, this))
+    , m_label(new QLabel(tr("C&onnection:"), this))
+    , m_combo(new QComboBox(this))
+    , m_badge(new QLabel(tr("Expired \u2014 reconnect"), this))
+    , m_message(new QLabel(this))
+    , m_status(new CatalogStatusLine(tr("Connections status"), this))
+    , m_actionSlot(new QHBoxLayout)
+{
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_label->setBuddy(m_combo);
+    m_combo->setModel(
+        new ExpiredMarks(style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this),
+                         tr("%1 \u2014 expired"), this));
+    m_combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_combo->setMinimumContentsLength(24);
+    m_combo->setAccessibleName(tr("Connection"));
+    m_badge->setAccessibleName(tr("Connection expired"));
+    m_badge->setToolTip(tr("Zapier reports this connection as expired: runs with it will fail "
+                           "until it is reconnected."));
+    m_badge->setAccessibleDescription(m_badge->toolTip());
+    m_badge->setAutoFillBackground(true);
+    const int padding = fontMetrics().height() / 4;
+    m_badge->setContentsMargins(padding * 2, padding, padding * 2, padding);
+    m_message->setAccessibleName(tr("Connection note"));
+    m_message->setForegroundRole(QPalette::PlaceholderText);
+    m_message->setWordWrap(false);
+    updateBadgeColours();
+
+    layout->addWidget(m_label);
+    layout->addWidget(m_combo);
+    layout->addWidget(m_badge);
+    layout->addWidget(m_message);
+    layout->addWidget(m_status, 1);
+    layout->addStretch(0);
+    // Reserved for "Connect account…" (next issue); empty until then.
+    layout->addLayout(m_actionSlot);
+
+    connect(m_model, &models::ConnectionListModel::loadingChanged, this,
+            &ConnectionPicker::updateState);
+    connect(m_model, &models::ConnectionListModel::failed, this, &ConnectionPicker::updateState);
+    connect(m_model, &models::ConnectionListModel::loaded, this, &ConnectionPicker::onLoaded);
+    connect(m_status, &CatalogStatusLine::retryRequested, m_model,
+            &models::ConnectionListModel::reload);
+    connect(m_combo, &QComboBox::currentIndexChanged, this,
+            &ConnectionPicker::onCurrentIndexChanged);
+    updateState();
+}
+
+ConnectionPicker::~ConnectionPicker() = default;
+
+void ConnectionPicker::setApp(const core::App &app)
+{
+    m_pendingId.clear();
+    m_model->setApp(app);
+    updateState();
+    onCurrentIndexChanged();
+}
+
+const core::App &ConnectionPicker::app() const
+{
+    return m_model->app();
+}
+
+core::Connection ConnectionPicker::currentConnection() const
+{
+    const int row = m_combo->currentIndex();
+    if (row < 0 || row >= m_model->rowCount())
+        return {};
+    return m_model->connection(row);
+}
+
+QString ConnectionPicker::messageText() const
+{
+    return m_message->isVisibleTo(this) ? m_message->text() : QString();
+}
+
+bool ConnectionPicker::isExpiredBadgeShown() const
+{
+    return m_badge->isVisibleTo(this);
+}
+
+void ConnectionPicker::selectConnection(const QString &id)
+{
+    const int row = m_model->rowOfConnection(id);
+    if (row >= 0) {
+        m_pendingId.clear();
+        m_combo->setCurrentIndex(row);
+    } else if (m_model->loading() || !m_model->isLoaded()) {
+        m_pendingId = id;
+    }
+}
+
+void ConnectionPicker::reload()
+{
+    const QString keep = currentConnection().id;
+    m_model->reload();
+    m_pendingId = keep;
+    updateState();
+    onCurrentIndexChanged();
+}
+
+void ConnectionPicker::onLoaded()
+{
+    int row = m_pendingId.isEmpty() ? -1 : m_model->rowOfConnection(m_pendingId);
+    m_pendingId.clear();
+    if (row < 0)
+        row = m_model->firstUsableRow();
+    // Only expired ones: still choose one, so the badge tells the user what to do.
+    if (row < 0 && m_model->rowCount() > 0)
+        row = 0;
+    m_combo->setCurrentIndex(row);
+    updateState();
+    onCurrentIndexChanged();
+}
+
+void ConnectionPicker::updateState()
+{
+    const core::App &app = m_model->app();
+    const bool listed = m_model->isLoaded() && m_model->rowCount() > 0;
+    QString message;
+    if (app.id.isEmpty())
+        message = tr("Choose an app first.");
+    else if (!app.needsAuthentication)
+        message = tr("This app needs no connection.");
+    else if (m_model->isLoaded() && m_model->rowCount() == 0)
+        message = tr("No connected accounts for %1 yet.").arg(app.title);
+
+    if (m_model->loading())
+        m_status->showBusy(tr("Loading connections\u2026"));
+    else if (const auto error = m_model->lastError())
+        m_status->showError(CatalogMessages::connectionsFailed(*error));
+    else
+        m_status->clear();
+
+    m_combo->setVisible(listed);
+    m_message->setText(message);
+    m_message->setAccessibleDescription(message);
+    m_message->setVisible(!message.isEmpty());
+    m_badge->setVisible(listed && currentConnection().isExpired);
+}
+
+void ConnectionPicker::onCurrentIndexChanged()
+{
+    const core::Connection connection = currentConnection();
+    // QComboBox picks row 0 by itself as rows arrive; onLoaded() chooses properly right after.
+    if (m_model->loading() && !connection.id.isEmpty())
+        return;
+    m_badge->setVisible(m_combo->isVisibleTo(this) && connection.isExpired);
+    m_combo->setToolTip(
+        connection.isExpired
+            ? tr("%1 has expired: reconnect it before running.").arg(connection.title)
+            : connection.title);
+    if (m_emittedOnce && connection.id == m_emittedId)
+        return;
+    m_emittedOnce = true;
+    m_emittedId = connection.id;
+    Q_EMIT connectionChanged(connection);
+}
+
+void ConnectionPicker::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        updateBadgeColours();
+    QWidget::changeEvent(event);
+}
+
+void ConnectionPicker::updateBadgeColours()
+{
+    // A warm tint over the window colour, derived from the palette, so the badge keeps its
+    // contrast in light and dark themes alike.
+    QPalette badge = palette();
+    const QColor window = palette().color(QPalette::Window);
+    const QColor warning =
+        window.lightnessF() < 0.5 ? QColor(0xff, 0xa0, 0x30) : QColor(0xe0, 0x80, 0x00);
+    badge.setColor(QPalette::Window, blend(window, warning, 0.3));
+    badge.setColor(QPalette::WindowText, palette().color(QPalette::WindowText));
+    const QSignalBlocker blocker(this);
+    m_badge->setPalette(badge);
+}
+
+} // namespace ab::ui

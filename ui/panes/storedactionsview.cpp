@@ -1,0 +1,362 @@
+#include "panes/storedactionsview.h"
+
+#include "core/zapierbackend.h"
+#include "models/storedactionsmodel.h"
+#include "panes/catalogitemdelegate.h"
+#include "panes/catalogmessages.h"
+#include "panes/catalogstatusline.h"
+#include "panes/storedrundialog.h"
+#include "runs/historystore.h"
+#include "runs/runservice.h"
+
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QListView>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace ab::ui {
+
+using models::StoredActionsModel;
+
+StoredActionsView::StoredActionsView(core::ZapierBackend *backend, runs::RunService *runs,
+                                     QWidget *parent)
+    : StoredActionsView(backend, runs, nullptr, parent)
+{}
+
+StoredActionsView::StoredActionsView(core::ZapierBackend *backend, runs::RunService *runs,
+                                     runs::HistoryStore *history, QWidget *parent)
+    : QWidget(parent)
+    , m_backend(backend)
+    , m_runs(runs)
+    , m_history(history)
+    , m_model(new StoredActionsModel(backend, this))
+    , m_refreshButton(new QPushButton(tr("Re&fresh"), this))
+    , m_runButton(new QPushButton(tr("&Run\u2026"), this))
+    , m_nextButton(new QPushButton(tr("&Next page"), this))
+    , m_deleteButton(new QPushButton(tr("&Delete"), this))
+    , m_stack(new QStackedWidget(this))
+    , m_view(new QListView(this))
+    , m_emptyLabel(new QLabel(this))
+    , m_status(new CatalogStatusLine(tr("Stored actions status"), this))
+{
+    buildLayout();
+    connect(m_model, &StoredActionsModel::loadingChanged, this,
+            &StoredActionsView::updateListState);
+    connect(m_model, &StoredActionsModel::failed, this, [this](const core::ApiError &error) {
+        showError(CatalogMessages::storedActionsFailed(error), [this] { reload(); });
+        updateListState();
+    });
+    connect(m_model, &StoredActionsModel::loaded, this, [this] {
+        updateListState();
+        if (!m_selectAfterLoad.isEmpty()) {
+            select(m_selectAfterLoad);
+            m_selectAfterLoad.clear();
+        }
+    });
+    connect(m_model, &StoredActionsModel::removed, this, [this](const QString &id) {
+        m_nextPage.remove(id);
+        m_lastInputs.remove(id);
+        m_status->showNote(tr("Deleted stored action %1.").arg(id));
+        updateListState();
+    });
+    connect(m_model, &StoredActionsModel::removeFailed, this,
+            [this](const QString &id, const core::ApiError &error) {
+                showError(CatalogMessages::storedActionDeleteFailed(error),
+                          [this, id] { m_model->remove(id); });
+                updateButtons();
+            });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &StoredActionsView::updateButtons);
+    connect(m_view, &QListView::doubleClicked, this, &StoredActionsView::runSelected);
+    connect(m_refreshButton, &QPushButton::clicked, this, &StoredActionsView::reload);
+    connect(m_runButton, &QPushButton::clicked, this, &StoredActionsView::runSelected);
+    connect(m_nextButton, &QPushButton::clicked, this, &StoredActionsView::runNextPage);
+    connect(m_deleteButton, &QPushButton::clicked, this, &StoredActionsView::deleteSelected);
+    connect(m_status, &CatalogStatusLine::retryRequested, this, [this] {
+        if (m_retry)
+            m_retry();
+    });
+    if (m_runs)
+        connect(m_runs, &runs::RunService::runFinished, this, &StoredActionsView::onRunFinished);
+    m_view->installEventFilter(this);
+    updateListState();
+}
+
+StoredActionsView::~StoredActionsView() = default;
+
+void StoredActionsView::buildLayout()
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *buttons = new QHBoxLayout;
+    m_refreshButton->setAccessibleName(tr("Refresh stored actions"));
+    m_runButton->setAccessibleName(tr("Run stored action"));
+    m_runButton->setToolTip(tr("Run the selected stored action, optionally overriding inputs"));
+    m_nextButton->setAccessibleName(tr("Run next page"));
+    m_nextButton->setToolTip(tr("Run the bulk read again for the next page of results"));
+    m_deleteButton->setAccessibleName(tr("Delete stored action"));
+    buttons->addWidget(m_runButton);
+    buttons->addWidget(m_nextButton);
+    buttons->addStretch(1);
+    buttons->addWidget(m_deleteButton);
+    buttons->addWidget(m_refreshButton);
+    layout->addLayout(buttons);
+
+    m_view->setModel(m_model);
+    m_view->setItemDelegate(
+        new CatalogItemDelegate(StoredActionsModel::DetailRole, -1, -1, m_view));
+    m_view->setUniformItemSizes(true);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setAccessibleName(tr("Stored actions"));
+    m_view->setAccessibleDescription(
+        tr("Enter runs the selected stored action; Delete removes it"));
+    m_emptyLabel->setWordWrap(true);
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    m_emptyLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_emptyLabel->setAccessibleName(tr("No stored actions"));
+    m_emptyLabel->setText(tr("No stored actions yet.\nConfigure an action in the form and use "
+                             "\u201cSave as stored action\u201d."));
+    m_emptyLabel->setAccessibleDescription(m_emptyLabel->text());
+    m_stack->addWidget(m_view);
+    m_stack->addWidget(m_emptyLabel);
+    layout->addWidget(m_stack, 1);
+    layout->addWidget(m_status);
+    setTabOrder(m_runButton, m_nextButton);
+    setTabOrder(m_nextButton, m_deleteButton);
+    setTabOrder(m_deleteButton, m_refreshButton);
+    setTabOrder(m_refreshButton, m_view);
+}
+
+void StoredActionsView::setEnvironmentName(const QString &name)
+{
+    m_environment = name;
+}
+
+void StoredActionsView::setHistoryStore(runs::HistoryStore *history)
+{
+    m_history = history;
+    updateButtons();
+}
+
+QString StoredActionsView::currentId() const
+{
+    const core::StoredAction *action = selected();
+    return action ? action->id : QString();
+}
+
+const core::StoredAction *StoredActionsView::selected() const
+{
+    const QModelIndex index = m_view->currentIndex();
+    if (!index.isValid() || index.row() >= m_model->rowCount())
+        return nullptr;
+    return &m_model->storedAction(index.row());
+}
+
+void StoredActionsView::reload()
+{
+    if (!m_selectAfterLoad.isEmpty() || currentId().isEmpty()) {
+        // keep whatever is already queued
+    } else {
+        m_selectAfterLoad = currentId();
+    }
+    m_model->reload();
+    updateListState();
+}
+
+void StoredActionsView::select(const QString &storedActionId)
+{
+    const int row = m_model->rowOf(storedActionId);
+    if (row < 0)
+        return;
+    m_view->setCurrentIndex(m_model->index(row));
+    m_view->scrollTo(m_model->index(row));
+}
+
+void StoredActionsView::saveAsStored(const core::StoredAction &action)
+{
+    m_status->showBusy(tr("Saving stored action\u2026"));
+    m_backend->createStoredAction(action, this, [this, action](core::ApiResult<QString> result) {
+        if (!result.ok()) {
+            showError(CatalogMessages::storedActionSaveFailed(result.error()),
+                      [this, action] { saveAsStored(action); });
+            return;
+        }
+        const QString id = result.value();
+        m_status->showNote(tr("Saved %1 as stored action %2.").arg(action.actionKey, id));
+        m_selectAfterLoad = id;
+        m_model->reload();
+        Q_EMIT saved(id);
+    });
+}
+
+void StoredActionsView::runSelected()
+{
+    const core::StoredAction *action = selected();
+    if (!action || !m_runs)
+        return;
+    if (m_dialog)
+        m_dialog->close();
+    auto *dialog = new StoredRunDialog(*action, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_dialog = dialog;
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { start(dialog->storedAction(), dialog->overrides(), QString()); });
+    // open(), not exec(): no nested event loop.
+    dialog->open();
+}
+
+qint64 StoredActionsView::runSelectedWith(const QVariantMap &overrides)
+{
+    const core::StoredAction *action = selected();
+    return action ? start(*action, overrides, QString()) : 0;
+}
+
+void StoredActionsView::runNextPage()
+{
+    const core::StoredAction *action = selected();
+    if (!action)
+        return;
+    const QString page = m_nextPage.value(action->id);
+    if (page.isEmpty())
+        return;
+    start(*action, m_lastInputs.value(action->id), page);
+}
+
+qint64 StoredActionsView::start(const core::StoredAction &action, const QVariantMap &inputs,
+                                const QString &page)
+{
+    if (!m_runs)
+        return 0;
+    runs::StoredRunRequest request;
+    request.environment = m_environment;
+    request.storedActionId = action.id;
+    request.inputs = inputs;
+    request.page = page;
+    request.appTitle = action.selectedApi;
+    request.actionKey = action.actionKey;
+    request.actionTitle = action.actionKey;
+    request.actionType = action.actionType;
+    request.connectionId = action.connectionId;
+    request.connectionTitle = action.connectionId;
+    const qint64 localId = m_runs->startStoredRun(request);
+    if (localId == 0) {
+        const QString detail = m_history ? m_history->lastError().detail : QString();
+        showError(
+            tr("The run could not be recorded in the history, so it was not sent. %1").arg(detail),
+            {});
+        return 0;
+    }
+    m_runOwner.insert(localId, action.id);
+    m_lastInputs.insert(action.id, inputs);
+    // The page is spent: the next one comes with this run's result.
+    m_nextPage.remove(action.id);
+    m_status->showNote(page.isEmpty()
+                           ? tr("Started a run of %1.").arg(action.actionKey)
+                           : tr("Started a run of %1 for the next page.").arg(action.actionKey));
+    updateButtons();
+    Q_EMIT runStarted(localId);
+    return localId;
+}
+
+void StoredActionsView::onRunFinished(qint64 localId)
+{
+    const auto owner = m_runOwner.constFind(localId);
+    if (owner == m_runOwner.constEnd())
+        return;
+    const QString storedId = *owner;
+    m_runOwner.erase(owner);
+    if (!m_history)
+        return;
+    const std::optional<runs::RunRecord> record = m_history->load(localId);
+    if (record && !record->nextPage.isEmpty()) {
+        m_nextPage.insert(storedId, record->nextPage);
+        if (storedId == currentId())
+            m_status->showNote(tr("More results are available: use Next page."));
+    }
+    updateButtons();
+}
+
+void StoredActionsView::deleteSelected()
+{
+    const core::StoredAction *action = selected();
+    if (!action || m_model->isRemoving(action->id))
+        return;
+    const QString id = action->id;
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("Delete stored action"),
+        tr("Delete the stored action %1 (%2)?\nThis cannot be undone.").arg(action->actionKey, id),
+        QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setAccessibleName(tr("Confirm deletion"));
+    box->setObjectName(QStringLiteral("confirmDeleteStoredAction"));
+    connect(box, &QMessageBox::finished, this, [this, id](int result) {
+        if (result != QMessageBox::Yes)
+            return;
+        m_status->showBusy(tr("Deleting stored action\u2026"));
+        m_model->remove(id);
+        updateButtons();
+    });
+    box->open();
+}
+
+void StoredActionsView::showError(const QString &text, std::function<void()> retry)
+{
+    m_retry = std::move(retry);
+    m_status->showError(text);
+    m_status->retryButton()->setVisible(bool(m_retry));
+}
+
+void StoredActionsView::updateListState()
+{
+    if (m_model->loading())
+        m_status->showBusy(tr("Loading stored actions\u2026"));
+    else if (m_status->state() == CatalogStatusLine::State::Busy)
+        m_status->clear();
+    const bool empty = m_model->isLoaded() && m_model->rowCount() == 0 && !m_model->loading();
+    m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_emptyLabel) : m_view);
+    if (!m_view->currentIndex().isValid() && m_model->rowCount() > 0)
+        m_view->setCurrentIndex(m_model->index(0));
+    updateButtons();
+}
+
+void StoredActionsView::updateButtons()
+{
+    const core::StoredAction *action = selected();
+    const bool busy = action && m_model->isRemoving(action->id);
+    m_runButton->setEnabled(action && m_runs && !busy);
+    m_deleteButton->setEnabled(action && !busy);
+    m_nextButton->setVisible(m_history != nullptr);
+    m_nextButton->setEnabled(action && !busy && !m_nextPage.value(action->id).isEmpty());
+}
+
+void StoredActionsView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // Loaded when first shown: the Actions API has its own, smaller rate budget.
+    if (!m_model->isLoaded() && !m_model->loading())
+        reload();
+}
+
+bool StoredActionsView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
+            runSelected();
+            return true;
+        }
+        if (key->key() == Qt::Key_Delete) {
+            deleteSelected();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace ab::ui

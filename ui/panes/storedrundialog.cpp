@@ -1,0 +1,174 @@
+#include "panes/storedrundialog.h"
+
+#include "models/storedactionsmodel.h"
+
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace ab::ui {
+
+namespace {
+
+// The text a stored value shows in the table; lists and objects are not editable as text.
+QString valueText(const QVariant &value, bool *editable)
+{
+    const int type = value.typeId();
+    *editable = type != QMetaType::QVariantList && type != QMetaType::QVariantMap &&
+                type != QMetaType::QStringList;
+    if (*editable)
+        return value.toString();
+    return models::StoredActionsModel::inputsSummary({{QStringLiteral("x"), value}}).mid(2);
+}
+
+QVariant typedLike(const QString &text, const QVariant &original)
+{
+    bool ok = false;
+    switch (original.typeId()) {
+    case QMetaType::Bool:
+        if (text.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0)
+            return true;
+        if (text.compare(QLatin1String("false"), Qt::CaseInsensitive) == 0)
+            return false;
+        break;
+    case QMetaType::LongLong:
+    case QMetaType::Int: {
+        const qint64 number = text.toLongLong(&ok);
+        if (ok)
+            return number;
+        break;
+    }
+    case QMetaType::Double: {
+        const double number = text.toDouble(&ok);
+        if (ok)
+            return number;
+        break;
+    }
+    default:
+        break;
+    }
+    return text;
+}
+
+} // namespace
+
+StoredRunDialog::StoredRunDialog(const core::StoredAction &action, QWidget *parent)
+    : QDialog(parent)
+    , m_action(action)
+    , m_table(new QTableWidget(0, 2, this))
+{
+    setWindowTitle(tr("Run stored action"));
+    setAccessibleName(tr("Run stored action"));
+    auto *layout = new QVBoxLayout(this);
+    auto *summary =
+        new QLabel(tr("<b>%1</b> (%2) of %3")
+                       .arg(action.actionKey.toHtmlEscaped(), action.actionType.toHtmlEscaped(),
+                            action.selectedApi.toHtmlEscaped()),
+                   this);
+    summary->setAccessibleName(tr("Stored action"));
+    summary->setAccessibleDescription(summary->text());
+    auto *hint = new QLabel(tr("Edit a value to override it for this run; unchanged rows use "
+                               "the stored value."),
+                            this);
+    hint->setWordWrap(true);
+    hint->setForegroundRole(QPalette::PlaceholderText);
+    hint->setBuddy(m_table);
+    layout->addWidget(summary);
+    layout->addWidget(hint);
+
+    m_table->setHorizontalHeaderLabels({tr("Input"), tr("Value")});
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_table->verticalHeader()->hide();
+    m_table->setAccessibleName(tr("Inputs"));
+    m_table->setTabKeyNavigation(false);
+    for (auto it = action.inputs.cbegin(); it != action.inputs.cend(); ++it) {
+        bool editable = true;
+        const QString text = valueText(it.value(), &editable);
+        addRow(it.key(), text);
+        if (!editable) {
+            // Structured values stay as stored; a text row cannot express them faithfully.
+            QTableWidgetItem *item = m_table->item(m_table->rowCount() - 1, 1);
+            item->setFlags(item->flags() & ~Qt::ItemIsEditable);
+            item->setToolTip(tr("Lists and objects are sent as stored."));
+        }
+    }
+    layout->addWidget(m_table, 1);
+
+    auto *rowButtons = new QHBoxLayout;
+    auto *add = new QPushButton(tr("&Add input"), this);
+    add->setAccessibleName(tr("Add input"));
+    auto *remove = new QPushButton(tr("Re&move input"), this);
+    remove->setAccessibleName(tr("Remove input"));
+    rowButtons->addWidget(add);
+    rowButtons->addWidget(remove);
+    rowButtons->addStretch(1);
+    layout->addLayout(rowButtons);
+    connect(add, &QPushButton::clicked, this, [this] {
+        addRow(QString(), QString());
+        m_table->setCurrentCell(m_table->rowCount() - 1, 0);
+        m_table->editItem(m_table->currentItem());
+    });
+    connect(remove, &QPushButton::clicked, this, &StoredRunDialog::removeCurrentRow);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    QPushButton *run = buttons->addButton(tr("&Run"), QDialogButtonBox::AcceptRole);
+    run->setDefault(true);
+    run->setAccessibleName(tr("Run"));
+    buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+    resize(fontMetrics().averageCharWidth() * 70, fontMetrics().height() * 22);
+}
+
+void StoredRunDialog::addRow(const QString &key, const QString &value)
+{
+    const int row = m_table->rowCount();
+    m_table->insertRow(row);
+    m_table->setItem(row, 0, new QTableWidgetItem(key));
+    m_table->setItem(row, 1, new QTableWidgetItem(value));
+}
+
+void StoredRunDialog::removeCurrentRow()
+{
+    const int row = m_table->currentRow();
+    if (row >= 0)
+        m_table->removeRow(row);
+}
+
+void StoredRunDialog::setInput(const QString &key, const QString &value)
+{
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        if (m_table->item(row, 0) && m_table->item(row, 0)->text() == key) {
+            m_table->item(row, 1)->setText(value);
+            return;
+        }
+    }
+    addRow(key, value);
+}
+
+QVariantMap StoredRunDialog::overrides() const
+{
+    QVariantMap result;
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        const QTableWidgetItem *keyItem = m_table->item(row, 0);
+        const QTableWidgetItem *valueItem = m_table->item(row, 1);
+        const QString key = keyItem ? keyItem->text().trimmed() : QString();
+        if (key.isEmpty() || !valueItem || !(valueItem->flags() & Qt::ItemIsEditable))
+            continue;
+        const QString text = valueItem->text();
+        const auto stored = m_action.inputs.constFind(key);
+        if (stored != m_action.inputs.cend() && stored->toString() == text)
+            continue;
+        result.insert(key,
+                      stored != m_action.inputs.cend() ? typedLike(text, *stored) : QVariant(text));
+    }
+    return result;
+}
+
+} // namespace ab::ui

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "core/storedaction.h"
+
+#include <QDialog>
+
+class QTableWidget;
+
+namespace ab::ui {
+
+// Runs a stored action with some inputs overridden: one editable row per input (prefilled with
+// the stored values), rows can be added and removed. Only rows that differ from the stored
+// action are sent, as the Actions API merges them over the stored inputs. Opened with open(),
+// never exec(): the caller listens to accepted().
+class StoredRunDialog final : public QDialog {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StoredRunDialog)
+
+public:
+    StoredRunDialog(const core::StoredAction &action, QWidget *parent = nullptr);
+
+    const core::StoredAction &storedAction() const { return m_action; }
+    // The inputs to send: changed or added rows. Text that reads as the stored value's type
+    // (a number, true/false) keeps that type.
+    QVariantMap overrides() const;
+    QTableWidget *table() const { return m_table; }
+    void setInput(const QString &key, const QString &value); // for tests and callers
+
+private:
+    void addRow(const QString &key, const QString &value);
+    void removeCurrentRow();
+
+    core::StoredAction m_action;
+    QTableWidget *m_table;
+};
+
+} // namespace ab::ui
