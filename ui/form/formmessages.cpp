@@ -1,7 +1,5 @@
 #include "form/formmessages.h"
 
-#include <QLocale>
-
 namespace ab::ui {
 
 using Code = form::ValidationIssue::Code;
@@ -92,7 +90,17 @@ QString FormMessages::outputsFailed(const core::ApiError &error)
 
 QString FormMessages::gated(const QStringList &blockingTitles)
 {
-    return tr("Choose %1 first").arg(QLocale().createSeparatedList(blockingTitles));
+    // Joined here rather than with QLocale::createSeparatedList, which the C locale (tests,
+    // some CI) renders without "and".
+    QString list = blockingTitles.value(0);
+    if (blockingTitles.size() == 2) {
+        list = tr("%1 and %2").arg(blockingTitles.at(0), blockingTitles.at(1));
+    } else if (blockingTitles.size() > 2) {
+        list = tr("%1 and %2")
+                   .arg(blockingTitles.first(blockingTitles.size() - 1).join(tr(", ")),
+                        blockingTitles.last());
+    }
+    return tr("Choose %1 first").arg(list);
 }
 
 QString FormMessages::formChanged(const QStringList &addedTitles, const QStringList &removedTitles,
