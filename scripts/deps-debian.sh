@@ -11,6 +11,8 @@ packages=(
     qt6-webengine-dev qt6-webengine-dev-tools
     qtkeychain-qt6-dev libssl-dev
     xvfb xauth dbus gnome-keyring
+    # packaging: icons (Qt SVG), DEB (dpkg-shlibdeps needs file), RPM, desktop/AppStream validators
+    qt6-svg-dev dpkg-dev file rpm desktop-file-utils appstream
 )
 
 missing=()
