@@ -85,8 +85,16 @@ QString CatalogMessages::storedActionDeleteFailed(const core::ApiError &error)
 
 QString CatalogMessages::categoryTitle(const QString &slug)
 {
-    QString text = slug;
-    text.replace(QLatin1Char('-'), QLatin1Char(' '));
+    // Zapier's slugs are lower case; initialisms read better restored.
+    static const QStringList initialisms{
+        QStringLiteral("crm"), QStringLiteral("sms"), QStringLiteral("hr"),  QStringLiteral("ai"),
+        QStringLiteral("api"), QStringLiteral("it"),  QStringLiteral("seo"), QStringLiteral("erp")};
+    QStringList words = slug.split(QLatin1Char('-'), Qt::SkipEmptyParts);
+    for (QString &word : words) {
+        if (initialisms.contains(word))
+            word = word.toUpper();
+    }
+    QString text = words.join(QLatin1Char(' '));
     if (!text.isEmpty())
         text[0] = text.at(0).toUpper();
     return text;

@@ -63,9 +63,11 @@ ConnectionPicker::ConnectionPicker(core::ZapierBackend *backend, QWidget *parent
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_label->setBuddy(m_combo);
-    m_combo->setModel(
+    auto *marks =
         new ExpiredMarks(style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this),
-                         tr("%1 \u2014 expired"), this));
+                         tr("%1 \u2014 expired"), this);
+    marks->setSourceModel(m_model);
+    m_combo->setModel(marks);
     m_combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_combo->setMinimumContentsLength(24);
     m_combo->setAccessibleName(tr("Connection"));

@@ -52,6 +52,10 @@ StoredActionsView::StoredActionsView(core::ZapierBackend *backend, runs::RunServ
     });
     connect(m_model, &StoredActionsModel::loaded, this, [this] {
         updateListState();
+        if (!m_noteAfterLoad.isEmpty()) {
+            m_status->showNote(m_noteAfterLoad);
+            m_noteAfterLoad.clear();
+        }
         if (!m_selectAfterLoad.isEmpty()) {
             select(m_selectAfterLoad);
             m_selectAfterLoad.clear();
@@ -187,7 +191,8 @@ void StoredActionsView::saveAsStored(const core::StoredAction &action)
             return;
         }
         const QString id = result.value();
-        m_status->showNote(tr("Saved %1 as stored action %2.").arg(action.actionKey, id));
+        m_noteAfterLoad = tr("Saved %1 as stored action %2.").arg(action.actionKey, id);
+        m_status->showNote(m_noteAfterLoad);
         m_selectAfterLoad = id;
         m_model->reload();
         Q_EMIT saved(id);

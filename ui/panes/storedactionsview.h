@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/storedaction.h"
+#include "panes/storedrundialog.h"
 
 #include <QHash>
 #include <QPointer>
@@ -111,6 +112,7 @@ private:
     QPointer<StoredRunDialog> m_dialog;
     QString m_environment;
     QString m_selectAfterLoad;
+    QString m_noteAfterLoad; // a success note that outlives the reload it triggers
     std::function<void()> m_retry;
     QHash<qint64, QString> m_runOwner;        // local run id -> stored action id
     QHash<QString, QVariantMap> m_lastInputs; // per stored action, for the next page

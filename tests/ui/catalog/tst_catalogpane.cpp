@@ -1,0 +1,252 @@
+// The catalog pane driven offscreen against the sandbox, as a user would: type, arrow, Enter.
+#include "models/actionlistmodel.h"
+#include "models/appcatalogmodel.h"
+#include "models/iconcache.h"
+#include "panes/catalogpane.h"
+#include "panes/catalogstatusline.h"
+#include "support/sandboxfixture.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace ab;
+using ab::models::ActionListModel;
+using ab::models::AppCatalogModel;
+using ab::test::SandboxFixture;
+using ab::ui::CatalogPane;
+using ab::ui::CatalogStatusLine;
+
+class TestCatalogPane final : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<SandboxFixture> m_sandbox;
+    std::unique_ptr<api::ApiClient> m_client;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<models::IconCache> m_icons;
+    std::unique_ptr<QWidget> m_window;
+    CatalogPane *m_pane = nullptr;
+
+    // A window like the main one: the pane plus a window-wide Ctrl+K bound to focusSearch().
+    void makePane(int extraApps = 0, int maxRetries = 3)
+    {
+        sandbox::SandboxOptions options;
+        options.extraApps = extraApps;
+        m_sandbox = std::make_unique<SandboxFixture>(options);
+        QVERIFY(m_sandbox->start());
+        m_client = m_sandbox->client(maxRetries);
+        m_network = std::make_unique<QNetworkAccessManager>();
+        m_icons = std::make_unique<models::IconCache>(m_network.get(), nullptr);
+        m_window = std::make_unique<QWidget>();
+        auto *layout = new QVBoxLayout(m_window.get());
+        auto *other = new QLineEdit(m_window.get());
+        other->setObjectName(QStringLiteral("elsewhere"));
+        other->setAccessibleName(QStringLiteral("Elsewhere"));
+        layout->addWidget(other);
+        m_pane = new CatalogPane(m_client.get(), m_icons.get(), m_window.get());
+        layout->addWidget(m_pane);
+        auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_K), m_window.get());
+        connect(shortcut, &QShortcut::activated, m_pane, &CatalogPane::focusSearch);
+        m_window->resize(420, 760);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTRY_VERIFY(m_pane->appModel()->rowCount() > 0);
+    }
+
+    int rowOf(const QString &title) const
+    {
+        AppCatalogModel *model = m_pane->appModel();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->app(row).title == title)
+                return row;
+        }
+        return -1;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_icons.reset();
+        m_network.reset();
+        m_client.reset();
+        m_sandbox.reset();
+    }
+
+    void searchSelectAndChooseAction()
+    {
+        makePane();
+        QSignalSpy appChosen(m_pane, &CatalogPane::appChosen);
+        QSignalSpy actionChosen(m_pane, &CatalogPane::actionChosen);
+        QSignalSpy activated(m_pane, &CatalogPane::actionActivated);
+        QCOMPARE(m_pane->searchBox()->placeholderText(), QStringLiteral("Search apps (Ctrl+K)"));
+
+        QTest::keyClick(m_window.get(), Qt::Key_K, Qt::ControlModifier);
+        QVERIFY(m_pane->searchBox()->hasFocus());
+        const int requestsBefore = m_sandbox->count("GET", "/v2/apps");
+        QTest::keyClicks(m_pane->searchBox(), QStringLiteral("sheets"));
+        // Debounced: typing sends nothing by itself.
+        QCOMPARE(m_sandbox->count("GET", "/v2/apps"), requestsBefore);
+        QTRY_COMPARE(m_pane->appModel()->query(), QStringLiteral("sheets"));
+        QTRY_VERIFY(!m_pane->appModel()->loading() && m_pane->appModel()->hasLoadedOnce());
+        // One server query for the whole word.
+        QCOMPARE(m_sandbox->count("GET", "/v2/apps"), requestsBefore + 1);
+        QCOMPARE(rowOf(QStringLiteral("Google Sheets")), 0);
+
+        // Down from the search selects the first app; its actions load, grouped by type.
+        QTest::keyClick(m_pane->searchBox(), Qt::Key_Down);
+        QVERIFY(m_pane->appView()->hasFocus());
+        QCOMPARE(appChosen.size(), 1);
+        QCOMPARE(appChosen.at(0).at(0).value<core::App>().title, QStringLiteral("Google Sheets"));
+        ActionListModel *actions = m_pane->actionModel();
+        QTRY_VERIFY(actions->isLoaded());
+        QCOMPARE(actions->index(0, 0).data().toString(), QStringLiteral("Write"));
+        QVERIFY(actions->index(0, 0).data(ActionListModel::IsGroupRole).toBool());
+        QVERIFY(actions->indexOfKey(QStringLiteral("add_row")).isValid());
+        QVERIFY(actions->indexOfKey(QStringLiteral("lookup_row")).isValid());
+        QVERIFY(m_pane->actionStatus()->state() == CatalogStatusLine::State::Idle);
+
+        // Enter moves into the actions and picks the first one: add_row.
+        QTest::keyClick(m_pane->appView(), Qt::Key_Return);
+        QVERIFY(m_pane->actionView()->hasFocus());
+        QCOMPARE(actionChosen.size(), 1);
+        QCOMPARE(actionChosen.at(0).at(0).value<core::App>().title,
+                 QStringLiteral("Google Sheets"));
+        QCOMPARE(actionChosen.at(0).at(1).value<core::Action>().key, QStringLiteral("add_row"));
+        QCOMPARE(m_pane->currentAction()->key, QStringLiteral("add_row"));
+
+        // Arrows skip the group headers.
+        QTest::keyClick(m_pane->actionView(), Qt::Key_Down);
+        QCOMPARE(actionChosen.size(), 2);
+        QCOMPARE(actionChosen.at(1).at(1).value<core::Action>().key, QStringLiteral("lookup_row"));
+        QTest::keyClick(m_pane->actionView(), Qt::Key_Return);
+        QCOMPARE(activated.size(), 1);
+        QCOMPARE(activated.at(0).at(1).value<core::Action>().key, QStringLiteral("lookup_row"));
+
+        // The filter narrows the actions by description too.
+        // "column value" is only in lookup_row's description.
+        QTest::keyClicks(m_pane->actionFilterBox(), QStringLiteral("column value"));
+        QCOMPARE(actions->visibleActionCount(), 1);
+        QCOMPARE(actions->rowCount(), 1);
+        QCOMPARE(m_pane->currentAction()->key, QStringLiteral("lookup_row")); // kept
+        QCOMPARE(actionChosen.size(), 2); // and not chosen again
+        m_pane->actionFilterBox()->clear();
+        QCOMPARE(actions->visibleActionCount(), 3);
+
+        // Escape steps back, and clears the search.
+        QTest::keyClick(m_pane->actionView(), Qt::Key_Escape);
+        QVERIFY(m_pane->appView()->hasFocus());
+        QTest::keyClick(m_pane->appView(), Qt::Key_Escape);
+        QVERIFY(m_pane->searchBox()->hasFocus());
+        QTest::keyClick(m_pane->searchBox(), Qt::Key_Escape);
+        QVERIFY(m_pane->searchBox()->text().isEmpty());
+        QCOMPARE(m_pane->appModel()->query(), QString());
+        QTRY_VERIFY(m_pane->appModel()->rowCount() > 10);
+        // The chosen app is highlighted again in the full list.
+        QTRY_COMPARE(m_pane->appView()->currentIndex().row(),
+                     rowOf(QStringLiteral("Google Sheets")));
+    }
+
+    void ctrlKFocusesSearch()
+    {
+        makePane();
+        m_window->findChild<QLineEdit *>(QStringLiteral("elsewhere"))->setFocus();
+        QTest::keyClicks(m_pane->searchBox(), QStringLiteral("x"));
+        m_window->findChild<QLineEdit *>(QStringLiteral("elsewhere"))->setFocus();
+        QVERIFY(!m_pane->searchBox()->hasFocus());
+        QTest::keyClick(m_window.get(), Qt::Key_K, Qt::ControlModifier);
+        QVERIFY(m_pane->searchBox()->hasFocus());
+        QCOMPARE(m_pane->searchBox()->selectedText(), QStringLiteral("x"));
+    }
+
+    void emptyStateAndCategory()
+    {
+        makePane();
+        QTest::keyClicks(m_pane->searchBox(), QStringLiteral("zzzz"));
+        QTRY_VERIFY(m_pane->appModel()->query() == QStringLiteral("zzzz") &&
+                    m_pane->appModel()->hasLoadedOnce());
+        auto *empty = m_pane->findChild<QStackedWidget *>()->currentWidget();
+        auto *label = qobject_cast<QLabel *>(empty);
+        QVERIFY(label);
+        QCOMPARE(label->text(), QStringLiteral("No apps match \u201czzzz\u201d."));
+        QTest::keyClick(m_pane->searchBox(), Qt::Key_Escape);
+
+        QComboBox *category = m_pane->categoryBox();
+        QCOMPARE(category->itemText(0), QStringLiteral("All categories"));
+        const int crm = category->findData(QStringLiteral("crm"));
+        QVERIFY(crm > 0);
+        QCOMPARE(category->itemText(crm), QStringLiteral("CRM"));
+        category->setCurrentIndex(crm);
+        QTRY_VERIFY(m_pane->appModel()->category() == QStringLiteral("crm") &&
+                    m_pane->appModel()->hasLoadedOnce());
+        QCOMPARE(m_pane->appModel()->rowCount(), 2);
+        QVERIFY(category->findData(QStringLiteral("spreadsheets")) > 0); // still offered
+    }
+
+    void errorLineWithRetry()
+    {
+        makePane(0, 0);
+        QVERIFY(m_sandbox->setFaults(R"({"rules": [{"path": "/v2/apps*", "status": 503}]})"));
+        m_pane->reload();
+        CatalogStatusLine *status = m_pane->appStatus();
+        QTRY_COMPARE(status->state(), CatalogStatusLine::State::Error);
+        QVERIFY2(status->text().contains(QStringLiteral("Could not load apps")),
+                 qPrintable(status->text()));
+        QVERIFY(status->retryButton()->isVisible());
+        m_sandbox->clearFaults();
+        QTest::mouseClick(status->retryButton(), Qt::LeftButton);
+        QTRY_VERIFY(m_pane->appModel()->rowCount() > 10);
+        QTRY_COMPARE(status->state(), CatalogStatusLine::State::Idle);
+    }
+
+    void restoresSelectionAsynchronously()
+    {
+        makePane();
+        QSignalSpy actionChosen(m_pane, &CatalogPane::actionChosen);
+        m_pane->selectApp(m_sandbox->appId("Salesforce"));
+        m_pane->selectAction(QStringLiteral("find_record"));
+        QTRY_COMPARE(actionChosen.size(), 1);
+        QCOMPARE(actionChosen.at(0).at(0).value<core::App>().title, QStringLiteral("Salesforce"));
+        QCOMPARE(actionChosen.at(0).at(1).value<core::Action>().key, QStringLiteral("find_record"));
+    }
+
+    void restoresAppBeyondTheLoadedPages()
+    {
+        makePane(10000);
+        QSignalSpy actionChosen(m_pane, &CatalogPane::actionChosen);
+        const QString id = m_sandbox->server().catalog().apps().at(9000).id;
+        const QString title = m_sandbox->server().catalog().apps().at(9000).title;
+        QCOMPARE(m_pane->appModel()->rowOfApp(id), -1);
+        m_pane->selectApp(id);
+        const QString key = m_sandbox->server().catalog().apps().at(9000).actions.value(0).key;
+        m_pane->selectAction(key);
+        QTRY_COMPARE(actionChosen.size(), 1);
+        QCOMPARE(actionChosen.at(0).at(0).value<core::App>().id, id);
+        QCOMPARE(actionChosen.at(0).at(1).value<core::Action>().key, key);
+        QCOMPARE(m_pane->searchBox()->text(), title);
+    }
+
+    void scrollingFetchesMore()
+    {
+        makePane(10000);
+        QTRY_COMPARE(m_pane->appModel()->rowCount(), AppCatalogModel::pageSize);
+        m_pane->appView()->scrollToBottom();
+        QTRY_VERIFY(m_pane->appModel()->rowCount() >= 2 * AppCatalogModel::pageSize);
+        QVERIFY(m_pane->appModel()->rowCount() < 10000);
+    }
+};
+
+QTEST_MAIN(TestCatalogPane)
+#include "tst_catalogpane.moc"

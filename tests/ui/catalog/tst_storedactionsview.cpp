@@ -1,0 +1,181 @@
+// The stored actions view against the sandbox: save the form's action as a stored action, see it
+// listed, run it (through RunService, so it lands in the history), page a bulk read, delete it.
+#include "models/storedactionsmodel.h"
+#include "panes/catalogstatusline.h"
+#include "panes/storedactionsview.h"
+#include "panes/storedrundialog.h"
+#include "runs/historystore.h"
+#include "runs/jsonruncodec.h"
+#include "runs/runservice.h"
+#include "support/sandboxfixture.h"
+
+#include <QListView>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ab;
+using ab::models::StoredActionsModel;
+using ab::test::SandboxFixture;
+using ab::ui::CatalogStatusLine;
+using ab::ui::StoredActionsView;
+
+class TestStoredActionsView final : public QObject {
+    Q_OBJECT
+
+    core::SystemClock m_clock;
+    std::unique_ptr<SandboxFixture> m_sandbox;
+    std::unique_ptr<api::ApiClient> m_client;
+    QTemporaryDir m_dir;
+    std::unique_ptr<runs::HistoryStore> m_store;
+    std::unique_ptr<runs::RunService> m_runs;
+    std::unique_ptr<StoredActionsView> m_view;
+
+    core::StoredAction bulkRead() const
+    {
+        core::StoredAction action;
+        action.selectedApi = m_sandbox->selectedApi("Airtable");
+        action.actionKey = QStringLiteral("list_records");
+        action.actionType = QStringLiteral("read_bulk");
+        action.connectionId = QStringLiteral("sb-conn-airtable-1");
+        action.inputs = {{QStringLiteral("base"), QStringLiteral("app_crm")},
+                         {QStringLiteral("table"), QStringLiteral("tbl_contacts")}};
+        return action;
+    }
+
+    // Answers the confirmation box the view opened with `button`.
+    void answerConfirmation(QMessageBox::StandardButton button)
+    {
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = m_view->findChild<QMessageBox *>(
+                         QStringLiteral("confirmDeleteStoredAction"))) != nullptr);
+        QTest::mouseClick(box->button(button), Qt::LeftButton);
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_sandbox = std::make_unique<SandboxFixture>();
+        QVERIFY(m_sandbox->start());
+        m_client = m_sandbox->client();
+        m_store = std::make_unique<runs::HistoryStore>(runs::jsonRunCodec());
+        QVERIFY(m_store->open(m_dir.filePath(
+            QStringLiteral("history-%1.sqlite").arg(QLatin1String(QTest::currentTestFunction())))));
+        m_runs = std::make_unique<runs::RunService>(m_client.get(), m_store.get(), &m_clock);
+        m_runs->setPollSchedule(runs::PollSchedule(5, {{60000, 10}}, 10, 60000));
+        m_view = std::make_unique<StoredActionsView>(m_client.get(), m_runs.get(), m_store.get());
+        m_view->setEnvironmentName(QStringLiteral("sandbox"));
+        m_view->resize(520, 420);
+        m_view->show();
+        QTRY_VERIFY(m_view->model()->isLoaded());
+    }
+
+    void cleanup()
+    {
+        m_view.reset();
+        m_runs.reset();
+        m_store.reset();
+        m_client.reset();
+        m_sandbox.reset();
+    }
+
+    void createListRunPageAndDelete()
+    {
+        QCOMPARE(m_view->model()->rowCount(), 0);
+        QVERIFY(!m_view->runButton()->isEnabled());
+
+        QSignalSpy saved(m_view.get(), &StoredActionsView::saved);
+        m_view->saveAsStored(bulkRead());
+        QVERIFY(saved.wait());
+        const QString id = saved.at(0).at(0).toString();
+        QTRY_COMPARE(m_view->model()->rowCount(), 1);
+        QTRY_VERIFY2(m_view->status()->text().contains(id), qPrintable(m_view->status()->text()));
+        QTRY_COMPARE(m_view->currentId(), id);
+        const QString detail =
+            m_view->model()->index(0).data(StoredActionsModel::DetailRole).toString();
+        QVERIFY2(detail.contains(QStringLiteral("sb-conn-airtable-1")), qPrintable(detail));
+        QVERIFY2(detail.contains(QStringLiteral("table=tbl_contacts")), qPrintable(detail));
+        QVERIFY(m_view->runButton()->isEnabled());
+        QVERIFY(m_view->nextPageButton()->isVisible());
+        QVERIFY(!m_view->nextPageButton()->isEnabled());
+
+        // Run through the dialog; an unchanged row is not sent as an override.
+        QSignalSpy started(m_view.get(), &StoredActionsView::runStarted);
+        QSignalSpy finished(m_runs.get(), &runs::RunService::runFinished);
+        QTest::mouseClick(m_view->runButton(), Qt::LeftButton);
+        QTRY_VERIFY(m_view->runDialog() && m_view->runDialog()->isVisible());
+        QCOMPARE(m_view->runDialog()->table()->rowCount(), 2);
+        QVERIFY(m_view->runDialog()->overrides().isEmpty());
+        m_view->runDialog()->accept();
+        QCOMPARE(started.size(), 1);
+        const qint64 first = started.at(0).at(0).toLongLong();
+        QVERIFY(first > 0);
+        QVERIFY(finished.wait());
+        const auto record = m_store->load(first);
+        QVERIFY(record.has_value());
+        QCOMPARE(record->kind, runs::RunKind::Stored);
+        QCOMPARE(record->storedActionId, id);
+        QCOMPARE(record->environment, QStringLiteral("sandbox"));
+        QCOMPARE(record->phase, runs::Phase::Success);
+        QVERIFY(!record->nextPage.isEmpty());
+
+        // A bulk read with more results offers the next page and sends it.
+        QTRY_VERIFY(m_view->nextPageButton()->isEnabled());
+        QCOMPARE(m_view->nextPage(id), record->nextPage);
+        QTest::mouseClick(m_view->nextPageButton(), Qt::LeftButton);
+        QCOMPARE(started.size(), 2);
+        const qint64 second = started.at(1).at(0).toLongLong();
+        QCOMPARE(m_store->load(second)->page, record->nextPage);
+        QVERIFY(!m_view->nextPageButton()->isEnabled()); // spent until the run answers
+        QVERIFY(finished.wait());
+
+        // Delete asks first; Cancel keeps it.
+        m_view->deleteSelected();
+        answerConfirmation(QMessageBox::Cancel);
+        QCOMPARE(m_view->model()->rowCount(), 1);
+        QSignalSpy removed(m_view->model(), &StoredActionsModel::removed);
+        QTest::mouseClick(m_view->deleteButton(), Qt::LeftButton);
+        answerConfirmation(QMessageBox::Yes);
+        QVERIFY(removed.wait());
+        QCOMPARE(m_view->model()->rowCount(), 0);
+        QCOMPARE(m_sandbox->count("DELETE", "/actions/v1/stored-actions/*"), 1);
+    }
+
+    void runWithOverriddenInput()
+    {
+        QSignalSpy saved(m_view.get(), &StoredActionsView::saved);
+        m_view->saveAsStored(bulkRead());
+        QVERIFY(saved.wait());
+        QTRY_VERIFY(!m_view->currentId().isEmpty());
+        m_view->runSelected();
+        QTRY_VERIFY(m_view->runDialog());
+        m_view->runDialog()->setInput(QStringLiteral("table"), QStringLiteral("tbl_deals"));
+        QCOMPARE(m_view->runDialog()->overrides(),
+                 (QVariantMap{{QStringLiteral("table"), QStringLiteral("tbl_deals")}}));
+        QSignalSpy started(m_view.get(), &StoredActionsView::runStarted);
+        m_view->runDialog()->accept();
+        QCOMPARE(started.size(), 1);
+        const auto record = m_store->load(started.at(0).at(0).toLongLong());
+        QCOMPARE(record->inputs.value(QStringLiteral("table")).toString(),
+                 QStringLiteral("tbl_deals"));
+    }
+
+    void saveFailureOffersRetry()
+    {
+        core::StoredAction broken = bulkRead();
+        broken.actionKey = QStringLiteral("no_such_action");
+        m_view->saveAsStored(broken);
+        QTRY_COMPARE(m_view->status()->state(), CatalogStatusLine::State::Error);
+        QVERIFY2(m_view->status()->text().contains(QStringLiteral("Could not save")),
+                 qPrintable(m_view->status()->text()));
+        QVERIFY(m_view->status()->retryButton()->isVisible());
+        QCOMPARE(m_view->model()->rowCount(), 0);
+    }
+};
+
+QTEST_MAIN(TestStoredActionsView)
+#include "tst_storedactionsview.moc"
