@@ -19,11 +19,15 @@ static QString runErrorPointer(const QJsonObject &item)
     if (source.value(QLatin1String("pointer")).isString())
         return source.value(QLatin1String("pointer")).toString();
     const QJsonObject meta = item.value(QLatin1String("meta")).toObject();
+    // The JSON:API object again, inside meta (meta.source is also a plain "ZAPIER" at times).
+    const QJsonObject metaSource = meta.value(QLatin1String("source")).toObject();
+    if (metaSource.value(QLatin1String("pointer")).isString())
+        return metaSource.value(QLatin1String("pointer")).toString();
     for (const char *key : {"source_pointer", "pointer"}) {
         if (meta.value(QLatin1String(key)).isString())
             return meta.value(QLatin1String(key)).toString();
     }
-    for (const char *key : {"field", "input", "input_id", "field_key"}) {
+    for (const char *key : {"field", "input", "input_field", "input_id", "field_key"}) {
         const QString name = meta.value(QLatin1String(key)).toString();
         if (!name.isEmpty())
             return name.startsWith(QLatin1Char('/')) ? name
@@ -70,6 +74,9 @@ core::ApiResult<QString> decodeCreatedId(const QByteArray &body)
     const char *key =
         !object.contains(QLatin1String("id")) && object.contains(QLatin1String("run_id")) ? "run_id"
                                                                                           : "id";
+    // `type` ("run", "stored_action") is not needed, but one of another type means the body
+    // is not the documented shape, whatever the id looks like (ids may be numbers).
+    reader.string(object, path, "type");
     const QString id = reader.id(object, path, key);
     if (reader.failed())
         return malformed(reader.error(), body);

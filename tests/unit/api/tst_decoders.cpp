@@ -343,6 +343,13 @@ private Q_SLOTS:
         QTest::newRow("meta.input")
             << QByteArray(R"({"code":"authentication","meta":{"input":"token"}})")
             << C::Authentication << -1 << QStringLiteral("/data/inputs/token");
+        // The sandbox's `user` outcome (Sandbox Faults app) names its field both ways.
+        QTest::newRow("meta.source.pointer")
+            << QByteArray(R"({"code":"user","meta":{"source":{"pointer":"/data/inputs/message"}}})")
+            << C::User << -1 << QStringLiteral("/data/inputs/message");
+        QTest::newRow("meta.input_field")
+            << QByteArray(R"({"code":"user","meta":{"input_field":"message"}})") << C::User << -1
+            << QStringLiteral("/data/inputs/message");
         QTest::newRow("unknown code kept raw")
             << QByteArray(R"({"code":"quantum","meta":{"source":"ZAPIER"}})") << C::Unknown << -1
             << QString();
@@ -534,6 +541,10 @@ private Q_SLOTS:
         QTest::newRow("created id missing")
             << QByteArray("created") << QByteArray(R"({"data":{"type":"run"}})")
             << QStringLiteral("data.id is not an id but absent");
+        // The sandbox's wrong_types fault: every key of {data: {type, id}} a number.
+        QTest::newRow("created type a number")
+            << QByteArray("created") << QByteArray(R"({"data":{"type":12345,"id":12345}})")
+            << QStringLiteral("data.type is not a string but a number");
         QTest::newRow("run status missing")
             << QByteArray("run") << QByteArray(R"({"data":{"results":[]}})")
             << QStringLiteral("data.status is missing");
