@@ -139,7 +139,8 @@ ApiResult<T> ApiClient::toResult(const ReplyOutcome &reply, Decode &decode) cons
 }
 
 template <typename T, typename Decode>
-void ApiClient::send(const Call &call, QObject *context, Callback<T> done, Decode decode)
+void ApiClient::send(const Call &call, QObject *context, Callback<T> done, Decode decode,
+                     QList<core::RequestRecord> earlier, bool mayRefresh)
 {
     OutgoingRequest request;
     request.request = buildRequest(call);
@@ -149,10 +150,61 @@ void ApiClient::send(const Call &call, QObject *context, Callback<T> done, Decod
     request.priority = call.priority;
     request.idempotent = call.idempotent;
     request.maxBodyBytes = m_config.maxBodyBytes;
-    m_scheduler->submit(std::move(request), context,
-                        [this, done = std::move(done), decode](const ReplyOutcome &reply) mutable {
-                            done(toResult<T>(reply, decode));
-                        });
+    const QPointer<QObject> guard(context);
+    m_scheduler->submit(
+        std::move(request), context,
+        [this, call, guard, hasContext = context != nullptr, sentToken = m_config.token,
+         earlier = std::move(earlier), mayRefresh, done = std::move(done),
+         decode](const ReplyOutcome &reply) mutable {
+            const bool unauthorized = !reply.transportError && reply.httpStatus == 401;
+            if (!unauthorized || !mayRefresh || !m_unauthorizedHandler) {
+                ApiResult<T> result = toResult<T>(reply, decode);
+                result.calls = earlier + result.calls;
+                done(std::move(result));
+                return;
+            }
+            // Once per request: the re-sent one reports its own 401 as it is.
+            requestRefresh(sentToken, [this, call, guard, hasContext, reply,
+                                       calls = earlier + reply.calls, done = std::move(done),
+                                       decode](bool refreshed) mutable {
+                if (hasContext && !guard)
+                    return; // the caller went away, as the scheduler would drop it
+                if (refreshed) {
+                    send<T>(call, guard.data(), std::move(done), decode, calls, false);
+                    return;
+                }
+                ApiResult<T> result = toResult<T>(reply, decode);
+                result.calls = calls;
+                done(std::move(result));
+            });
+        });
+}
+
+void ApiClient::setUnauthorizedHandler(UnauthorizedHandler handler)
+{
+    m_unauthorizedHandler = std::move(handler);
+}
+
+void ApiClient::requestRefresh(const QString &sentToken, RefreshDone resume)
+{
+    // Sent before another request's refresh replaced the token: the new one may work.
+    if (!m_config.token.isEmpty() && m_config.token != sentToken) {
+        resume(true);
+        return;
+    }
+    m_refreshWaiters.append(std::move(resume));
+    if (m_refreshing)
+        return;
+    m_refreshing = true;
+    qCInfo(lcApi) << "401: asking for a new token for" << m_refreshWaiters.size() << "request(s)";
+    m_unauthorizedHandler([self = QPointer<ApiClient>(this)](bool refreshed) {
+        if (!self || !self->m_refreshing)
+            return; // gone, or `finish` called twice
+        self->m_refreshing = false;
+        const QList<RefreshDone> waiters = std::exchange(self->m_refreshWaiters, {});
+        for (const RefreshDone &waiter : waiters)
+            waiter(refreshed);
+    });
 }
 
 void ApiClient::apps(const core::AppQuery &query, QObject *context,

@@ -7,6 +7,7 @@
 
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 namespace ab::api {
@@ -37,6 +38,15 @@ public:
     const ApiClientConfig &config() const { return m_config; }
     void setToken(const QString &token); // also registered with the redactor
     void setBaseUrl(const QUrl &baseUrl);
+
+    // A 401 means the token expired or was revoked. With a handler, a request that gets one
+    // asks it once to refresh the token (it calls setToken(), then `finish(true)`) and is
+    // re-sent with the new token; `finish(false)` lets it fail as Unauthorized. Concurrent
+    // 401s share one refresh, and a 401 for a token already replaced is simply re-sent.
+    // Re-sending a POST /v2/action-runs is safe here: a 401 means it was refused, not run.
+    using RefreshDone = std::function<void(bool refreshed)>;
+    using UnauthorizedHandler = std::function<void(RefreshDone finish)>;
+    void setUnauthorizedHandler(UnauthorizedHandler handler);
 
     RequestLog *requestLog() const { return m_log; }
     RequestScheduler *scheduler() const { return m_scheduler; }
@@ -82,7 +92,9 @@ private:
 
     QNetworkRequest buildRequest(const Call &call) const;
     template <typename T, typename Decode>
-    void send(const Call &call, QObject *context, core::Callback<T> done, Decode decode);
+    void send(const Call &call, QObject *context, core::Callback<T> done, Decode decode,
+              QList<core::RequestRecord> earlier = {}, bool mayRefresh = true);
+    void requestRefresh(const QString &sentToken, RefreshDone resume);
     template <typename T, typename Decode>
     core::ApiResult<T> toResult(const ReplyOutcome &reply, Decode &decode) const;
     void fetchConnections(std::shared_ptr<ConnectionsWalk> walk, QObject *context,
@@ -92,6 +104,9 @@ private:
     std::unique_ptr<core::Clock> m_ownClock;
     RequestLog *m_log;
     RequestScheduler *m_scheduler;
+    UnauthorizedHandler m_unauthorizedHandler;
+    QList<RefreshDone> m_refreshWaiters; // requests waiting for the refresh in progress
+    bool m_refreshing = false;
 };
 
 } // namespace ab::api
