@@ -95,6 +95,11 @@ void HistoryModel::reload()
     m_rows.clear();
     m_total = m_store->isOpen() ? m_store->count(m_filter) : 0;
     m_exhausted = m_total == 0;
+    // The first page comes with the reset, so a view (and its empty state) is right at once.
+    if (!m_exhausted) {
+        m_rows = m_store->list(m_filter, 0, pageSize);
+        m_exhausted = m_rows.size() < pageSize;
+    }
     endResetModel();
     m_changing = false;
     updateTicking();

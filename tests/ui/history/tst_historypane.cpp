@@ -1,0 +1,206 @@
+#include "historytestdata.h"
+#include "historywidgetchecks.h"
+
+#include "models/historymodel.h"
+#include "panes/historypane.h"
+#include "panes/historypill.h"
+
+#include <cmath>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTest>
+
+using namespace ab;
+using models::HistoryModel;
+using ui::HistoryPane;
+
+class TestHistoryPane final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void emptyState_invitesAFirstRun();
+    void newRun_appearsOnTopAndCanBeSelected();
+    void keyboard_movesTheSelection();
+    void statusFilter_narrowsTheList();
+    void textFilter_narrowsTheListAfterAPause();
+    void selectRun_clearsFiltersThatHideIt();
+    void statusPills_paintInLightAndDark();
+    void everyControl_hasAnAccessibleName();
+};
+
+void TestHistoryPane::emptyState_invitesAFirstRun()
+{
+    test::TempHistory history;
+    QVERIFY(history.open());
+    HistoryPane pane(history.store());
+    pane.resize(800, 300);
+    pane.show();
+    auto *empty = pane.findChild<QLabel *>(QStringLiteral("historyEmptyState"));
+    QVERIFY(empty);
+    QVERIFY(empty->isVisible());
+    QVERIFY(empty->text().contains(QStringLiteral("Ctrl+Enter")));
+    QVERIFY(history.store()->insert(test::sampleRun(1)) > 0);
+    QVERIFY(!empty->isVisible());
+    QVERIFY(pane.view()->isVisible());
+    QCOMPARE(pane.findChild<QLabel *>(QStringLiteral("historyCount"))->text(),
+             QStringLiteral("1 run"));
+}
+
+void TestHistoryPane::newRun_appearsOnTopAndCanBeSelected()
+{
+    test::TempHistory history;
+    QVERIFY(history.open());
+    for (int n = 0; n < 5; ++n)
+        QVERIFY(history.store()->insert(test::sampleRun(n)) > 0);
+    HistoryPane pane(history.store());
+    pane.show();
+    QSignalSpy selected(&pane, &HistoryPane::runSelected);
+    runs::RunRecord waiting = test::sampleRun(10, runs::Phase::Waiting);
+    waiting.createdAt = QDateTime::currentDateTimeUtc();
+    waiting.id = history.store()->insert(waiting);
+    QCOMPARE(pane.model()->runId(0), waiting.id);
+    QVERIFY(pane.model()
+                ->index(0, HistoryModel::StatusColumn)
+                .data()
+                .toString()
+                .startsWith(QStringLiteral("Waiting")));
+    pane.selectRun(waiting.id);
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(selected.first().first().toLongLong(), waiting.id);
+    QCOMPARE(pane.currentRun(), waiting.id);
+}
+
+void TestHistoryPane::keyboard_movesTheSelection()
+{
+    test::TempHistory history;
+    QVERIFY(history.open());
+    for (int n = 0; n < 3; ++n)
+        QVERIFY(history.store()->insert(test::sampleRun(n)) > 0);
+    HistoryPane pane(history.store());
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    pane.selectRun(pane.model()->runId(0));
+    pane.view()->setFocus();
+    QSignalSpy selected(&pane, &HistoryPane::runSelected);
+    QTest::keyClick(pane.view(), Qt::Key_Down);
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(selected.first().first().toLongLong(), pane.model()->runId(1));
+    // Ctrl+F (Find) takes the focus to the filter box.
+    QTest::keySequence(pane.view(), QKeySequence::Find);
+    QVERIFY(pane.findChild<QLineEdit *>(QStringLiteral("historyFilter"))->hasFocus());
+}
+
+void TestHistoryPane::statusFilter_narrowsTheList()
+{
+    test::TempHistory history;
+    QVERIFY(history.open());
+    QVERIFY(history.store()->insert(test::sampleRun(1, runs::Phase::Success)) > 0);
+    QVERIFY(history.store()->insert(test::sampleRun(2, runs::Phase::Error)) > 0);
+    QVERIFY(history.store()->insert(test::sampleRun(3, runs::Phase::OutcomeUnknown)) > 0);
+    HistoryPane pane(history.store());
+    pane.show();
+    auto *status = pane.findChild<QComboBox *>(QStringLiteral("historyStatusFilter"));
+    QCOMPARE(status->count(), 7);
+    pane.setStatusFilter(HistoryPane::StatusFilter::Error);
+    QCOMPARE(pane.model()->rowCount(), 1);
+    QCOMPARE(pane.model()->summary(0).phase, runs::Phase::Error);
+    pane.setStatusFilter(HistoryPane::StatusFilter::OutcomeUnknown);
+    QCOMPARE(pane.model()->rowCount(), 1);
+    pane.setStatusFilter(HistoryPane::StatusFilter::Waiting);
+    QCOMPARE(pane.model()->rowCount(), 0);
+    auto *empty = pane.findChild<QLabel *>(QStringLiteral("historyEmptyState"));
+    QVERIFY(empty->isVisible());
+    QCOMPARE(empty->text(), QStringLiteral("No runs match the filter."));
+    pane.setStatusFilter(HistoryPane::StatusFilter::All);
+    QCOMPARE(pane.model()->rowCount(), 3);
+}
+
+void TestHistoryPane::textFilter_narrowsTheListAfterAPause()
+{
+    test::TempHistory history;
+    QVERIFY(history.open());
+    for (int n = 0; n < 4; ++n)
+        QVERIFY(history.store()->insert(test::sampleRun(n)) > 0);
+    HistoryPane pane(history.store());
+    pane.show();
+    auto *filter = pane.findChild<QLineEdit *>(QStringLiteral("historyFilter"));
+    QTest::keyClicks(filter, QStringLiteral("sheets"));
+    QCOMPARE(pane.model()->rowCount(), 4); // not yet: typing is still going on
+    QTRY_COMPARE(pane.model()->rowCount(), 2);
+    filter->clear();
+    QTRY_COMPARE(pane.model()->rowCount(), 4);
+}
+
+void TestHistoryPane::selectRun_clearsFiltersThatHideIt()
+{
+    test::TempHistory history;
+    QVERIFY(history.open());
+    const qint64 error = history.store()->insert(test::sampleRun(1, runs::Phase::Error));
+    QVERIFY(history.store()->insert(test::sampleRun(2, runs::Phase::Success)) > 0);
+    HistoryPane pane(history.store());
+    pane.setStatusFilter(HistoryPane::StatusFilter::Success);
+    QCOMPARE(pane.model()->rowCount(), 1);
+    pane.selectRun(error);
+    QCOMPARE(pane.currentRun(), error);
+    QCOMPARE(pane.model()->rowCount(), 2);
+}
+
+void TestHistoryPane::statusPills_paintInLightAndDark()
+{
+    // The pill's label must keep its contrast against its fill in both palettes.
+    const auto contrast = [](const QColor &a, const QColor &b) {
+        const auto luminance = [](const QColor &c) {
+            const auto channel = [](float v) {
+                return v <= 0.03928f ? v / 12.92f : std::pow((v + 0.055f) / 1.055f, 2.4f);
+            };
+            return 0.2126f * channel(c.redF()) + 0.7152f * channel(c.greenF()) +
+                   0.0722f * channel(c.blueF());
+        };
+        const float la = luminance(a) + 0.05f;
+        const float lb = luminance(b) + 0.05f;
+        return la > lb ? la / lb : lb / la;
+    };
+    QPalette light;
+    light.setColor(QPalette::Base, Qt::white);
+    light.setColor(QPalette::Text, Qt::black);
+    light.setColor(QPalette::Highlight, QColor(0x30, 0x8c, 0xc6));
+    QPalette dark;
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+    dark.setColor(QPalette::Highlight, QColor(0x2a, 0x82, 0xda));
+    for (const QPalette &palette : {light, dark}) {
+        for (auto category :
+             {ui::PillCategory::Neutral, ui::PillCategory::Waiting, ui::PillCategory::Success,
+              ui::PillCategory::Error, ui::PillCategory::Warning}) {
+            const ui::PillColors colors = ui::pillColors(category, palette);
+            QVERIFY2(contrast(colors.foreground, colors.background) >= 4.5,
+                     qPrintable(QStringLiteral("category %1: %2")
+                                    .arg(int(category))
+                                    .arg(contrast(colors.foreground, colors.background))));
+        }
+    }
+    test::TempHistory history;
+    QVERIFY(history.open());
+    QVERIFY(history.store()->insert(test::sampleRun(1, runs::Phase::Waiting)) > 0);
+    QVERIFY(history.store()->insert(test::sampleRun(2, runs::Phase::Error)) > 0);
+    HistoryPane pane(history.store());
+    pane.setPalette(dark);
+    pane.resize(900, 200);
+    QVERIFY(!pane.grab().isNull()); // the delegate paints every category without trouble
+}
+
+void TestHistoryPane::everyControl_hasAnAccessibleName()
+{
+    test::TempHistory history;
+    QVERIFY(history.open());
+    HistoryPane pane(history.store());
+    const QStringList missing = test::widgetsWithoutAccessibleName(&pane);
+    QVERIFY2(missing.isEmpty(), qPrintable(missing.join(u' ')));
+}
+
+QTEST_MAIN(TestHistoryPane)
+#include "tst_historypane.moc"

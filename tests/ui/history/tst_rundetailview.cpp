@@ -1,0 +1,401 @@
+#include "historytestdata.h"
+#include "historywidgetchecks.h"
+
+#include "models/jsontreemodel.h"
+#include "panes/inspectorexchangeview.h"
+#include "panes/rundetailerrors.h"
+#include "panes/rundetailresults.h"
+#include "panes/rundetailview.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTest>
+#include <QTreeView>
+#include <QTreeWidget>
+
+using namespace ab;
+using ui::RunDetailView;
+
+namespace {
+
+QByteArray bigResults(int *records)
+{
+    QByteArray json = "[{\"records\":[";
+    int count = 0;
+    while (json.size() < 1024 * 1024) {
+        json += (count ? ",{" : "{") + QByteArray("\"id\":\"rec") + QByteArray::number(count) +
+                "\",\"fields\":{\"Name\":\"Row " + QByteArray::number(count) + "\",\"Notes\":\"" +
+                QByteArray(250, 'n') + "\"}}";
+        ++count;
+    }
+    json += "]}]";
+    *records = count;
+    return json;
+}
+
+QStringList labelTexts(const QWidget *root, const QString &name)
+{
+    QStringList out;
+    for (const QLabel *label : root->findChildren<QLabel *>(name))
+        out.append(label->text());
+    return out;
+}
+
+} // namespace
+
+class TestRunDetailView final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void empty_saysWhatToDo();
+    void successRun_showsHeaderInputsResults();
+    void errorRun_explainsAndGoesToTheField();
+    void throttledRun_saysHowLongToWait();
+    void outcomeUnknownRun_warnsBeforeRerunning();
+    void bigResult_loadsLazilyAndSearchFindsDeepValue();
+    void results_copyValueAndPath();
+    void copyAsCurl_usesThePlaceholderToken();
+    void rerunAndRestore_emitSignals();
+    void delete_asksThenRemoves();
+    void liveRun_refreshesWhenTheStoreChanges();
+    void apiCalls_showRedactedBodies();
+    void everyControl_hasAnAccessibleName();
+};
+
+void TestRunDetailView::empty_saysWhatToDo()
+{
+    test::TempHistory history;
+    QVERIFY(history.open());
+    RunDetailView view(history.store());
+    view.show();
+    auto *empty = view.findChild<QLabel *>(QStringLiteral("runDetailEmpty"));
+    QVERIFY(empty->isVisible());
+    QVERIFY(!view.rerunAction()->isEnabled());
+    QCOMPARE(view.curlCommand(), QString());
+}
+
+void TestRunDetailView::successRun_showsHeaderInputsResults()
+{
+    test::TempHistory history;
+    QVERIFY(history.open());
+    runs::RunRecord run = test::sampleRun(1);
+    run.fieldsJson =
+        R"([{"id":"channel","title":"Channel","type":"input_field","format":"SELECT"},)"
+        R"({"id":"message","title":"Message text","type":"input_field"}])";
+    run.id = history.store()->insert(run);
+    RunDetailView view(history.store());
+    view.show();
+    view.showRun(run.id);
+    QCOMPARE(view.runId(), run.id);
+    const QString header = view.headerText();
+    QVERIFY2(header.contains(QStringLiteral("Slack · Send Channel Message")), qPrintable(header));
+    QVERIFY(header.contains(QStringLiteral("Success")));
+    QVERIFY(header.contains(QStringLiteral("team@example.com")));
+    QVERIFY(header.contains(QStringLiteral("run-1")));
+    QVERIFY(header.contains(QStringLiteral("1.5 s")));
+    QVERIFY(header.contains(QStringLiteral("http://127.0.0.1:9")));
+    QCOMPARE(view.tabs()->currentIndex(), int(RunDetailView::ResultsTab));
+
+    auto *inputs = view.findChild<QTreeWidget *>(QStringLiteral("runInputs"));
+    QCOMPARE(inputs->topLevelItemCount(), 2);
+    QCOMPARE(inputs->topLevelItem(0)->text(0), QStringLiteral("Channel"));
+    QCOMPARE(inputs->topLevelItem(0)->text(1), QStringLiteral("#general (C1)")); // label kept
+    QCOMPARE(inputs->topLevelItem(1)->text(0), QStringLiteral("Message text"));
+    QCOMPARE(inputs->topLevelItem(1)->text(1), QStringLiteral("Hello 1"));
+
+    models::JsonTreeModel *results = view.results()->model();
+    QCOMPARE(results->rowCount(), 1);
+    QVERIFY(results->indexForPath(QStringLiteral("results[0].ts")).isValid());
+    QCOMPARE(view.errors()->count(), 0);
+    QCOMPARE(view.findChild<QTreeWidget *>(QStringLiteral("runTimeline"))->topLevelItemCount(), 3);
+}
+
+void TestRunDetailView::errorRun_explainsAndGoesToTheField()
+{
+    test::TempHistory history;
+    QVERIFY(history.open());
+    runs::RunRecord run = test::sampleRun(2, runs::Phase::Error);
+    run.resultsJson = "[]";
+    run.errors = {core::RunError{core::RunErrorCode::User, QStringLiteral("user"),
+                                 QStringLiteral("Invalid message"),
+                                 QStringLiteral("Message must not be empty"), std::nullopt,
+                                 QStringLiteral("/data/inputs/message")}};
+    run.id = history.store()->insert(run);
+    RunDetailView view(history.store());
+    QSignalSpy focus(&view, &RunDetailView::focusFieldRequested);
+    view.show();
+    view.showRun(run.id);
+    QCOMPARE(view.tabs()->currentIndex(), int(RunDetailView::ErrorsTab));
+    QCOMPARE(view.tabs()->tabText(RunDetailView::ErrorsTab), QStringLiteral("&Errors (1)"));
+    QCOMPARE(view.errors()->count(), 1);
+    QCOMPARE(labelTexts(&view, QStringLiteral("errorTitle")),
+             QStringList{QStringLiteral("The app rejected the input")});
+    QVERIFY(labelTexts(&view, QStringLiteral("errorDetails"))
+                .first()
+                .contains(QStringLiteral("Message must not be empty")));
+    auto *go = view.findChild<QPushButton *>(QStringLiteral("goToField"));
+    QVERIFY(go);
+    QVERIFY(go->isVisible());
+    QTest::mouseClick(go, Qt::LeftButton);
+    QCOMPARE(focus.size(), 1);
+    QCOMPARE(focus.first().first().toString(), QStringLiteral("message"));
+}
+
+void TestRunDetailView::throttledRun_saysHowLongToWait()
+{
+    test::TempHistory history;
+    QVERIFY(history.open());
+    runs::RunRecord run = test::sampleRun(3, runs::Phase::Error);
+    run.errors = {core::RunError{core::RunErrorCode::Throttled, QStringLiteral("throttled"),
+                                 QStringLiteral("Too many requests"), QString(), 30, QString()}};
+    run.id = history.store()->insert(run);
+    RunDetailView view(history.store());
+    view.showRun(run.id);
+    const QStringList explanations = labelTexts(&view, QStringLiteral("errorExplanation"));
+    QCOMPARE(explanations.size(), 1);
+    QCOMPARE(explanations.first(),
+             QStringLiteral("The app asked Zapier to slow down. Wait 30 s before running again; "
+                            "re-running now will likely fail the same way."));
+    QVERIFY(!view.findChild<QPushButton *>(QStringLiteral("goToField")));
+}
+
+void TestRunDetailView::outcomeUnknownRun_warnsBeforeRerunning()
+{
+    test::TempHistory history;
+    QVERIFY(history.open());
+    runs::RunRecord run = test::sampleRun(4, runs::Phase::OutcomeUnknown);
+    run.serverRunId.clear();
+    run.resultsJson.clear();
+    run.apiError = core::ApiError{core::ErrorKind::Network,
+                                  0,
+                                  {},
+                                  {},
+                                  QStringLiteral("Connection closed"),
+                                  {},
+                                  std::nullopt,
+                                  {}};
+    run.id = history.store()->insert(run);
+    RunDetailView view(history.store());
+    view.showRun(run.id);
+    QCOMPARE(view.tabs()->currentIndex(), int(RunDetailView::ErrorsTab));
+    QCOMPARE(labelTexts(&view, QStringLiteral("errorTitle")),
+             QStringList{QStringLiteral("Outcome unknown")});
+    QVERIFY(labelTexts(&view, QStringLiteral("errorExplanation"))
+                .first()
+                .contains(QStringLiteral("not sent again")));
+    QVERIFY(labelTexts(&view, QStringLiteral("errorNextStep"))
+                .first()
+                .contains(QStringLiteral("before re-running")));
+    QVERIFY(view.headerText().contains(QStringLiteral("Not created on the server")));
+}
+
+void TestRunDetailView::bigResult_loadsLazilyAndSearchFindsDeepValue()
+{
+    test::TempHistory history;
+    QVERIFY(history.open());
+    int records = 0;
+    runs::RunRecord run = test::sampleRun(5);
+    run.resultsJson = bigResults(&records);
+    run.id = history.store()->insert(run);
+    RunDetailView view(history.store());
+    view.resize(900, 600);
+    view.show();
+    view.showRun(run.id);
+    ui::RunDetailResults *results = view.results();
+    QCOMPARE(results->model()->rowCount(), 1);
+    // Only a handful of nodes exist: nothing was expanded beyond the single top-level record.
+    QVERIFY(results->model()->tree()->materializedCount() < 10);
+    const QString wanted = QStringLiteral("Row %1").arg(records - 7);
+    results->search(wanted);
+    QCOMPARE(results->matchCount(), 1);
+    QCOMPARE(results->currentMatch(), 0);
+    const QModelIndex current = results->view()->currentIndex();
+    QCOMPARE(results->model()->pathAt(current),
+             QStringLiteral("results[0].records[%1].fields.Name").arg(records - 7));
+    QVERIFY(results->view()->isExpanded(current.parent())); // its ancestors, and only them
+    QVERIFY(results->model()->tree()->materializedCount() < records + 20);
+    // The search box drives the same search.
+    results->searchField()->setText(QStringLiteral("row 1"));
+    QTRY_VERIFY(results->matchCount() > 10);
+    const QModelIndex first = results->view()->currentIndex();
+    results->nextMatch();
+    QVERIFY(results->view()->currentIndex() != first);
+    results->previousMatch();
+    QCOMPARE(results->view()->currentIndex(), first);
+}
+
+void TestRunDetailView::results_copyValueAndPath()
+{
+    test::TempHistory history;
+    QVERIFY(history.open());
+    runs::RunRecord run = test::sampleRun(6);
+    run.id = history.store()->insert(run);
+    RunDetailView view(history.store());
+    view.show();
+    view.showRun(run.id);
+    ui::RunDetailResults *results = view.results();
+    results->search(QStringLiteral("1700000000"));
+    QCOMPARE(results->matchCount(), 1);
+    results->copyValue();
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("1700000000.000100"));
+    results->copyPath();
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("results[0].ts"));
+    QVERIFY(view.noticeText().contains(QStringLiteral("results[0].ts")));
+}
+
+void TestRunDetailView::copyAsCurl_usesThePlaceholderToken()
+{
+    test::TempHistory history;
+    QVERIFY(history.open());
+    runs::RunRecord run = test::sampleRun(7);
+    run.id = history.store()->insert(run);
+    RunDetailView view(history.store());
+    view.show();
+    view.showRun(run.id);
+    QGuiApplication::clipboard()->clear();
+    view.copyCurlAction()->trigger();
+    const QString command = QGuiApplication::clipboard()->text();
+    QVERIFY(command.contains(QStringLiteral("curl ")));
+    QVERIFY(command.contains(QStringLiteral("'http://127.0.0.1:9/v2/action-runs'")));
+    QVERIFY(command.contains(QStringLiteral("Bearer $ZAPIER_TOKEN")));
+    QVERIFY(!command.contains(QStringLiteral("sandbox-token")));
+    QVERIFY(command.contains(QStringLiteral("core:action-7")));
+    QVERIFY(command.contains(QStringLiteral("Hello 7")));
+    QVERIFY(view.noticeText().startsWith(QStringLiteral("Copied")));
+
+    runs::RunRecord stored = test::sampleRun(8);
+    stored.kind = runs::RunKind::Stored;
+    stored.storedActionId = QStringLiteral("sa-1");
+    stored.id = history.store()->insert(stored);
+    view.showRun(stored.id);
+    QVERIFY(view.curlCommand().contains(QStringLiteral("/actions/v1/stored-actions/sa-1/run")));
+}
+
+void TestRunDetailView::rerunAndRestore_emitSignals()
+{
+    test::TempHistory history;
+    QVERIFY(history.open());
+    const qint64 id = history.store()->insert(test::sampleRun(9));
+    RunDetailView view(history.store());
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.showRun(id);
+    QSignalSpy rerun(&view, &RunDetailView::rerunRequested);
+    QSignalSpy restore(&view, &RunDetailView::restoreRequested);
+    view.tabs()->setFocus();
+    QTest::keyClick(view.tabs(), Qt::Key_R, Qt::ControlModifier);
+    QCOMPARE(rerun.size(), 1);
+    QCOMPARE(rerun.first().first().toLongLong(), id);
+    view.restoreAction()->trigger();
+    QCOMPARE(restore.size(), 1);
+    QCOMPARE(restore.first().first().toLongLong(), id);
+}
+
+void TestRunDetailView::delete_asksThenRemoves()
+{
+    test::TempHistory history;
+    QVERIFY(history.open());
+    const qint64 id = history.store()->insert(test::sampleRun(10));
+    RunDetailView view(history.store());
+    view.show();
+    view.showRun(id);
+    QSignalSpy deleted(&view, &RunDetailView::deleteRequested);
+    auto *confirmation = view.findChild<QWidget *>(QStringLiteral("deleteConfirmation"));
+    QVERIFY(!confirmation->isVisible());
+    view.deleteAction()->trigger();
+    QVERIFY(confirmation->isVisible());
+    QVERIFY(deleted.isEmpty());
+    // "Keep it" keeps it.
+    QTest::mouseClick(view.findChild<QPushButton *>(QStringLiteral("cancelDelete")),
+                      Qt::LeftButton);
+    QVERIFY(!confirmation->isVisible());
+    QVERIFY(history.store()->load(id));
+    view.deleteAction()->trigger();
+    QTest::mouseClick(view.findChild<QPushButton *>(QStringLiteral("confirmDelete")),
+                      Qt::LeftButton);
+    QCOMPARE(deleted.size(), 1);
+    QCOMPARE(deleted.first().first().toLongLong(), id);
+    QVERIFY(!history.store()->load(id));
+    QCOMPARE(view.runId(), 0);
+    QVERIFY(view.findChild<QLabel *>(QStringLiteral("runDetailEmpty"))->isVisible());
+}
+
+void TestRunDetailView::liveRun_refreshesWhenTheStoreChanges()
+{
+    test::TempHistory history;
+    QVERIFY(history.open());
+    runs::RunRecord run = test::sampleRun(11, runs::Phase::Waiting);
+    run.resultsJson = "[]";
+    run.createdAt = QDateTime::currentDateTimeUtc();
+    run.id = history.store()->insert(run);
+    RunDetailView view(history.store());
+    view.show();
+    view.showRun(run.id);
+    QVERIFY(view.headerText().contains(QStringLiteral("Waiting")));
+    view.tabs()->setCurrentIndex(RunDetailView::InputsTab);
+
+    run.phase = runs::Phase::Error;
+    run.finishedAt = run.createdAt.addSecs(2);
+    run.errors = {core::RunError{core::RunErrorCode::Authentication,
+                                 QStringLiteral("authentication"), QStringLiteral("Token expired"),
+                                 QString(), std::nullopt, QString()}};
+    QVERIFY(history.store()->update(run, {runs::RunEvent{run.finishedAt, runs::Phase::Error,
+                                                         QStringLiteral("error"), QString()}}));
+    QTRY_VERIFY(view.headerText().contains(QStringLiteral("Error")));
+    QCOMPARE(view.errors()->count(), 1);
+    // It just finished with an error: the view turns to the explanation.
+    QCOMPARE(view.tabs()->currentIndex(), int(RunDetailView::ErrorsTab));
+    QCOMPARE(view.findChild<QTreeWidget *>(QStringLiteral("runTimeline"))->topLevelItemCount(), 3);
+}
+
+void TestRunDetailView::apiCalls_showRedactedBodies()
+{
+    test::TempHistory history;
+    QVERIFY(history.open());
+    runs::RunRecord run = test::sampleRun(12);
+    core::RequestRecord call;
+    call.id = 1;
+    call.method = QStringLiteral("POST");
+    call.url = QStringLiteral("http://127.0.0.1:9/v2/action-runs");
+    call.startedAt = run.createdAt;
+    call.durationMs = 80;
+    call.httpStatus = 202;
+    call.requestBody = R"({"data":{"action":"core:x","inputs":{}}})";
+    call.responseBody = R"({"data":{"id":"run-12"}})";
+    call.responseSize = call.responseBody.size();
+    run.calls = {call};
+    run.id = history.store()->insert(run);
+    RunDetailView view(history.store());
+    view.show();
+    view.showRun(run.id);
+    auto *calls = view.findChild<QTreeWidget *>(QStringLiteral("runCalls"));
+    QCOMPARE(calls->topLevelItemCount(), 1);
+    QCOMPARE(calls->topLevelItem(0)->text(1), QStringLiteral("/v2/action-runs"));
+    QCOMPARE(calls->topLevelItem(0)->text(2), QStringLiteral("202"));
+    auto *exchange = view.findChild<ui::InspectorExchangeView *>();
+    QVERIFY(exchange->responseText().contains(QStringLiteral("\"id\": \"run-12\""))); // indented
+    QVERIFY(exchange->requestText().contains(QStringLiteral("\"action\": \"core:x\"")));
+}
+
+void TestRunDetailView::everyControl_hasAnAccessibleName()
+{
+    test::TempHistory history;
+    QVERIFY(history.open());
+    runs::RunRecord run = test::sampleRun(13, runs::Phase::Error);
+    run.errors = {core::RunError{core::RunErrorCode::User, QStringLiteral("user"),
+                                 QStringLiteral("Bad"), QString(), std::nullopt,
+                                 QStringLiteral("/data/inputs/message")}};
+    run.id = history.store()->insert(run);
+    RunDetailView view(history.store());
+    view.showRun(run.id);
+    const QStringList missing = test::widgetsWithoutAccessibleName(&view);
+    QVERIFY2(missing.isEmpty(), qPrintable(missing.join(u' ')));
+}
+
+QTEST_MAIN(TestRunDetailView)
+#include "tst_rundetailview.moc"

@@ -1,0 +1,257 @@
+#include "panes/historypane.h"
+
+#include "models/historymodel.h"
+#include "panes/historystatusdelegate.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace ab::ui {
+
+using models::HistoryModel;
+using runs::Phase;
+
+HistoryPane::HistoryPane(runs::HistoryStore *store, QWidget *parent)
+    : QWidget(parent)
+    , m_store(store)
+    , m_model(new HistoryModel(store, this))
+    , m_filter(new QLineEdit(this))
+    , m_status(new QComboBox(this))
+    , m_count(new QLabel(this))
+    , m_stack(new QStackedWidget(this))
+    , m_view(new QTableView(this))
+    , m_empty(new QLabel(this))
+{
+    setObjectName(QStringLiteral("historyPane"));
+
+    m_filter->setObjectName(QStringLiteral("historyFilter"));
+    m_filter->setPlaceholderText(tr("Filter runs by app, action, connection or run id"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setAccessibleName(tr("Filter runs"));
+    auto *focusFilterAction = new QAction(this);
+    focusFilterAction->setShortcut(QKeySequence::Find);
+    focusFilterAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(focusFilterAction, &QAction::triggered, this, &HistoryPane::focusFilter);
+    addAction(focusFilterAction);
+
+    m_status->setObjectName(QStringLiteral("historyStatusFilter"));
+    m_status->setAccessibleName(tr("Filter runs by status"));
+    m_status->addItem(tr("All statuses"), int(StatusFilter::All));
+    m_status->addItem(tr("Waiting"), int(StatusFilter::Waiting));
+    m_status->addItem(tr("Success"), int(StatusFilter::Success));
+    m_status->addItem(tr("Error"), int(StatusFilter::Error));
+    m_status->addItem(tr("Failed"), int(StatusFilter::Failed));
+    m_status->addItem(tr("Timed out"), int(StatusFilter::TimedOut));
+    m_status->addItem(tr("Outcome unknown"), int(StatusFilter::OutcomeUnknown));
+
+    m_count->setObjectName(QStringLiteral("historyCount"));
+    m_count->setAccessibleName(tr("Number of runs"));
+    m_count->setForegroundRole(QPalette::PlaceholderText);
+
+    m_view->setObjectName(QStringLiteral("historyTable"));
+    m_view->setAccessibleName(tr("Run history"));
+    m_view->setModel(m_model);
+    m_view->setItemDelegateForColumn(HistoryModel::StatusColumn, new HistoryStatusDelegate(m_view));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setShowGrid(false);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setTabKeyNavigation(false);
+    m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_view->verticalHeader()->hide();
+    // Fixed row heights: a 100,000-row table never measures rows.
+    const QFontMetrics metrics = fontMetrics();
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(metrics.height() * 3 / 2 + 6);
+    m_view->setIconSize(QSize(metrics.height(), metrics.height()));
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setHighlightSections(false);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(HistoryModel::ActionColumn, QHeaderView::Stretch);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    const auto width = [&metrics](const QString &sample) {
+        return metrics.horizontalAdvance(sample) + metrics.height() * 2;
+    };
+    header->resizeSection(HistoryModel::TimeColumn, width(QStringLiteral("00/00/00 00:00 PM")));
+    header->resizeSection(HistoryModel::AppColumn, width(QStringLiteral("Google Sheets ·")));
+    header->resizeSection(HistoryModel::ConnectionColumn,
+                          width(QStringLiteral("someone@example.com")));
+    header->resizeSection(HistoryModel::StatusColumn,
+                          width(tr("Outcome unknown") + QStringLiteral("···")));
+    header->resizeSection(HistoryModel::DurationColumn, width(QStringLiteral("00 min 00 s")));
+
+    m_empty->setObjectName(QStringLiteral("historyEmptyState"));
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    m_empty->setForegroundRole(QPalette::PlaceholderText);
+    m_empty->setMargin(metrics.height());
+
+    m_stack->addWidget(m_view);
+    m_stack->addWidget(m_empty);
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_filter, 1);
+    filters->addWidget(m_status);
+    filters->addWidget(m_count);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(filters);
+    layout->addWidget(m_stack, 1);
+    setTabOrder(m_filter, m_status);
+    setTabOrder(m_status, m_view);
+    setFocusProxy(m_view);
+
+    // Typing filters after a short pause, so each keystroke does not query the store.
+    m_filterDelay.setSingleShot(true);
+    m_filterDelay.setInterval(200);
+    connect(&m_filterDelay, &QTimer::timeout, this, &HistoryPane::applyFilter);
+    connect(m_filter, &QLineEdit::textChanged, this, [this] { m_filterDelay.start(); });
+    connect(m_filter, &QLineEdit::returnPressed, this, &HistoryPane::applyFilter);
+    connect(m_status, &QComboBox::currentIndexChanged, this, &HistoryPane::applyFilter);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &HistoryPane::onCurrentChanged);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_model, signal, this, &HistoryPane::updateEmptyState);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &HistoryPane::updateEmptyState);
+    // A reset (filter change) loses the current row; put the selection back when it is listed.
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        if (m_selected == 0)
+            return;
+        if (m_model->canFetchMore({}))
+            m_model->fetchMore({});
+        const int row = m_model->rowOfRun(m_selected);
+        if (row >= 0)
+            m_view->setCurrentIndex(m_model->index(row, HistoryModel::TimeColumn));
+    });
+    if (m_model->canFetchMore({}))
+        m_model->fetchMore({});
+    updateEmptyState();
+}
+
+qint64 HistoryPane::currentRun() const
+{
+    return m_model->runId(m_view->currentIndex().row());
+}
+
+void HistoryPane::setFilterText(const QString &text)
+{
+    m_filter->setText(text);
+    applyFilter();
+}
+
+void HistoryPane::setStatusFilter(StatusFilter filter)
+{
+    m_status->setCurrentIndex(m_status->findData(int(filter)));
+}
+
+void HistoryPane::setIconProvider(std::function<QIcon(const QString &)> provider)
+{
+    m_model->setIconProvider(std::move(provider));
+}
+
+void HistoryPane::focusFilter()
+{
+    m_filter->setFocus(Qt::ShortcutFocusReason);
+    m_filter->selectAll();
+}
+
+runs::RunFilter HistoryPane::currentFilter() const
+{
+    runs::RunFilter filter;
+    filter.text = m_filter->text().trimmed();
+    switch (StatusFilter(m_status->currentData().toInt())) {
+    case StatusFilter::All:
+        break;
+    case StatusFilter::Waiting:
+        filter.phases = {Phase::Preparing, Phase::Submitting, Phase::Waiting};
+        break;
+    case StatusFilter::Success:
+        filter.phases = {Phase::Success};
+        break;
+    case StatusFilter::Error:
+        filter.phases = {Phase::Error};
+        break;
+    case StatusFilter::Failed:
+        filter.phases = {Phase::Failed};
+        break;
+    case StatusFilter::TimedOut:
+        filter.phases = {Phase::TimedOut};
+        break;
+    case StatusFilter::OutcomeUnknown:
+        filter.phases = {Phase::OutcomeUnknown};
+        break;
+    }
+    return filter;
+}
+
+void HistoryPane::applyFilter()
+{
+    m_filterDelay.stop();
+    const runs::RunFilter filter = currentFilter();
+    const runs::RunFilter &shown = m_model->filter();
+    if (filter.text == shown.text && filter.phases == shown.phases)
+        return;
+    m_model->setFilter(filter);
+}
+
+void HistoryPane::selectRun(qint64 id)
+{
+    m_selected = id;
+    int row = m_model->rowOfRun(id);
+    if (row < 0 && (!m_filter->text().isEmpty() || m_status->currentIndex() != 0)) {
+        const QSignalBlocker blockStatus(m_status);
+        const QSignalBlocker blockFilter(m_filter);
+        m_filter->clear();
+        m_status->setCurrentIndex(0);
+        applyFilter();
+        row = m_model->rowOfRun(id);
+    }
+    // An older run may sit on a page not read yet.
+    while (row < 0 && m_model->canFetchMore({})) {
+        m_model->fetchMore({});
+        row = m_model->rowOfRun(id);
+    }
+    if (row < 0)
+        return;
+    const QModelIndex index = m_model->index(row, HistoryModel::TimeColumn);
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index);
+}
+
+void HistoryPane::onCurrentChanged()
+{
+    const qint64 id = currentRun();
+    if (id == 0)
+        return;
+    m_selected = id;
+    Q_EMIT runSelected(id);
+}
+
+void HistoryPane::updateEmptyState()
+{
+    const int total = m_model->totalCount();
+    const bool filtered = !m_model->filter().text.isEmpty() || !m_model->filter().phases.isEmpty();
+    if (m_model->rowCount() == 0) {
+        m_empty->setText(filtered ? tr("No runs match the filter.")
+                                  : tr("No runs yet — fill a form and press Ctrl+Enter."));
+        m_empty->setAccessibleName(m_empty->text());
+        m_stack->setCurrentWidget(m_empty);
+    } else {
+        m_stack->setCurrentWidget(m_view);
+    }
+    const QString count = total == 1 ? tr("1 run") : tr("%1 runs").arg(QLocale().toString(total));
+    m_count->setText(count);
+    m_count->setAccessibleDescription(count);
+}
+
+} // namespace ab::ui

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "runs/runrecord.h"
+
+#include <QTimer>
+#include <QWidget>
+
+#include <functional>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QStackedWidget;
+class QTableView;
+
+namespace ab::runs {
+class HistoryStore;
+}
+namespace ab::models {
+class HistoryModel;
+}
+
+namespace ab::ui {
+
+// The run history: a table (time, app, action, connection, status pill, duration) that pages
+// runs in as it scrolls, a text filter and a status filter, and an empty state. Selecting a
+// row announces the run; the detail view shows it.
+class HistoryPane final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HistoryPane)
+
+public:
+    // The status filter's entries, in the combo's order.
+    enum class StatusFilter { All, Waiting, Success, Error, Failed, TimedOut, OutcomeUnknown };
+
+    // `store` must outlive the pane.
+    explicit HistoryPane(runs::HistoryStore *store, QWidget *parent = nullptr);
+
+    models::HistoryModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    qint64 currentRun() const; // 0 when none
+
+    void setFilterText(const QString &text);
+    void setStatusFilter(StatusFilter filter);
+    // App icons for the App column, e.g. from the catalog's IconCache.
+    void setIconProvider(std::function<QIcon(const QString &appId)> provider);
+
+public Q_SLOTS:
+    // Selects and shows the run; clears the filters when they hide it.
+    void selectRun(qint64 id);
+    void focusFilter();
+
+Q_SIGNALS:
+    void runSelected(qint64 id);
+
+private:
+    void applyFilter();
+    void onCurrentChanged();
+    void updateEmptyState();
+    runs::RunFilter currentFilter() const;
+
+    runs::HistoryStore *m_store;
+    models::HistoryModel *m_model;
+    QLineEdit *m_filter;
+    QComboBox *m_status;
+    QLabel *m_count;
+    QStackedWidget *m_stack;
+    QTableView *m_view;
+    QLabel *m_empty;
+    QTimer m_filterDelay;
+    qint64 m_selected = 0;
+};
+
+} // namespace ab::ui

@@ -1,0 +1,47 @@
+#include "panes/historystatusdelegate.h"
+
+#include "models/historymodel.h"
+#include "panes/historypill.h"
+
+#include <QApplication>
+#include <QPainter>
+
+namespace ab::ui {
+
+using models::HistoryModel;
+
+HistoryStatusDelegate::HistoryStatusDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{}
+
+void HistoryStatusDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                                  const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QString text = opt.text;
+    opt.text.clear();
+    // The row background (selection, hover, alternate colour) comes from the style as usual.
+    const QWidget *widget = opt.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+
+    const auto category = PillCategory(index.data(HistoryModel::PillCategoryRole).toInt());
+    const bool running = !index.data(HistoryModel::FinishedRole).toBool();
+    const int step =
+        running ? int(index.data(HistoryModel::ElapsedMsRole).toLongLong() / 1000) : -1;
+    const int margin = opt.fontMetrics.height() / 4;
+    const QRect area = opt.rect.adjusted(margin, 1, -margin, -1);
+    paintPill(painter, area, text, category, opt.palette, opt.font, step);
+}
+
+QSize HistoryStatusDelegate::sizeHint(const QStyleOptionViewItem &option,
+                                      const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QSize pill = pillSize(opt.text, opt.font);
+    return QSize(pill.width() + opt.fontMetrics.height() / 2, pill.height() + 4);
+}
+
+} // namespace ab::ui

@@ -1,0 +1,264 @@
+#include "panes/rundetailresults.h"
+
+#include "models/jsontreemodel.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QStyle>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace ab::ui {
+
+using models::JsonTreeModel;
+
+namespace {
+
+constexpr int searchLimit = 1000;
+
+} // namespace
+
+RunDetailResults::RunDetailResults(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new JsonTreeModel(this))
+    , m_search(new QLineEdit(this))
+    , m_previous(new QToolButton(this))
+    , m_next(new QToolButton(this))
+    , m_matchLabel(new QLabel(this))
+    , m_view(new QTreeView(this))
+    , m_note(new QLabel(this))
+{
+    m_search->setObjectName(QStringLiteral("resultsSearch"));
+    m_search->setPlaceholderText(tr("Find in results (keys and values)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Find in results"));
+
+    m_previous->setArrowType(Qt::UpArrow);
+    m_previous->setAutoRaise(true);
+    m_previous->setToolTip(tr("Previous match (Shift+F3)"));
+    m_previous->setAccessibleName(tr("Previous match"));
+    m_next->setArrowType(Qt::DownArrow);
+    m_next->setAutoRaise(true);
+    m_next->setToolTip(tr("Next match (F3)"));
+    m_next->setAccessibleName(tr("Next match"));
+    m_matchLabel->setObjectName(QStringLiteral("resultsMatches"));
+    m_matchLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_matchLabel->setAccessibleName(tr("Matches"));
+
+    m_view->setObjectName(QStringLiteral("resultsTree"));
+    m_view->setAccessibleName(tr("Results"));
+    m_view->setModel(m_model);
+    // Uniform rows let the view skip measuring each row: a 20,000-element array stays smooth.
+    m_view->setUniformRowHeights(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(JsonTreeModel::ValueColumn, QHeaderView::Stretch);
+    const QFontMetrics metrics = fontMetrics();
+    m_view->header()->resizeSection(JsonTreeModel::KeyColumn,
+                                    metrics.horizontalAdvance(QLatin1Char('m')) * 18);
+    m_view->header()->resizeSection(
+        JsonTreeModel::TypeColumn, metrics.horizontalAdvance(tr("boolean")) + metrics.height() * 2);
+
+    m_note->setObjectName(QStringLiteral("resultsNote"));
+    m_note->setWordWrap(true);
+    m_note->setForegroundRole(QPalette::PlaceholderText);
+    m_note->setAlignment(Qt::AlignCenter);
+    m_note->hide();
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_search, 1);
+    bar->addWidget(m_matchLabel);
+    bar->addWidget(m_previous);
+    bar->addWidget(m_next);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_note, 1);
+
+    auto addShortcut = [this](const QKeySequence &keys, auto slot, QWidget *on) {
+        auto *action = new QAction(on);
+        action->setShortcut(keys);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        on->addAction(action);
+    };
+    addShortcut(QKeySequence::FindNext, &RunDetailResults::nextMatch, this);
+    addShortcut(QKeySequence::FindPrevious, &RunDetailResults::previousMatch, this);
+    addShortcut(QKeySequence::Copy, &RunDetailResults::copyValue, m_view);
+    addShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), &RunDetailResults::copyPath,
+                m_view);
+
+    // Searching a 1 MB document takes a few milliseconds; waiting for a pause in typing keeps
+    // each keystroke instant anyway.
+    auto *delay = new QTimer(this);
+    delay->setSingleShot(true);
+    delay->setInterval(250);
+    connect(delay, &QTimer::timeout, this, &RunDetailResults::runSearch);
+    connect(m_search, &QLineEdit::textChanged, delay, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::returnPressed, this, [this, delay] {
+        delay->stop();
+        const bool shift = QGuiApplication::keyboardModifiers() & Qt::ShiftModifier;
+        if (m_search->text() != m_searched)
+            runSearch();
+        else if (shift)
+            previousMatch();
+        else
+            nextMatch();
+    });
+    connect(m_previous, &QToolButton::clicked, this, &RunDetailResults::previousMatch);
+    connect(m_next, &QToolButton::clicked, this, &RunDetailResults::nextMatch);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &RunDetailResults::showContextMenu);
+    updateMatchLabel();
+}
+
+void RunDetailResults::setJson(const QByteArray &json, const QString &rootName)
+{
+    if (json == m_json && !m_model->isEmpty())
+        return; // a live refresh with the same results keeps the expanded rows
+    m_json = json;
+    m_matches.clear();
+    m_current = -1;
+    m_searched.clear();
+    QString error;
+    const bool ok = !json.trimmed().isEmpty() && m_model->setJson(json, rootName, &error);
+    const bool empty = ok && m_model->rowCount() == 0;
+    if (!ok || empty) {
+        m_note->setText(json.trimmed().isEmpty() || empty
+                            ? tr("No results.")
+                            : tr("The results are not valid JSON (%1).").arg(error));
+        m_note->setAccessibleName(m_note->text());
+    }
+    m_note->setVisible(!ok || empty);
+    m_view->setVisible(ok && !empty);
+    if (ok && m_model->rowCount() == 1)
+        m_view->expand(m_model->index(0, 0)); // a single result record is what people look at
+    if (!m_search->text().isEmpty())
+        runSearch();
+    updateMatchLabel();
+}
+
+void RunDetailResults::clear()
+{
+    m_json.clear();
+    m_model->clear();
+    m_matches.clear();
+    m_current = -1;
+    updateMatchLabel();
+}
+
+void RunDetailResults::search(const QString &text)
+{
+    const QSignalBlocker block(m_search);
+    m_search->setText(text);
+    runSearch();
+}
+
+void RunDetailResults::runSearch()
+{
+    m_searched = m_search->text();
+    m_matches = m_model->search(m_searched.trimmed(), searchLimit);
+    m_current = -1;
+    if (!m_matches.isEmpty())
+        showMatch(0);
+    updateMatchLabel();
+}
+
+void RunDetailResults::nextMatch()
+{
+    if (m_search->text() != m_searched)
+        runSearch();
+    else if (!m_matches.isEmpty())
+        showMatch((m_current + 1) % int(m_matches.size()));
+}
+
+void RunDetailResults::previousMatch()
+{
+    if (m_search->text() != m_searched)
+        runSearch();
+    else if (!m_matches.isEmpty())
+        showMatch((m_current - 1 + int(m_matches.size())) % int(m_matches.size()));
+}
+
+void RunDetailResults::showMatch(int which)
+{
+    m_current = which;
+    const QModelIndex index = m_matches.at(which);
+    // Expand only the match's ancestors; never the whole document.
+    for (QModelIndex up = index.parent(); up.isValid(); up = up.parent())
+        m_view->expand(up);
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    updateMatchLabel();
+}
+
+void RunDetailResults::updateMatchLabel()
+{
+    QString text;
+    if (!m_searched.trimmed().isEmpty()) {
+        if (m_matches.isEmpty())
+            text = tr("No matches");
+        else if (m_matches.size() >= searchLimit)
+            text = tr("%1 of %2+").arg(m_current + 1).arg(m_matches.size());
+        else
+            text = tr("%1 of %2").arg(m_current + 1).arg(m_matches.size());
+    }
+    m_matchLabel->setText(text);
+    m_matchLabel->setAccessibleDescription(text);
+    m_previous->setEnabled(m_matches.size() > 1);
+    m_next->setEnabled(m_matches.size() > 1);
+}
+
+void RunDetailResults::copyValue()
+{
+    const QModelIndex index = m_view->currentIndex();
+    if (!index.isValid())
+        return;
+    QGuiApplication::clipboard()->setText(m_model->copyTextAt(index));
+    Q_EMIT copied(tr("Copied the value"));
+}
+
+void RunDetailResults::copyPath()
+{
+    const QModelIndex index = m_view->currentIndex();
+    if (!index.isValid())
+        return;
+    QGuiApplication::clipboard()->setText(m_model->pathAt(index));
+    Q_EMIT copied(tr("Copied the path %1").arg(m_model->pathAt(index)));
+}
+
+void RunDetailResults::showContextMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_view->indexAt(pos);
+    if (!index.isValid())
+        return;
+    m_view->setCurrentIndex(index);
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    QAction *value = menu->addAction(tr("Copy &value"), this, &RunDetailResults::copyValue);
+    value->setShortcut(QKeySequence::Copy);
+    QAction *path = menu->addAction(tr("Copy &path"), this, &RunDetailResults::copyPath);
+    path->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    if (m_model->hasChildren(index)) {
+        menu->addSeparator();
+        const QModelIndex key = index.siblingAtColumn(0);
+        if (m_view->isExpanded(key))
+            menu->addAction(tr("&Collapse"), this, [this, key] { m_view->collapse(key); });
+        else
+            menu->addAction(tr("&Expand"), this, [this, key] { m_view->expand(key); });
+    }
+    menu->popup(m_view->viewport()->mapToGlobal(pos));
+}
+
+} // namespace ab::ui

@@ -1,0 +1,110 @@
+#pragma once
+
+#include "runs/runrecord.h"
+
+#include <QTimer>
+#include <QWidget>
+
+class QAction;
+class QFrame;
+class QLabel;
+class QStackedWidget;
+class QTabWidget;
+class QTreeWidget;
+
+namespace ab::runs {
+class HistoryStore;
+}
+
+namespace ab::ui {
+
+class HistoryPillLabel;
+class InspectorExchangeView;
+class RunDetailErrors;
+class RunDetailResults;
+
+// Everything a run kept: a header (app, action, connection, status pill, server run id,
+// duration, environment), tabs for Inputs, Results (searchable JSON tree), Errors (explained),
+// Timeline and API calls, and actions: Re-run (Ctrl+R), Restore into form (Ctrl+Shift+R),
+// Copy as cURL (Ctrl+Alt+C) and Delete (Del, after an inline confirmation). It follows the
+// shown run live through the store's signals.
+//
+// Delete: the view removes the run from the store itself, after emitting deleteRequested(id)
+// so that the owner can first stop tracking it (RunService::cancel) when it is still running.
+class RunDetailView final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RunDetailView)
+
+public:
+    enum Tab { InputsTab, ResultsTab, ErrorsTab, TimelineTab, CallsTab };
+
+    // `store` must outlive the view.
+    explicit RunDetailView(runs::HistoryStore *store, QWidget *parent = nullptr);
+
+    qint64 runId() const { return m_runId; } // 0 when none is shown
+    const runs::RunRecord &record() const { return m_record; }
+    // The command "Copy as cURL" puts on the clipboard (the token is $ZAPIER_TOKEN).
+    QString curlCommand() const;
+
+    QTabWidget *tabs() const { return m_tabs; }
+    RunDetailResults *results() const { return m_results; }
+    RunDetailErrors *errors() const { return m_errors; }
+    QAction *rerunAction() const { return m_rerun; }
+    QAction *restoreAction() const { return m_restore; }
+    QAction *copyCurlAction() const { return m_copyCurl; }
+    QAction *deleteAction() const { return m_delete; }
+    QString headerText() const;
+    QString noticeText() const;
+
+public Q_SLOTS:
+    void showRun(qint64 id);
+    void clear();
+    // Deletes the shown run without asking (the confirmation bar's button calls it).
+    void deleteRun();
+
+Q_SIGNALS:
+    void rerunRequested(qint64 id);
+    void restoreRequested(qint64 id);
+    void deleteRequested(qint64 id);
+    void focusFieldRequested(const QString &fieldId);
+
+private:
+    QWidget *buildHeader();
+    void reload();
+    void updateHeader();
+    void fillInputs();
+    void fillErrors();
+    void fillTimeline();
+    void fillCalls();
+    void copyCurl();
+    void askDelete();
+    void showNotice(const QString &text);
+    void selectTabForPhase();
+
+    runs::HistoryStore *m_store;
+    qint64 m_runId = 0;
+    runs::RunRecord m_record;
+    QStackedWidget *m_stack;
+    QLabel *m_emptyLabel;
+    QLabel *m_title;
+    HistoryPillLabel *m_pill;
+    QLabel *m_meta;
+    QLabel *m_notice;
+    QFrame *m_confirm;
+    QTabWidget *m_tabs;
+    QTreeWidget *m_inputs;
+    RunDetailResults *m_results;
+    RunDetailErrors *m_errors;
+    QTreeWidget *m_timeline;
+    QTreeWidget *m_calls;
+    InspectorExchangeView *m_call;
+    QAction *m_rerun;
+    QAction *m_restore;
+    QAction *m_copyCurl;
+    QAction *m_delete;
+    QTimer m_refresh; // coalesces the store's change signals
+    QTimer m_ticker;  // the elapsed time of a waiting run
+    QTimer m_noticeTimer;
+};
+
+} // namespace ab::ui
