@@ -1,0 +1,165 @@
+#pragma once
+
+#include "connect/connecturl.h"
+#include "connect/credentials.h"
+#include "core/apierror.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <optional>
+
+namespace ab::api {
+class ApiClient;
+class TokenClient;
+} // namespace ab::api
+namespace ab::core {
+class Clock;
+}
+
+namespace ab::connect {
+
+class PkceFlow;
+
+// Where an environment's token endpoint and Connect page are when its credentials name none.
+struct EnvironmentEndpoints {
+    QUrl tokenUrl = QUrl(QStringLiteral("https://zapier.com/oauth/token"));
+    QUrl connectBase = ConnectRequest::defaultBase();
+    // The client id sent for a connect token when none is configured (the sandbox's own).
+    QString fallbackClientId;
+
+    static EnvironmentEndpoints sandbox(const QUrl &sandboxBaseUrl);
+};
+
+enum class TokenErrorKind {
+    None,
+    NotConfigured,  // no credentials for this environment
+    SignInRequired, // the stored token is missing or was refused and nothing can renew it
+    Keychain,       // the keychain failed (keychain tells why: NoBackend, AccessDenied...)
+    Signing,        // the partner JWT could not be signed (jwt tells why)
+    Exchange,       // the token endpoint refused or failed (api holds the error)
+    Authorization,  // the PKCE browser flow failed or was cancelled
+};
+
+QString tokenErrorKindName(TokenErrorKind kind); // "sign_in_required", ...
+
+struct TokenError {
+    TokenErrorKind kind = TokenErrorKind::None;
+    QString detail; // never a secret
+    secrets::SecretErrorKind keychain = secrets::SecretErrorKind::None;
+    JwtErrorKind jwt = JwtErrorKind::None;
+    std::optional<core::ApiError> api;
+
+    QString summary() const; // one line for logs and the CLI
+};
+
+struct TokenResult {
+    TokenError error;
+    QString token;
+    qint64 expiresAt = 0; // Unix seconds; 0 unknown (a pasted token)
+
+    bool ok() const { return error.kind == TokenErrorKind::None; }
+};
+
+using TokenCallback = std::function<void(const TokenResult &result)>;
+
+// What a sign-in brings besides Credentials; held in memory until it succeeded, then stored
+// in the keychain. Empty values are not stored.
+struct SecretValues {
+    QString accessToken;   // mode AccessToken
+    QString clientSecret;  // exchange (and connect tokens)
+    QString partnerJwt;    // exchange, JwtSource::Pasted
+    QString privateKeyPem; // exchange, JwtSource::SignedLocally
+};
+
+// Produces the access token of one environment and keeps the ApiClient supplied with it:
+// a pasted token as is; White Label exchange by signing (or reading) the partner JWT and
+// exchanging it; PKCE through the system browser. The token is cached in memory with its
+// expiry and in the keychain; every secret it touches is registered with the request log's
+// redactor. It installs the ApiClient's 401 handler: one re-exchange when configured,
+// otherwise signInRequired(). Concurrent requests for a token share one operation.
+class TokenService final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TokenService)
+
+public:
+    // None is owned; the client and the store must outlive the service.
+    explicit TokenService(api::ApiClient *client, CredentialStore *store, const core::Clock *clock,
+                          QObject *parent = nullptr);
+    ~TokenService() override;
+
+    // Loads the environment's credentials; forgets the previous environment's token.
+    void setEnvironment(const QString &environment, const EnvironmentEndpoints &endpoints = {});
+    QString environment() const { return m_environment; }
+    const Credentials &credentials() const { return m_credentials; }
+    QUrl tokenUrl() const;
+    QUrl connectBase() const;
+    bool hasToken() const { return !m_token.isEmpty(); }
+
+    // The access token: cached, stored, or new (exchange, or the PKCE browser flow). With no
+    // credentials, the token the client was built with (e.g. --token) if there is one.
+    void accessToken(QObject *context, TokenCallback done);
+    // Forgets the token and renews it: re-exchange; SignInRequired for the other modes.
+    void refresh(QObject *context, TokenCallback done);
+    // A connect token for `connectUrl` = ConnectUrl::resource(...): single use, six minutes,
+    // never cached. `resource` must be exactly the URL the Connect window opens.
+    void connectToken(const QUrl &connectUrl, QObject *context, TokenCallback done);
+
+    // Uses the credentials (obtaining a token to prove them), then stores them: secrets in the
+    // keychain, the rest in settings. Nothing is stored when the token cannot be had.
+    void signIn(const Credentials &credentials, const SecretValues &secrets, QObject *context,
+                TokenCallback done);
+    // Removes the environment's settings and every secret; the client keeps no token.
+    void signOut(QObject *context, secrets::WriteCallback done);
+
+    PkceFlow *pkceFlow() const { return m_pkce; }
+
+Q_SIGNALS:
+    // The token is gone for good (pasted token refused, PKCE token expired): the UI asks the
+    // user to sign in again; requests that got a 401 have failed with Unauthorized.
+    void signInRequired(const QString &environment);
+    void accessTokenChanged(); // the client has a new token (the value is never emitted)
+    // PKCE: open this in the system browser.
+    void authorizationUrlReady(const QUrl &url);
+
+private:
+    using SecretDone = std::function<void(const secrets::SecretError &error, const QString &value)>;
+
+    void obtain(bool forceNew, QObject *context, TokenCallback done);
+    void run(bool forceNew);
+    void runExchange();
+    void exchangeWith(const QString &clientSecret, const QString &jwt);
+    void runPkce();
+    void adopt(const QString &token, qint64 expiresAt, const QString &refreshToken,
+               bool issued = false);
+    void finish(const TokenResult &result);
+    void fail(TokenErrorKind kind, const QString &detail);
+    void failKeychain(const secrets::SecretError &error, SecretKind kind);
+    void withSecret(SecretKind kind, SecretDone done);
+    void persist(const QString &refreshToken);
+    void remember(SecretKind kind, const QString &value);
+    void registerSecret(const QString &value);
+    bool tokenIsFresh() const;
+    qint64 nowSeconds() const;
+
+    QPointer<api::ApiClient> m_client;
+    CredentialStore *m_store;
+    const core::Clock *m_clock;
+    api::TokenClient *m_tokenClient;
+    PkceFlow *m_pkce;
+    QString m_environment;
+    EnvironmentEndpoints m_endpoints;
+    Credentials m_credentials;
+    QHash<SecretKind, QString> m_secrets; // read or given, registered with the redactor
+    QString m_token;
+    qint64 m_expiresAt = 0;
+    // The operation in progress and who waits for it.
+    bool m_busy = false;
+    bool m_signingIn = false; // store everything once the token is had
+    quint64 m_generation = 0; // bumped by setEnvironment/signIn/signOut: late answers dropped
+    QList<TokenCallback> m_waiters;
+};
+
+} // namespace ab::connect

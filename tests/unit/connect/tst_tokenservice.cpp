@@ -1,0 +1,426 @@
+#include "api/apiclient.h"
+#include "api/jsontext.h"
+#include "connect/connectresult.h"
+#include "connect/settingsstore.h"
+#include "connect/tokenservice.h"
+#include "sandbox/sandboxserver.h"
+#include "support/manualclock.h"
+#include "support/memorysecretstore.h"
+#include "testkeys.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace ab;
+using namespace ab::connect;
+
+namespace {
+
+const QString clientId = QStringLiteral("partner-client");
+const QString clientSecret = QStringLiteral("partner-client-secret-123");
+const QString environment = QStringLiteral("sandbox");
+
+// Receives one TokenResult; a test waits on `done`.
+class TokenWait final : public QObject {
+    Q_OBJECT
+
+public:
+    TokenCallback callback()
+    {
+        return [this](const TokenResult &result) {
+            m_result = result;
+            ++m_calls;
+            Q_EMIT done();
+        };
+    }
+    bool wait()
+    {
+        QSignalSpy spy(this, &TokenWait::done);
+        return m_calls > 0 || spy.wait(20000);
+    }
+    TokenResult m_result;
+    int m_calls = 0;
+
+Q_SIGNALS:
+    void done();
+};
+
+// QVERIFY2 evaluates its message even when the check passes: never touch error() of a value.
+template <typename T> QByteArray describe(const core::ApiResult<T> &result)
+{
+    return result.ok() ? QByteArray("ok") : result.error().summary().toUtf8();
+}
+
+template <typename T> struct Answer {
+    std::shared_ptr<std::optional<core::ApiResult<T>>> result =
+        std::make_shared<std::optional<core::ApiResult<T>>>();
+    std::shared_ptr<TokenWait> signal = std::make_shared<TokenWait>();
+
+    core::Callback<T> callback() const
+    {
+        return [result = result, signal = signal](core::ApiResult<T> value) {
+            result->emplace(std::move(value));
+            signal->callback()({});
+        };
+    }
+    bool wait() const { return signal->wait(); }
+    const core::ApiResult<T> &value() const { return **result; }
+};
+
+// The sandbox checks signatures with the test's public key, as Zapier would with the JWKS.
+sandbox::JwtSignatureVerifier verifierFor(QList<QByteArray> publicKeys)
+{
+    return [publicKeys](const QByteArray &headerJson, const QByteArray &, const QByteArray &input,
+                        const QByteArray &signature, QString *error) {
+        const QByteArray alg = api::fromJsonText(headerJson)
+                                   .toMap()
+                                   .value(QStringLiteral("alg"))
+                                   .toString()
+                                   .toLatin1();
+        for (const QByteArray &key : publicKeys) {
+            if (test::verifyJws(key, alg, input, signature))
+                return true;
+        }
+        *error = QStringLiteral("JWT signature does not match the registered key");
+        return false;
+    };
+}
+
+// One environment: the sandbox, a client, in-memory settings and secrets, the service.
+struct Setup {
+    test::ManualClock clock{QDateTime::currentDateTimeUtc()};
+    std::unique_ptr<sandbox::SandboxServer> server;
+    std::unique_ptr<api::ApiClient> client;
+    MemorySettingsStore settings;
+    test::MemorySecretStore secrets;
+    std::unique_ptr<CredentialStore> store;
+    std::unique_ptr<TokenService> service;
+
+    explicit Setup(QList<QByteArray> publicKeys, bool checkClient = true)
+    {
+        sandbox::SandboxOptions options;
+        options.clock = &clock;
+        options.jwtVerifier = verifierFor(std::move(publicKeys));
+        if (checkClient) {
+            options.clientId = clientId;
+            options.clientSecret = clientSecret;
+        }
+        server = std::make_unique<sandbox::SandboxServer>(options);
+        QVERIFY(server->listen());
+        api::ApiClientConfig config;
+        config.baseUrl = server->baseUrl();
+        config.scheduler.retry.maxRetries = 0;
+        client = std::make_unique<api::ApiClient>(config, &clock);
+        store = std::make_unique<CredentialStore>(&settings, &secrets);
+        service = std::make_unique<TokenService>(client.get(), store.get(), &clock);
+        service->setEnvironment(environment, EnvironmentEndpoints::sandbox(server->baseUrl()));
+    }
+
+    int tokenRequests() const
+    {
+        int count = 0;
+        for (const sandbox::SandboxRequest &request : server->requests())
+            count += request.path == QLatin1String("/oauth/token") ? 1 : 0;
+        return count;
+    }
+};
+
+Credentials signedExchange(JwtAlgorithm algorithm)
+{
+    Credentials credentials;
+    credentials.mode = CredentialMode::WhiteLabelExchange;
+    credentials.exchange.clientId = clientId;
+    credentials.exchange.jwtSource = JwtSource::SignedLocally;
+    credentials.exchange.claims.keyId = QStringLiteral("test-key");
+    credentials.exchange.claims.issuer = QStringLiteral("https://partner.example");
+    credentials.exchange.claims.subject = QStringLiteral("user-42");
+    credentials.exchange.claims.organisationClaim = QStringLiteral("org_id");
+    credentials.exchange.claims.organisationValue = QStringLiteral("org-7");
+    credentials.exchange.claims.algorithm = algorithm;
+    return credentials;
+}
+
+TokenResult signIn(Setup &setup, const Credentials &credentials, const SecretValues &values)
+{
+    TokenWait wait;
+    setup.service->signIn(credentials, values, &wait, wait.callback());
+    if (!wait.wait())
+        qWarning("sign-in never answered");
+    return wait.m_result;
+}
+
+} // namespace
+
+class TestTokenService final : public QObject {
+    Q_OBJECT
+
+private:
+    test::TestKeyPair m_rsa;
+    test::TestKeyPair m_ec;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_rsa = test::makeRsaKeyPair();
+        m_ec = test::makeEcKeyPair();
+    }
+
+    void signIn_exchangesALocallySignedJwt_data()
+    {
+        QTest::addColumn<int>("algorithm");
+        QTest::newRow("RS256") << int(JwtAlgorithm::RS256);
+        QTest::newRow("ES256") << int(JwtAlgorithm::ES256);
+    }
+
+    void signIn_exchangesALocallySignedJwt()
+    {
+        QFETCH(int, algorithm);
+        const auto alg = JwtAlgorithm(algorithm);
+        const QByteArray pem = alg == JwtAlgorithm::RS256 ? m_rsa.privatePem : m_ec.privatePem;
+        Setup setup({m_rsa.publicPem, m_ec.publicPem});
+        QSignalSpy changed(setup.service.get(), &TokenService::accessTokenChanged);
+        const TokenResult result =
+            signIn(setup, signedExchange(alg), {{}, clientSecret, {}, QString::fromLatin1(pem)});
+        QVERIFY2(result.ok(), qPrintable(result.error.summary()));
+        QVERIFY(result.token.startsWith(QLatin1String("sbat_")));
+        QCOMPARE(setup.client->config().token, result.token);
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(result.expiresAt > setup.clock.now().toSecsSinceEpoch());
+        // Stored: secrets in the keychain, the rest in settings.
+        QVERIFY(setup.store->isConfigured(environment));
+        const auto &entries = setup.secrets.entries();
+        QCOMPARE(entries.value(secretKey(environment, SecretKind::ClientSecret)), clientSecret);
+        QCOMPARE(entries.value(secretKey(environment, SecretKind::PrivateKey)),
+                 QString::fromLatin1(pem));
+        QCOMPARE(entries.value(secretKey(environment, SecretKind::AccessToken)), result.token);
+        for (auto it = setup.settings.values().cbegin(); it != setup.settings.values().cend();
+             ++it) {
+            const QString text = it.value().toString();
+            QVERIFY(!text.contains(clientSecret) && !text.contains(result.token));
+            QVERIFY(!text.contains(QLatin1String("PRIVATE KEY")));
+        }
+        // The client works with it, and nothing secret reached the request log.
+        Answer<core::Page<core::App>> apps;
+        setup.client->apps({}, nullptr, apps.callback());
+        QVERIFY(apps.wait());
+        QVERIFY2(apps.value().ok(), describe(apps.value()).constData());
+        for (const core::RequestRecord &record : setup.client->requestLog()->records()) {
+            const QByteArray all = record.url.toUtf8() + record.requestBody + record.responseBody;
+            QVERIFY(!all.contains(clientSecret.toUtf8()));
+            QVERIFY(!all.contains(result.token.toUtf8()));
+        }
+    }
+
+    void signIn_keyTheSandboxDoesNotKnowIsRefused()
+    {
+        Setup setup({m_rsa.publicPem});
+        const test::TestKeyPair stranger = test::makeRsaKeyPair();
+        const TokenResult result =
+            signIn(setup, signedExchange(JwtAlgorithm::RS256),
+                   {{}, clientSecret, {}, QString::fromLatin1(stranger.privatePem)});
+        QCOMPARE(result.error.kind, TokenErrorKind::Exchange);
+        QVERIFY(result.error.api.has_value());
+        QCOMPARE(result.error.api->code, QStringLiteral("invalid_grant"));
+        QVERIFY(!setup.store->isConfigured(environment));
+        QVERIFY(setup.secrets.entries().isEmpty()); // nothing stored for a failed sign-in
+    }
+
+    void signIn_wrongClientSecretIsRefused()
+    {
+        Setup setup({m_rsa.publicPem});
+        const TokenResult result = signIn(
+            setup, signedExchange(JwtAlgorithm::RS256),
+            {{}, QStringLiteral("wrong-secret-1"), {}, QString::fromLatin1(m_rsa.privatePem)});
+        QCOMPARE(result.error.kind, TokenErrorKind::Exchange);
+        QCOMPARE(result.error.api->kind, core::ErrorKind::Unauthorized);
+    }
+
+    void signIn_badPemIsASigningError()
+    {
+        Setup setup({m_rsa.publicPem});
+        const TokenResult result = signIn(setup, signedExchange(JwtAlgorithm::RS256),
+                                          {{}, clientSecret, {}, QStringLiteral("not a key")});
+        QCOMPARE(result.error.kind, TokenErrorKind::Signing);
+        QCOMPARE(result.error.jwt, JwtErrorKind::BadPrivateKey);
+        QCOMPARE(setup.tokenRequests(), 0);
+    }
+
+    void signIn_pastedJwt()
+    {
+        Setup setup({m_ec.publicPem});
+        Credentials credentials = signedExchange(JwtAlgorithm::ES256);
+        const SignedJwt jwt = JwtSigner::sign(m_ec.privatePem, credentials.exchange.claims,
+                                              setup.clock.now().toSecsSinceEpoch());
+        QVERIFY(jwt.ok());
+        credentials.exchange.jwtSource = JwtSource::Pasted;
+        const TokenResult result = signIn(setup, credentials, {{}, clientSecret, jwt.token, {}});
+        QVERIFY2(result.ok(), qPrintable(result.error.summary()));
+        QCOMPARE(setup.secrets.entries().value(secretKey(environment, SecretKind::PartnerJwt)),
+                 jwt.token);
+        QVERIFY(!setup.secrets.entries().contains(secretKey(environment, SecretKind::PrivateKey)));
+    }
+
+    void signIn_noKeychainStoresNothing()
+    {
+        Setup setup({m_rsa.publicPem});
+        setup.secrets.setFailure(secrets::SecretErrorKind::NoBackend);
+        const TokenResult result =
+            signIn(setup, signedExchange(JwtAlgorithm::RS256),
+                   {{}, clientSecret, {}, QString::fromLatin1(m_rsa.privatePem)});
+        QCOMPARE(result.error.kind, TokenErrorKind::Keychain);
+        QCOMPARE(result.error.keychain, secrets::SecretErrorKind::NoBackend);
+        QVERIFY(!setup.store->isConfigured(environment));
+        QVERIFY(setup.settings.values().isEmpty()); // no plain-text fallback of any kind
+    }
+
+    void accessToken_aNewProcessReusesTheStoredToken()
+    {
+        Setup setup({m_rsa.publicPem});
+        const TokenResult first =
+            signIn(setup, signedExchange(JwtAlgorithm::RS256),
+                   {{}, clientSecret, {}, QString::fromLatin1(m_rsa.privatePem)});
+        QVERIFY(first.ok());
+        const int exchanges = setup.tokenRequests();
+        TokenService again(setup.client.get(), setup.store.get(), &setup.clock);
+        again.setEnvironment(environment, EnvironmentEndpoints::sandbox(setup.server->baseUrl()));
+        TokenWait wait;
+        again.accessToken(&wait, wait.callback());
+        QVERIFY(wait.wait());
+        QVERIFY(wait.m_result.ok());
+        QCOMPARE(wait.m_result.token, first.token);
+        QCOMPARE(setup.tokenRequests(), exchanges);
+
+        // Past its expiry the stored token is not used: a new exchange signs a new JWT.
+        setup.clock.advance(qint64(first.expiresAt - setup.clock.now().toSecsSinceEpoch()) * 1000);
+        TokenService later(setup.client.get(), setup.store.get(), &setup.clock);
+        later.setEnvironment(environment, EnvironmentEndpoints::sandbox(setup.server->baseUrl()));
+        TokenWait renewed;
+        later.accessToken(&renewed, renewed.callback());
+        QVERIFY(renewed.wait());
+        QVERIFY2(renewed.m_result.ok(), qPrintable(renewed.m_result.error.summary()));
+        QVERIFY(renewed.m_result.token != first.token);
+        QCOMPARE(setup.tokenRequests(), exchanges + 1);
+    }
+
+    void unauthorized_reExchangesOnceForConcurrentRequests()
+    {
+        Setup setup({m_rsa.publicPem});
+        QVERIFY(signIn(setup, signedExchange(JwtAlgorithm::RS256),
+                       {{}, clientSecret, {}, QString::fromLatin1(m_rsa.privatePem)})
+                    .ok());
+        const int exchanges = setup.tokenRequests();
+        setup.client->setToken(QStringLiteral("revoked-token-1")); // as if Zapier revoked it
+        QSignalSpy signIn(setup.service.get(), &TokenService::signInRequired);
+        Answer<core::Page<core::App>> apps;
+        Answer<QList<core::Action>> actions;
+        setup.client->apps({}, nullptr, apps.callback());
+        setup.client->actions(QStringLiteral("google-sheets"), {}, nullptr, actions.callback());
+        QVERIFY(apps.wait());
+        QVERIFY(actions.wait());
+        QVERIFY2(apps.value().ok(), describe(apps.value()).constData());
+        QVERIFY(actions.value().ok() ||
+                actions.value().error().kind != core::ErrorKind::Unauthorized);
+        QCOMPARE(setup.tokenRequests(), exchanges + 1);
+        QCOMPARE(signIn.size(), 0);
+        QVERIFY(setup.client->config().token.startsWith(QLatin1String("sbat_")));
+        // The 401 and the retry are both in the call's record.
+        QCOMPARE(apps.value().calls.size(), 2);
+        QCOMPARE(apps.value().calls.first().httpStatus, 401);
+    }
+
+    void unauthorized_pastedTokenAsksToSignInAgain()
+    {
+        Setup setup({});
+        Credentials pasted;
+        pasted.mode = CredentialMode::AccessToken;
+        const TokenResult result =
+            signIn(setup, pasted, {QStringLiteral("pasted-but-wrong"), {}, {}, {}});
+        QVERIFY(result.ok());
+        QSignalSpy signInRequired(setup.service.get(), &TokenService::signInRequired);
+        Answer<core::Page<core::App>> apps;
+        setup.client->apps({}, nullptr, apps.callback());
+        QVERIFY(apps.wait());
+        QCOMPARE(apps.value().error().kind, core::ErrorKind::Unauthorized);
+        QCOMPARE(signInRequired.size(), 1);
+        QCOMPARE(signInRequired.first().first().toString(), environment);
+        QCOMPARE(setup.tokenRequests(), 0);
+    }
+
+    void connectToken_opensTheSandboxConnectPage()
+    {
+        Setup setup({m_rsa.publicPem});
+        QVERIFY(signIn(setup, signedExchange(JwtAlgorithm::RS256),
+                       {{}, clientSecret, {}, QString::fromLatin1(m_rsa.privatePem)})
+                    .ok());
+        ConnectRequest request;
+        request.base = setup.service->connectBase();
+        request.app = QStringLiteral("GoogleSheetsV2API");
+        request.redirectUri = QUrl(QStringLiteral("https://partner.example/callback"));
+        const QUrl resource = ConnectUrl::resource(request);
+        TokenWait wait;
+        setup.service->connectToken(resource, &wait, wait.callback());
+        QVERIFY(wait.wait());
+        QVERIFY2(wait.m_result.ok(), qPrintable(wait.m_result.error.summary()));
+        QVERIFY(wait.m_result.token.startsWith(QLatin1String("sbct_")));
+        QVERIFY(setup.server->requests().last().requestBody.contains(
+            "resource=" + QUrl::toPercentEncoding(resource.toString())));
+        // The page accepts it once: it is single use.
+        QNetworkAccessManager network;
+        const QUrl page = ConnectUrl::build(request, wait.m_result.token);
+        QNetworkReply *first = network.get(QNetworkRequest(page));
+        QSignalSpy firstDone(first, &QNetworkReply::finished);
+        QVERIFY(firstDone.wait(10000));
+        QCOMPARE(first->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QVERIFY(first->readAll().contains("Allow"));
+        QNetworkRequest again(page);
+        again.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                           QNetworkRequest::ManualRedirectPolicy);
+        QNetworkReply *second = network.get(again);
+        QSignalSpy secondDone(second, &QNetworkReply::finished);
+        QVERIFY(secondDone.wait(10000));
+        const QUrl redirect =
+            second->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl();
+        const ConnectResult refused = ConnectResult::fromRedirect(redirect);
+        QCOMPARE(explain(refused).problem, ConnectProblem::InvalidToken);
+        delete first;
+        delete second;
+    }
+
+    void connectToken_worksWithTheSandboxDefaultToken()
+    {
+        Setup setup({}, false);
+        setup.client->setToken(QStringLiteral("sandbox-token"));
+        ConnectRequest request;
+        request.base = setup.service->connectBase();
+        request.app = QStringLiteral("SlackAPI");
+        TokenWait wait;
+        setup.service->connectToken(ConnectUrl::resource(request), &wait, wait.callback());
+        QVERIFY(wait.wait());
+        QVERIFY2(wait.m_result.ok(), qPrintable(wait.m_result.error.summary()));
+    }
+
+    void signOut_removesEverything()
+    {
+        Setup setup({m_rsa.publicPem});
+        QVERIFY(signIn(setup, signedExchange(JwtAlgorithm::RS256),
+                       {{}, clientSecret, {}, QString::fromLatin1(m_rsa.privatePem)})
+                    .ok());
+        QVERIFY(!setup.secrets.entries().isEmpty());
+        TokenWait wait;
+        setup.service->signOut(&wait,
+                               [&wait](const secrets::SecretError &) { wait.callback()({}); });
+        QVERIFY(wait.wait());
+        QVERIFY(setup.secrets.entries().isEmpty());
+        QVERIFY(setup.settings.values().isEmpty());
+        QVERIFY(setup.client->config().token.isEmpty());
+        TokenWait after;
+        setup.service->accessToken(&after, after.callback());
+        QVERIFY(after.wait());
+        QCOMPARE(after.m_result.error.kind, TokenErrorKind::NotConfigured);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTokenService)
+#include "tst_tokenservice.moc"
