@@ -23,9 +23,11 @@ QString StoredActionsModel::inputsSummary(const QVariantMap &inputs)
         const QVariant &value = it.value();
         QString text;
         if (value.typeId() == QMetaType::QVariantList || value.typeId() == QMetaType::QStringList)
-            text = tr("[%n item(s)]", nullptr, int(value.toList().size()));
+            text = value.toList().size() == 1 ? tr("[1 item]")
+                                              : tr("[%1 items]").arg(value.toList().size());
         else if (value.typeId() == QMetaType::QVariantMap)
-            text = tr("{%n key(s)}", nullptr, int(value.toMap().size()));
+            text = value.toMap().size() == 1 ? tr("{1 key}")
+                                             : tr("{%1 keys}").arg(value.toMap().size());
         else
             text = value.toString();
         // A long value would push every other input out of sight.

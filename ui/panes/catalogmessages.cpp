@@ -11,9 +11,11 @@ QString CatalogMessages::errorKind(const core::ApiError &error)
     case ErrorKind::Timeout:
         return tr("The server took too long to answer");
     case ErrorKind::RateLimited:
-        return error.retryAfterSeconds ? tr("Too many requests; try again in %n second(s)", nullptr,
-                                            *error.retryAfterSeconds)
-                                       : tr("Too many requests; try again shortly");
+        if (error.retryAfterSeconds)
+            return *error.retryAfterSeconds == 1 ? tr("Too many requests; try again in 1 second")
+                                                 : tr("Too many requests; try again in %1 seconds")
+                                                       .arg(*error.retryAfterSeconds);
+        return tr("Too many requests; try again shortly");
     case ErrorKind::Unauthorized:
         return tr("The access token was refused (check the environment's credentials)");
     case ErrorKind::Forbidden:

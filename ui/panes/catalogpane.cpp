@@ -35,11 +35,13 @@ CatalogPane::CatalogPane(core::ZapierBackend *backend, models::IconCache *icons,
     , m_countLabel(new QLabel(this))
     , m_appStack(new QStackedWidget(this))
     , m_appView(new QListView(this))
-    , m_emptyLabel(new QLabel(this))
+    , m_emptyLabel(createCatalogPlaceholder(tr("No apps"), this))
     , m_appStatus(new CatalogStatusLine(tr("Apps status"), this))
     , m_actionsTitle(new QLabel(this))
     , m_actionFilter(new QLineEdit(this))
+    , m_actionStack(new QStackedWidget(this))
     , m_actionView(new QTreeView(this))
+    , m_actionPlaceholder(createCatalogPlaceholder(tr("No actions"), this))
     , m_actionStatus(new CatalogStatusLine(tr("Actions status"), this))
     , m_searchTimer(new QTimer(this))
 {
@@ -135,10 +137,6 @@ void CatalogPane::buildLayout()
     m_appView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_appView->setAccessibleName(tr("Apps"));
     m_appView->setAccessibleDescription(tr("Enter opens the app's actions"));
-    m_emptyLabel->setAlignment(Qt::AlignCenter);
-    m_emptyLabel->setWordWrap(true);
-    m_emptyLabel->setForegroundRole(QPalette::PlaceholderText);
-    m_emptyLabel->setAccessibleName(tr("No apps"));
     m_appStack->addWidget(m_appView);
     m_appStack->addWidget(m_emptyLabel);
 
@@ -150,7 +148,8 @@ void CatalogPane::buildLayout()
 
     auto *actionsBox = new QWidget(this);
     auto *actionsLayout = new QVBoxLayout(actionsBox);
-    actionsLayout->setContentsMargins(0, 0, 0, 0);
+    // Air between the app list and the actions heading, so the heading reads as a new section.
+    actionsLayout->setContentsMargins(0, fontMetrics().height() / 2, 0, 0);
     QFont titleFont = m_actionsTitle->font();
     titleFont.setBold(true);
     m_actionsTitle->setFont(titleFont);
@@ -174,7 +173,9 @@ void CatalogPane::buildLayout()
     m_actionView->setAccessibleDescription(tr("Grouped by type; Enter opens the action's form"));
     actionsLayout->addWidget(m_actionsTitle);
     actionsLayout->addWidget(m_actionFilter);
-    actionsLayout->addWidget(m_actionView, 1);
+    m_actionStack->addWidget(m_actionView);
+    m_actionStack->addWidget(m_actionPlaceholder);
+    actionsLayout->addWidget(m_actionStack, 1);
     actionsLayout->addWidget(m_actionStatus);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
@@ -278,9 +279,11 @@ void CatalogPane::updateAppState()
     if (m_apps->hasLoadedOnce()) {
         const int rows = m_apps->rowCount();
         const int total = qMax(rows, m_apps->totalCount());
-        count = rows < total
-                    ? tr("%1 of %2 apps").arg(QLocale().toString(rows), QLocale().toString(total))
-                    : tr("%n app(s)", nullptr, rows);
+        // Spelled out rather than "%n app(s)": English has no translation file to pick forms.
+        if (rows < total)
+            count = tr("%1 of %2 apps").arg(QLocale().toString(rows), QLocale().toString(total));
+        else
+            count = rows == 1 ? tr("1 app") : tr("%1 apps").arg(QLocale().toString(rows));
     }
     m_countLabel->setText(count);
     m_countLabel->setAccessibleDescription(count);
@@ -293,19 +296,30 @@ void CatalogPane::updateActionState()
                                    : tr("Actions"));
     m_actionsTitle->setAccessibleDescription(m_actionsTitle->text());
     m_actionFilter->setEnabled(hasApp);
-    if (!hasApp)
-        m_actionStatus->showNote(tr("Choose an app to see its actions."));
-    else if (m_actions->loading())
+    if (m_actions->loading())
         m_actionStatus->showBusy(tr("Loading actions\u2026"));
     else if (const auto error = m_actions->lastError())
         m_actionStatus->showError(CatalogMessages::actionsFailed(*error));
-    else if (m_actions->isLoaded() && m_actions->actionCount() == 0)
-        m_actionStatus->showNote(tr("This app has no actions."));
-    else if (m_actions->isLoaded() && m_actions->visibleActionCount() == 0)
-        m_actionStatus->showNote(
-            tr("No actions match \u201c%1\u201d.").arg(m_actions->filterText()));
     else
         m_actionStatus->clear();
+
+    QString placeholder;
+    if (!hasApp)
+        placeholder = tr("Choose an app to see its actions.");
+    else if (m_actions->isLoaded() && m_actions->actionCount() == 0)
+        placeholder = tr("This app has no actions.");
+    else if (m_actions->isLoaded() && m_actions->visibleActionCount() == 0)
+        placeholder = tr("No actions match \u201c%1\u201d.").arg(m_actions->filterText());
+    m_actionPlaceholder->setText(placeholder);
+    m_actionPlaceholder->setAccessibleDescription(placeholder);
+    m_actionStack->setCurrentWidget(placeholder.isEmpty() ? static_cast<QWidget *>(m_actionView)
+                                                          : m_actionPlaceholder);
+}
+
+QString CatalogPane::actionPlaceholderText() const
+{
+    return m_actionStack->currentWidget() == m_actionPlaceholder ? m_actionPlaceholder->text()
+                                                                 : QString();
 }
 
 void CatalogPane::onAppCurrentChanged(const QModelIndex &current)

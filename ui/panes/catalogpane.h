@@ -56,6 +56,8 @@ public:
     models::ActionListModel *actionModel() const { return m_actions; }
     CatalogStatusLine *appStatus() const { return m_appStatus; }
     CatalogStatusLine *actionStatus() const { return m_actionStatus; }
+    // What stands in for an empty action list ("Choose an app ..."); empty while actions show.
+    QString actionPlaceholderText() const;
 
 public Q_SLOTS:
     void focusSearch();
@@ -104,7 +106,9 @@ private:
     CatalogStatusLine *m_appStatus;
     QLabel *m_actionsTitle;
     QLineEdit *m_actionFilter;
+    QStackedWidget *m_actionStack;
     QTreeView *m_actionView;
+    QLabel *m_actionPlaceholder;
     CatalogStatusLine *m_actionStatus;
     QTimer *m_searchTimer;
 

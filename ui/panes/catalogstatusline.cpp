@@ -8,6 +8,20 @@
 
 namespace ab::ui {
 
+QLabel *createCatalogPlaceholder(const QString &accessibleName, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setAlignment(Qt::AlignCenter);
+    label->setWordWrap(true);
+    label->setFrameShape(QFrame::StyledPanel);
+    label->setBackgroundRole(QPalette::Base);
+    label->setForegroundRole(QPalette::PlaceholderText);
+    label->setAutoFillBackground(true);
+    label->setMargin(label->fontMetrics().height());
+    label->setAccessibleName(accessibleName);
+    return label;
+}
+
 CatalogStatusLine::CatalogStatusLine(const QString &accessibleName, QWidget *parent)
     : QWidget(parent)
     , m_busy(new QProgressBar(this))

@@ -8,6 +8,10 @@ class QPushButton;
 
 namespace ab::ui {
 
+// The centred, muted text that stands in for an empty list ("No apps match ..."), framed and
+// filled like the list it replaces so the layout does not jump between the two.
+QLabel *createCatalogPlaceholder(const QString &accessibleName, QWidget *parent);
+
 // One line under a list that says what it is doing: busy (an indeterminate bar and a text),
 // an error with a Retry button, or a quiet note. Hidden when there is nothing to say.
 class CatalogStatusLine final : public QWidget {

@@ -82,6 +82,8 @@ ConnectionPicker::ConnectionPicker(core::ZapierBackend *backend, QWidget *parent
     m_message->setForegroundRole(QPalette::PlaceholderText);
     m_message->setWordWrap(false);
     updateBadgeColours();
+    // As tall with a note as with the combo: switching apps must not make the form jump.
+    setMinimumHeight(m_combo->sizeHint().height());
 
     layout->addWidget(m_label);
     layout->addWidget(m_combo);

@@ -40,7 +40,7 @@ StoredActionsView::StoredActionsView(core::ZapierBackend *backend, runs::RunServ
     , m_deleteButton(new QPushButton(tr("&Delete"), this))
     , m_stack(new QStackedWidget(this))
     , m_view(new QListView(this))
-    , m_emptyLabel(new QLabel(this))
+    , m_emptyLabel(createCatalogPlaceholder(tr("No stored actions"), this))
     , m_status(new CatalogStatusLine(tr("Stored actions status"), this))
 {
     buildLayout();
@@ -119,10 +119,6 @@ void StoredActionsView::buildLayout()
     m_view->setAccessibleName(tr("Stored actions"));
     m_view->setAccessibleDescription(
         tr("Enter runs the selected stored action; Delete removes it"));
-    m_emptyLabel->setWordWrap(true);
-    m_emptyLabel->setAlignment(Qt::AlignCenter);
-    m_emptyLabel->setForegroundRole(QPalette::PlaceholderText);
-    m_emptyLabel->setAccessibleName(tr("No stored actions"));
     m_emptyLabel->setText(tr("No stored actions yet.\nConfigure an action in the form and use "
                              "\u201cSave as stored action\u201d."));
     m_emptyLabel->setAccessibleDescription(m_emptyLabel->text());

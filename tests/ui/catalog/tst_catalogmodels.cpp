@@ -398,7 +398,7 @@ private Q_SLOTS:
         const QString detail = model.index(0).data(StoredActionsModel::DetailRole).toString();
         QVERIFY2(detail.contains(QStringLiteral("GoogleSheetsV2API")), qPrintable(detail));
         QVERIFY2(detail.contains(QStringLiteral("spreadsheet=sheet_1")), qPrintable(detail));
-        QVERIFY2(detail.contains(QStringLiteral("rows=[2 item(s)]")), qPrintable(detail));
+        QVERIFY2(detail.contains(QStringLiteral("rows=[2 items]")), qPrintable(detail));
         QCOMPARE(model.index(0).data().toString(), QStringLiteral("add_row (write)"));
 
         model.remove(QStringLiteral("s1"));

@@ -92,6 +92,8 @@ private Q_SLOTS:
         QSignalSpy actionChosen(m_pane, &CatalogPane::actionChosen);
         QSignalSpy activated(m_pane, &CatalogPane::actionActivated);
         QCOMPARE(m_pane->searchBox()->placeholderText(), QStringLiteral("Search apps (Ctrl+K)"));
+        QCOMPARE(m_pane->actionPlaceholderText(),
+                 QStringLiteral("Choose an app to see its actions."));
 
         QTest::keyClick(m_window.get(), Qt::Key_K, Qt::ControlModifier);
         QVERIFY(m_pane->searchBox()->hasFocus());
@@ -143,6 +145,11 @@ private Q_SLOTS:
         QCOMPARE(m_pane->currentAction()->key, QStringLiteral("lookup_row")); // kept
         QCOMPARE(actionChosen.size(), 2); // and not chosen again
         m_pane->actionFilterBox()->clear();
+        QTest::keyClicks(m_pane->actionFilterBox(), QStringLiteral("nope"));
+        QCOMPARE(m_pane->actionPlaceholderText(),
+                 QStringLiteral("No actions match \u201cnope\u201d."));
+        m_pane->actionFilterBox()->clear();
+        QVERIFY(m_pane->actionPlaceholderText().isEmpty());
         QCOMPARE(actions->visibleActionCount(), 3);
 
         // Escape steps back, and clears the search.
@@ -177,9 +184,14 @@ private Q_SLOTS:
         QTest::keyClicks(m_pane->searchBox(), QStringLiteral("zzzz"));
         QTRY_VERIFY(m_pane->appModel()->query() == QStringLiteral("zzzz") &&
                     m_pane->appModel()->hasLoadedOnce());
-        auto *empty = m_pane->findChild<QStackedWidget *>()->currentWidget();
-        auto *label = qobject_cast<QLabel *>(empty);
+        QLabel *label = nullptr;
+        for (QLabel *candidate : m_pane->findChildren<QLabel *>()) {
+            if (candidate->accessibleName() == QStringLiteral("No apps"))
+                label = candidate;
+        }
         QVERIFY(label);
+        QVERIFY(label->isVisible());
+        QVERIFY(!m_pane->appView()->isVisible());
         QCOMPARE(label->text(), QStringLiteral("No apps match \u201czzzz\u201d."));
         QTest::keyClick(m_pane->searchBox(), Qt::Key_Escape);
 
