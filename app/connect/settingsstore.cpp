@@ -14,7 +14,7 @@ QSettingsStore::~QSettingsStore() = default;
 QString QSettingsStore::defaultPath()
 {
     return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
-           QStringLiteral("/Actionbench/accounts.ini");
+           QStringLiteral("/actionbench/accounts.ini");
 }
 
 QVariant QSettingsStore::value(const QString &key) const

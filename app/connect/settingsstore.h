@@ -29,7 +29,7 @@ public:
 // QSettings in INI format at a fixed path, so the desktop app and the CLI share one file.
 class QSettingsStore final : public SettingsStore {
 public:
-    // Default: <generic config dir>/Actionbench/accounts.ini.
+    // Default: <generic config dir>/actionbench/accounts.ini (beside the shared data directory).
     explicit QSettingsStore(const QString &path = defaultPath());
     ~QSettingsStore() override;
     Q_DISABLE_COPY_MOVE(QSettingsStore)

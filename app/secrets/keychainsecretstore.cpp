@@ -34,6 +34,11 @@ SecretError KeychainSecretStore::errorOf(const QKeychain::Job &job)
     case QKeychain::OtherError:
         break;
     }
+    // With no session bus at all (a bare SSH or CI shell) QtKeychain's Secret Service backend
+    // says OtherError "Cannot autolaunch D-Bus ..."; for the user that is "no keyring".
+    if (job.errorString().contains(QLatin1String("D-Bus"), Qt::CaseInsensitive) ||
+        job.errorString().contains(QLatin1String("DBus"), Qt::CaseInsensitive))
+        return {SecretErrorKind::NoBackend, job.errorString()};
     return {SecretErrorKind::Other, job.errorString()};
 }
 
