@@ -6,10 +6,19 @@
 #include <QObject>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 namespace ab::api {
 class ApiClient;
+}
+namespace ab::connect {
+class CredentialStore;
+class SettingsStore;
+class TokenService;
+} // namespace ab::connect
+namespace ab::secrets {
+class SecretStore;
 }
 namespace ab::runs {
 class HistoryStore;
@@ -26,6 +35,8 @@ struct EnvironmentOptions {
     bool json = false; // --json
     QString historyDb; // --history-db; empty: the shared file in the user's data directory
     int timeoutSeconds = 180;
+    // False for `auth`: it is how a token gets there in the first place.
+    bool requireToken = true;
 };
 
 // The composition root of one CLI invocation: the API client (against --server, or an
@@ -52,6 +63,14 @@ public:
     // Opened on first use. Null with `error` set when the file cannot be opened.
     runs::HistoryStore *history(QString *error);
 
+    // Accounts (`auth`): the settings file shared with the desktop app and the OS keychain.
+    connect::CredentialStore *credentials();
+    // Built on first use; it installs the client's 401 handler (one re-exchange).
+    connect::TokenService *tokens();
+    // Without --token / ACTIONBENCH_TOKEN, fetches the stored token from the keychain before a
+    // command runs. `ready` gets an empty message on success, else why not and the exit code.
+    void prepare(QObject *context, std::function<void(const QString &error, int exitCode)> ready);
+
 private:
     EnvironmentOptions m_options;
     Output m_output;
@@ -59,6 +78,10 @@ private:
     std::unique_ptr<sandbox::SandboxServer> m_sandbox;
     std::unique_ptr<api::ApiClient> m_client;
     std::unique_ptr<runs::HistoryStore> m_history;
+    std::unique_ptr<connect::SettingsStore> m_settings;
+    std::unique_ptr<secrets::SecretStore> m_secrets;
+    std::unique_ptr<connect::CredentialStore> m_credentials;
+    std::unique_ptr<connect::TokenService> m_tokens;
 };
 
 } // namespace ab::cli

@@ -2,6 +2,7 @@
 // the environment (client, sandbox, history) and hands it to one command.
 #include "cli/actionscommand.h"
 #include "cli/appscommand.h"
+#include "cli/authcommand.h"
 #include "cli/choicescommand.h"
 #include "cli/connectionscommand.h"
 #include "cli/environment.h"
@@ -43,10 +44,20 @@ Commands:
   stored create --app APP --action KEY --selected-api API [--connection ID] [--set ...]
   stored run ID [--set FIELD=VALUE ...] [--page P] [--wait]
   sandbox serve [--port 8765] [--catalog-size N] [--faults plan.json] [--rate-limit N]
+  auth status | auth sign-out
+  auth token --paste                  (the token on standard input)
+  auth exchange --client-id ID --client-secret-file FILE [--token-url URL]
+       (--jwt-file FILE | --key-file PEM --kid KID --iss ISS --sub SUB --org-claim NAME
+        --org VALUE [--alg RS256|ES256])
 
 APP is an app id or its title; KEY is the action's stable key (a fresh action id is fetched
 before every run). --set values are applied in order, as a person filling the form would:
 SELECT values may be a choice id or label, dependants are cleared and the form refetched.
+
+`auth` keeps the credentials of the environment (--server, or the sandbox) in the OS keychain;
+other commands then use them when neither --token nor ACTIONBENCH_TOKEN is given, and a 401
+re-runs the exchange once. Secrets come from files ("-" is standard input), never from the
+command line; `auth token --token T` works but shows the token to `ps`: quick tests only.
 
 Global options:
   --server URL        API base URL, e.g. https://api.zapier.com (default: built-in sandbox)
@@ -123,6 +134,18 @@ int main(int argc, char *argv[])
          value("catalog-size", "n"),
          value("faults", "path"),
          value("rate-limit", "n"),
+         flag("paste"),
+         value("client-id", "id"),
+         value("client-secret-file", "path"),
+         value("jwt-file", "path"),
+         value("key-file", "path"),
+         value("kid", "kid"),
+         value("iss", "issuer"),
+         value("sub", "subject"),
+         value("org-claim", "name"),
+         value("org", "value"),
+         value("alg", "alg"),
+         value("token-url", "url"),
          flag("verbose")});
     parser.addPositionalArgument(QStringLiteral("command"), QString());
 
@@ -156,6 +179,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("history"), factory<HistoryCommand>()},
         {QStringLiteral("stored"), factory<StoredCommand>()},
         {QStringLiteral("sandbox"), factory<SandboxCommand>()},
+        {QStringLiteral("auth"), factory<AuthCommand>()},
     };
     const QString name = positional.takeFirst();
     const auto found = commands.find(name);
@@ -172,6 +196,7 @@ int main(int argc, char *argv[])
                         : qEnvironmentVariable("ACTIONBENCH_TOKEN");
     options.json = parser.isSet(QStringLiteral("json"));
     options.historyDb = parser.value(QStringLiteral("history-db"));
+    options.requireToken = name != QLatin1String("auth");
     if (parser.isSet(QStringLiteral("timeout"))) {
         bool ok = false;
         options.timeoutSeconds = parser.value(QStringLiteral("timeout")).toInt(&ok);
@@ -193,7 +218,18 @@ int main(int argc, char *argv[])
     QObject::connect(
         command, &Command::finished, &app, [](int exitCode) { QCoreApplication::exit(exitCode); },
         Qt::QueuedConnection);
-    QTimer::singleShot(0, command, &Command::start);
+    // Stored credentials come from the keychain, asynchronously, before the command runs.
+    const bool usesStoredToken = name != QLatin1String("sandbox") && name != QLatin1String("auth");
+    QTimer::singleShot(0, command, [&environment, command, usesStoredToken] {
+        if (!usesStoredToken)
+            return command->start();
+        environment.prepare(command, [&environment, command](const QString &error, int exitCode) {
+            if (error.isEmpty())
+                return command->start();
+            environment.output().error(error, exitCode);
+            QCoreApplication::exit(exitCode);
+        });
+    });
     const int exitCode = app.exec();
     delete command;
     return exitCode;

@@ -1,0 +1,274 @@
+#include "cli/authcommand.h"
+
+#include "api/apiclient.h"
+#include "cli/environment.h"
+#include "connect/tokenservice.h"
+
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QFile>
+
+#include <cstdio>
+
+namespace ab::cli {
+
+using connect::CredentialMode;
+using connect::Credentials;
+using connect::SecretKind;
+using connect::SecretValues;
+using connect::TokenErrorKind;
+using connect::TokenResult;
+
+namespace {
+
+QString expiryText(qint64 expiresAt)
+{
+    return expiresAt > 0 ? QDateTime::fromSecsSinceEpoch(expiresAt).toUTC().toString(Qt::ISODate)
+                         : QString();
+}
+
+// Bad input is a usage error; the keychain and the token endpoint are the outside world.
+int exitCodeFor(const connect::TokenError &error)
+{
+    switch (error.kind) {
+    case TokenErrorKind::Signing:
+    case TokenErrorKind::NotConfigured:
+        return ExitUsage;
+    default:
+        return ExitApiFailure;
+    }
+}
+
+QString keychainHint(const connect::TokenError &error)
+{
+    if (error.keychain == secrets::SecretErrorKind::NoBackend)
+        return QStringLiteral(" No keyring is available (Secret Service or KWallet on D-Bus); "
+                              "nothing was stored, and Actionbench never stores secrets in plain "
+                              "files.");
+    if (error.keychain == secrets::SecretErrorKind::AccessDenied)
+        return QStringLiteral(" The keyring refused access (is it locked?).");
+    return {};
+}
+
+} // namespace
+
+QString AuthCommand::readSecretFile(const QString &path, QString *error)
+{
+    QFile file;
+    const bool standardInput = path == QLatin1String("-");
+    const bool opened = standardInput ? file.open(stdin, QIODevice::ReadOnly)
+                                      : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+    if (!opened) {
+        *error =
+            QStringLiteral("cannot read %1: %2")
+                .arg(standardInput ? QStringLiteral("standard input") : path, file.errorString());
+        return {};
+    }
+    // A PEM keeps its inner newlines; a token or secret loses the trailing one an editor adds.
+    QString text = QString::fromUtf8(file.readAll());
+    while (text.endsWith(QLatin1Char('\n')) || text.endsWith(QLatin1Char('\r')))
+        text.chop(1);
+    if (text.trimmed().isEmpty())
+        *error = QStringLiteral("%1 is empty")
+                     .arg(standardInput ? QStringLiteral("standard input") : path);
+    return text;
+}
+
+void AuthCommand::start()
+{
+    const QString verb = arguments().value(0, QStringLiteral("status"));
+    if (verb == QLatin1String("status"))
+        return status();
+    if (verb == QLatin1String("token"))
+        return pasteToken();
+    if (verb == QLatin1String("exchange"))
+        return exchange();
+    if (verb == QLatin1String("sign-out"))
+        return signOut();
+    fail(QStringLiteral("auth needs status, token, exchange or sign-out, not \"%1\"").arg(verb),
+         ExitUsage);
+}
+
+void AuthCommand::status()
+{
+    const QString environment = env()->environmentName();
+    const Credentials credentials = env()->credentials()->load(environment);
+    QJsonObject document{{QStringLiteral("environment"), environment},
+                         {QStringLiteral("mode"), connect::credentialModeName(credentials.mode)}};
+    if (credentials.mode == CredentialMode::None) {
+        document.insert(QStringLiteral("signed_in"), false);
+        out().result(document, QStringLiteral("%1: not signed in (commands use --token, "
+                                              "ACTIONBENCH_TOKEN or the sandbox's own token).")
+                                   .arg(environment));
+        return finish(ExitOk);
+    }
+    document.insert(QStringLiteral("signed_in"), true);
+    QStringList lines{QStringLiteral("%1: signed in with %2")
+                          .arg(environment, connect::credentialModeName(credentials.mode))};
+    if (credentials.mode == CredentialMode::WhiteLabelExchange) {
+        const auto &exchange = credentials.exchange;
+        const bool signedHere = exchange.jwtSource == connect::JwtSource::SignedLocally;
+        document.insert(QStringLiteral("client_id"), exchange.clientId);
+        document.insert(QStringLiteral("jwt"),
+                        signedHere ? QStringLiteral("signed") : QStringLiteral("pasted"));
+        lines << QStringLiteral("  client id  %1").arg(exchange.clientId)
+              << QStringLiteral("  JWT        %1")
+                     .arg(signedHere
+                              ? QStringLiteral("signed here (%1, kid %2, iss %3, sub %4)")
+                                    .arg(connect::jwtAlgorithmName(exchange.claims.algorithm),
+                                         exchange.claims.keyId, exchange.claims.issuer,
+                                         exchange.claims.subject)
+                              : QStringLiteral("pasted"));
+        if (signedHere) {
+            document.insert(QStringLiteral("kid"), exchange.claims.keyId);
+            document.insert(QStringLiteral("alg"),
+                            connect::jwtAlgorithmName(exchange.claims.algorithm));
+        }
+    }
+    // Whether the keychain still holds a token, without ever printing it.
+    env()->credentials()->readSecret(
+        environment, SecretKind::AccessToken, this,
+        [this, document, lines, credentials](const secrets::SecretError &error,
+                                             const QString &) mutable {
+            document.insert(QStringLiteral("token_stored"), error.ok());
+            const bool keychainOk = error.ok() || error.kind == secrets::SecretErrorKind::NotFound;
+            document.insert(QStringLiteral("keychain"),
+                            keychainOk ? QStringLiteral("ok")
+                                       : secrets::secretErrorKindName(error.kind));
+            const QString expiry = expiryText(credentials.accessTokenExpiresAt);
+            if (!expiry.isEmpty())
+                document.insert(QStringLiteral("token_expires_at"), expiry);
+            lines << QStringLiteral("  token      %1")
+                         .arg(error.ok()
+                                  ? (expiry.isEmpty() ? QStringLiteral("stored")
+                                                      : QStringLiteral("stored, expires ") + expiry)
+                                  : QStringLiteral("not stored (%1)")
+                                        .arg(secrets::secretErrorKindName(error.kind)));
+            out().result(document, lines.join(QLatin1Char('\n')));
+            finish(ExitOk);
+        });
+}
+
+void AuthCommand::pasteToken()
+{
+    // --token on the command line is visible in `ps`; it exists for quick tests only.
+    QString token = options().value(QStringLiteral("token"));
+    if (token.isEmpty()) {
+        if (!options().isSet(QStringLiteral("paste")))
+            return fail(QStringLiteral("auth token needs --paste (the token on standard input)"),
+                        ExitUsage);
+        if (!out().isJson())
+            out().progress(QStringLiteral("Paste the access token, then press Enter:"));
+        char line[8192];
+        if (std::fgets(line, sizeof line, stdin))
+            token = QString::fromUtf8(line).trimmed();
+        if (token.isEmpty())
+            return fail(QStringLiteral("no token on standard input"), ExitUsage);
+    }
+    Credentials credentials;
+    credentials.mode = CredentialMode::AccessToken;
+    SecretValues secrets;
+    secrets.accessToken = token;
+    signIn(credentials, secrets);
+}
+
+void AuthCommand::exchange()
+{
+    const auto value = [this](const char *name) {
+        return options().value(QString::fromLatin1(name));
+    };
+    Credentials credentials;
+    credentials.mode = CredentialMode::WhiteLabelExchange;
+    auto &exchange = credentials.exchange;
+    exchange.clientId = value("client-id");
+    if (exchange.clientId.isEmpty() || value("client-secret-file").isEmpty())
+        return fail(QStringLiteral("auth exchange needs --client-id and --client-secret-file"),
+                    ExitUsage);
+    if (!value("token-url").isEmpty()) {
+        exchange.tokenUrl = QUrl(value("token-url"));
+        if (!exchange.tokenUrl.isValid() || exchange.tokenUrl.isRelative())
+            return fail(QStringLiteral("--token-url needs an absolute URL"), ExitUsage);
+    }
+    const bool pasted = !value("jwt-file").isEmpty();
+    if (pasted == !value("key-file").isEmpty())
+        return fail(QStringLiteral("auth exchange needs either --jwt-file or --key-file"),
+                    ExitUsage);
+    if (value("client-secret-file") == QLatin1String("-") &&
+        value(pasted ? "jwt-file" : "key-file") == QLatin1String("-"))
+        return fail(QStringLiteral("only one secret can come from standard input"), ExitUsage);
+    QString error;
+    SecretValues secrets;
+    secrets.clientSecret = readSecretFile(value("client-secret-file"), &error);
+    if (!error.isEmpty())
+        return fail(error, ExitUsage);
+    if (pasted) {
+        exchange.jwtSource = connect::JwtSource::Pasted;
+        secrets.partnerJwt = readSecretFile(value("jwt-file"), &error).trimmed();
+    } else {
+        exchange.jwtSource = connect::JwtSource::SignedLocally;
+        auto &claims = exchange.claims;
+        claims.keyId = value("kid");
+        claims.issuer = value("iss");
+        claims.subject = value("sub");
+        claims.organisationClaim = value("org-claim");
+        claims.organisationValue = value("org");
+        const QString alg = value("alg").isEmpty() ? QStringLiteral("RS256") : value("alg");
+        if (!connect::parseJwtAlgorithm(alg, &claims.algorithm))
+            return fail(QStringLiteral("--alg must be RS256 or ES256"), ExitUsage);
+        if (claims.keyId.isEmpty() || claims.issuer.isEmpty() || claims.subject.isEmpty() ||
+            claims.organisationClaim.isEmpty() || claims.organisationValue.isEmpty())
+            return fail(QStringLiteral("--key-file needs --kid, --iss, --sub, --org-claim and "
+                                       "--org"),
+                        ExitUsage);
+        secrets.privateKeyPem = readSecretFile(value("key-file"), &error);
+    }
+    if (!error.isEmpty())
+        return fail(error, ExitUsage);
+    signIn(credentials, secrets);
+}
+
+void AuthCommand::signIn(const Credentials &credentials, const SecretValues &secrets)
+{
+    const QString environment = env()->environmentName();
+    env()->tokens()->signIn(
+        credentials, secrets, this, [this, environment, credentials](const TokenResult &result) {
+            if (!result.ok())
+                return fail(
+                    QStringLiteral("sign-in to %1 failed: %2.%3")
+                        .arg(environment, result.error.summary(), keychainHint(result.error)),
+                    exitCodeFor(result.error));
+            QJsonObject document{
+                {QStringLiteral("environment"), environment},
+                {QStringLiteral("mode"), connect::credentialModeName(credentials.mode)},
+                {QStringLiteral("signed_in"), true}};
+            QString text = QStringLiteral("Signed in to %1 (%2); the secrets are in the OS "
+                                          "keychain.")
+                               .arg(environment, connect::credentialModeName(credentials.mode));
+            if (result.expiresAt > 0) {
+                document.insert(QStringLiteral("token_expires_at"), expiryText(result.expiresAt));
+                text += QStringLiteral(" The access token expires %1.")
+                            .arg(expiryText(result.expiresAt));
+            }
+            out().result(document, text);
+            finish(ExitOk);
+        });
+}
+
+void AuthCommand::signOut()
+{
+    const QString environment = env()->environmentName();
+    env()->tokens()->signOut(this, [this, environment](const secrets::SecretError &error) {
+        if (!error.ok())
+            return fail(
+                QStringLiteral("signed out of %1, but the keychain said: %2 (%3)")
+                    .arg(environment, secrets::secretErrorKindName(error.kind), error.detail),
+                ExitApiFailure);
+        out().result(QJsonObject{{QStringLiteral("environment"), environment},
+                                 {QStringLiteral("signed_in"), false}},
+                     QStringLiteral("Signed out of %1: its secrets are gone from the keychain.")
+                         .arg(environment));
+        finish(ExitOk);
+    });
+}
+
+} // namespace ab::cli

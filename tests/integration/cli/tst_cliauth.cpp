@@ -1,0 +1,260 @@
+#include "../../unit/connect/testkeys.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+// `actionbench-cli auth` end to end: the real binary, its in-process sandbox and the real OS
+// keychain of the private D-Bus session scripts/test.sh starts (ctest inherits it). Each run
+// uses its own config/data directories and its own keychain service name.
+namespace {
+
+struct CliResult {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QJsonObject json;
+};
+
+QString describe(const CliResult &result)
+{
+    return QStringLiteral("exit %1\nstdout: %2\nstderr: %3")
+        .arg(result.exitCode)
+        .arg(QString::fromUtf8(result.out.left(2000)), QString::fromUtf8(result.err.left(2000)));
+}
+
+const QByteArray clientSecret = "cli-client-secret-4711";
+
+} // namespace
+
+class TestCliAuth final : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_home;
+    QString m_service = QStringLiteral("Actionbench-cli-test-") +
+                        QUuid::createUuid().toString(QUuid::WithoutBraces);
+    ab::test::TestKeyPair m_keys;
+
+    QString path(const char *name) const { return m_home.filePath(QLatin1String(name)); }
+    QString settingsPath() const { return path("config/actionbench/accounts.ini"); }
+    QString sandboxStatePath() const { return path("data/actionbench/sandbox-state.json"); }
+
+    CliResult cli(const QStringList &arguments, const QByteArray &input = {})
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), path("config"));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), path("data"));
+        env.insert(QStringLiteral("ACTIONBENCH_KEYCHAIN_SERVICE"), m_service);
+        env.remove(QStringLiteral("ACTIONBENCH_TOKEN"));
+        process.setProcessEnvironment(env);
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.start(QStringLiteral(ACTIONBENCH_CLI_PATH),
+                      arguments + QStringList{QStringLiteral("--history-db"), path("history.db")});
+        if (!input.isNull())
+            process.write(input);
+        process.closeWriteChannel();
+        CliResult result;
+        if (!finished.wait(60000)) {
+            process.kill();
+            finished.wait(5000);
+            result.err = "timed out";
+            return result;
+        }
+        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+        result.out = process.readAllStandardOutput();
+        result.err = process.readAllStandardError();
+        const QJsonDocument document = QJsonDocument::fromJson(result.out);
+        if (document.isObject())
+            result.json = document.object();
+        return result;
+    }
+
+    void write(const char *name, const QByteArray &bytes)
+    {
+        QFile file(path(name));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(bytes);
+    }
+
+    QStringList exchangeArguments(const char *keyFile = "key.pem")
+    {
+        return {QStringLiteral("auth"),
+                QStringLiteral("exchange"),
+                QStringLiteral("--client-id"),
+                QStringLiteral("partner-client"),
+                QStringLiteral("--client-secret-file"),
+                path("secret.txt"),
+                QStringLiteral("--key-file"),
+                path(keyFile),
+                QStringLiteral("--kid"),
+                QStringLiteral("k1"),
+                QStringLiteral("--iss"),
+                QStringLiteral("https://issuer.example"),
+                QStringLiteral("--sub"),
+                QStringLiteral("user-1"),
+                QStringLiteral("--org-claim"),
+                QStringLiteral("org_id"),
+                QStringLiteral("--org"),
+                QStringLiteral("org-1")};
+    }
+
+    QByteArray settingsText() const
+    {
+        QFile file(settingsPath());
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
+
+    void signOut()
+    {
+        const CliResult result = cli({QStringLiteral("auth"), QStringLiteral("sign-out")});
+        QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+            QSKIP("needs a D-Bus session with an unlocked keyring (run through scripts/test.sh)");
+        QVERIFY(m_home.isValid());
+        m_keys = ab::test::makeRsaKeyPair();
+        write("key.pem", m_keys.privatePem);
+        write("secret.txt", clientSecret + '\n');
+        write("bad.pem", "-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----\n");
+    }
+
+    void help_documentsAuth()
+    {
+        const CliResult result = cli({QStringLiteral("--help")});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(result.out.contains("auth exchange"));
+        QVERIFY(result.out.contains("--client-secret-file"));
+    }
+
+    void status_notSignedIn()
+    {
+        const CliResult result = cli({QStringLiteral("auth"), QStringLiteral("--json")});
+        QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
+        QCOMPARE(result.json.value(QStringLiteral("mode")).toString(), QStringLiteral("none"));
+        QCOMPARE(result.json.value(QStringLiteral("signed_in")).toBool(), false);
+    }
+
+    void exchange_storesCredentialsAndCommandsUseThem()
+    {
+        const CliResult signedIn = cli(exchangeArguments() << QStringLiteral("--json"));
+        QVERIFY2(signedIn.exitCode == 0, qPrintable(describe(signedIn)));
+        QCOMPARE(signedIn.json.value(QStringLiteral("mode")).toString(),
+                 QStringLiteral("exchange"));
+
+        const CliResult status =
+            cli({QStringLiteral("auth"), QStringLiteral("status"), QStringLiteral("--json")});
+        QVERIFY2(status.exitCode == 0, qPrintable(describe(status)));
+        QCOMPARE(status.json.value(QStringLiteral("token_stored")).toBool(), true);
+        QCOMPARE(status.json.value(QStringLiteral("kid")).toString(), QStringLiteral("k1"));
+
+        const CliResult apps = cli({QStringLiteral("apps"), QStringLiteral("--query"),
+                                    QStringLiteral("sheets"), QStringLiteral("--verbose")});
+        QVERIFY2(apps.exitCode == 0, qPrintable(describe(apps)));
+        QVERIFY(apps.out.contains("Google Sheets"));
+        QVERIFY2(!apps.err.contains("/oauth/token"), apps.err.constData()); // the stored token
+
+        // Not one secret in the settings file, and nothing in the logs.
+        QFile settings(settingsPath());
+        QVERIFY(settings.open(QIODevice::ReadOnly));
+        const QByteArray text = settings.readAll();
+        QVERIFY(text.contains("clientId=partner-client"));
+        QVERIFY(!text.contains(clientSecret));
+        QVERIFY(!text.contains("PRIVATE KEY") && !text.contains("sbat_"));
+        QVERIFY(!apps.err.contains(clientSecret) && !apps.err.contains("sbat_"));
+    }
+
+    void unauthorized_reExchangesOnce()
+    {
+        // A new sandbox state knows no token: the stored one now gets a 401.
+        QVERIFY(QFile::exists(sandboxStatePath()));
+        QVERIFY(QFile::remove(sandboxStatePath()));
+        const CliResult apps = cli({QStringLiteral("apps"), QStringLiteral("--query"),
+                                    QStringLiteral("sheets"), QStringLiteral("--verbose")});
+        QVERIFY2(apps.exitCode == 0, qPrintable(describe(apps)));
+        QCOMPARE(apps.err.count("GET /v2/apps -> 401"), 1);
+        QCOMPARE(apps.err.count("POST /oauth/token -> 200"), 1);
+        QCOMPARE(apps.err.count("GET /v2/apps -> 200"), 1);
+        // The renewed token was stored: the next process uses it directly.
+        const CliResult again = cli({QStringLiteral("apps"), QStringLiteral("--verbose")});
+        QVERIFY2(again.exitCode == 0, qPrintable(describe(again)));
+        QVERIFY(!again.err.contains("/oauth/token"));
+    }
+
+    void signOut_removesEverything()
+    {
+        signOut();
+        const CliResult status = cli({QStringLiteral("auth"), QStringLiteral("--json")});
+        QCOMPARE(status.json.value(QStringLiteral("signed_in")).toBool(), false);
+        QVERIFY(!settingsText().contains("partner-client"));
+        // Back to the sandbox's own token.
+        const CliResult apps =
+            cli({QStringLiteral("apps"), QStringLiteral("--query"), QStringLiteral("sheets")});
+        QVERIFY2(apps.exitCode == 0, qPrintable(describe(apps)));
+    }
+
+    void pastedToken_refusedAsksToSignInAgain()
+    {
+        const CliResult pasted =
+            cli({QStringLiteral("auth"), QStringLiteral("token"), QStringLiteral("--paste")},
+                "pasted-but-unknown-token\n");
+        QVERIFY2(pasted.exitCode == 0, qPrintable(describe(pasted)));
+        const CliResult apps = cli({QStringLiteral("apps")});
+        QCOMPARE(apps.exitCode, 3);
+        QVERIFY2(apps.err.contains("sign in again"), apps.err.constData());
+        QVERIFY(!apps.err.contains("pasted-but-unknown-token"));
+        signOut();
+    }
+
+    void badInput_isAUsageError_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QByteArray>("message");
+        QTest::newRow("bad key") << exchangeArguments("bad.pem") << QByteArray("bad_private_key");
+        QTest::newRow("missing key file")
+            << exchangeArguments("nope.pem") << QByteArray("cannot read");
+        QTest::newRow("no secret file")
+            << QStringList{QStringLiteral("auth"), QStringLiteral("exchange"),
+                           QStringLiteral("--client-id"), QStringLiteral("x")}
+            << QByteArray("--client-secret-file");
+        QTest::newRow("paste without input")
+            << QStringList{QStringLiteral("auth"), QStringLiteral("token"),
+                           QStringLiteral("--paste")}
+            << QByteArray("no token");
+        QTest::newRow("unknown verb")
+            << QStringList{QStringLiteral("auth"), QStringLiteral("login")}
+            << QByteArray("status, token, exchange or sign-out");
+    }
+
+    void badInput_isAUsageError()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QByteArray, message);
+        const CliResult result = cli(arguments, QByteArray(""));
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(message), qPrintable(describe(result)));
+        QVERIFY(!settingsText().contains("mode=")); // nothing stored
+    }
+
+    void server_withoutTokenSaysHowToSignIn()
+    {
+        const CliResult result = cli({QStringLiteral("apps"), QStringLiteral("--server"),
+                                      QStringLiteral("http://127.0.0.1:9")});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains("actionbench-cli auth"), result.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliAuth)
+#include "tst_cliauth.moc"
