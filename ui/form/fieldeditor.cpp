@@ -2,6 +2,7 @@
 
 #include "form/formmessages.h"
 #include "form/formpalette.h"
+#include "form/wraplabel.h"
 
 #include <QEvent>
 #include <QLabel>
@@ -89,13 +90,16 @@ FieldEditor::FieldEditor(const core::FieldNode &field, EditorKind kind, QWidget 
     , m_kind(kind)
     , m_row(new FieldRow(parent))
     , m_layout(new QVBoxLayout(m_row))
-    , m_title(new QLabel(m_row))
+    , m_title(new WrapLabel(m_row))
 {
     setParent(m_row);
     const int unit = spacing(m_row);
-    m_layout->setContentsMargins(unit, unit / 2, unit, unit / 2);
+    m_layout->setContentsMargins(unit, unit * 2 / 3, unit, unit * 2 / 3);
     m_layout->setSpacing(unit / 2);
     m_title->setTextFormat(Qt::PlainText);
+    QFont titleFont = m_title->font();
+    titleFont.setWeight(QFont::DemiBold);
+    m_title->setFont(titleFont);
     m_title->setWordWrap(true);
     insertAt(Slot::Title, m_title);
     m_row->onPaletteChange = [this] {
@@ -116,7 +120,7 @@ QWidget *FieldEditor::widget() const
     return m_row;
 }
 
-int FieldEditor::spacing(const QWidget *widget)
+int FieldEditor::layoutUnit(const QWidget *widget)
 {
     const int fromStyle = widget->style()->pixelMetric(QStyle::PM_LayoutVerticalSpacing);
     return qMax(fromStyle, widget->fontMetrics().height() / 3);
@@ -135,8 +139,7 @@ QLabel *FieldEditor::ensureLabel(QPointer<QLabel> &label, Slot slot)
 {
     if (label)
         return label;
-    label = new QLabel(m_row);
-    label->setWordWrap(true);
+    label = new WrapLabel(m_row);
     // Mouse only: 200 help texts as Tab stops would bury the fields.
     label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
     const QPalette palette = m_row->palette();

@@ -84,6 +84,9 @@ public:
     // Text of the small note under the control (unknown format, custom value); empty hides it.
     QString note() const { return m_noteText; }
 
+    // The form's spacing unit: the style's layout spacing, at least a third of a line.
+    static int layoutUnit(const QWidget *widget);
+
 Q_SIGNALS:
     void edited();          // the user changed the value (each keystroke)
     void editingFinished(); // the user is done: Enter, focus left, a pick from a list
@@ -104,7 +107,7 @@ protected:
     QString accessibleTitle() const;
     void setNote(const QString &text);
     // Margins and spacing in layout units of the current style.
-    static int spacing(const QWidget *widget);
+    static int spacing(const QWidget *widget) { return layoutUnit(widget); }
 
 private:
     enum class Slot { Title, Gate, Control, Note, Error, Help };

@@ -6,6 +6,7 @@
 #include "form/formvaluetext.h"
 #include "form/outputspanel.h"
 #include "form/selecteditor.h"
+#include "form/wraplabel.h"
 
 #include <QAccessible>
 #include <QApplication>
@@ -137,7 +138,8 @@ FormView::FormView(FormSession *session, QWidget *parent)
     m_placeholder->setTextFormat(Qt::PlainText);
 
     m_contentLayout->setAlignment(Qt::AlignTop);
-    m_contentLayout->setSpacing(0); // rows bring their own margins, so tints don't touch
+    // A small gap, so the tints of neighbouring added fields read as separate fields.
+    m_contentLayout->setSpacing(qMax(2, fontMetrics().height() / 8));
     m_scroll->setWidget(m_content);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
@@ -182,6 +184,9 @@ FormView::FormView(FormSession *session, QWidget *parent)
     }
 
     auto *footer = new QHBoxLayout;
+    const int unit = FieldEditor::layoutUnit(this);
+    footer->setContentsMargins(unit, unit / 2, unit, unit);
+    m_run->setDefault(true);
     footer->addWidget(m_skipValidation);
     footer->addStretch(1);
     footer->addWidget(m_saveStored);
@@ -307,9 +312,16 @@ void FormView::buildNodes(const QList<FieldNode> &nodes, QWidget *container, QVB
         }
         case FieldNode::Kind::Info: {
             const QString key = QStringLiteral("info:%1#%2").arg(node.id).arg(index);
-            auto *note = qobject_cast<QLabel *>(unusedOthers.take(key));
+            QWidget *box = unusedOthers.take(key);
+            QLabel *note = box ? box->findChild<QLabel *>() : nullptr;
             if (!note) {
-                note = new QLabel(container);
+                // Inside a box with the rows' margins, so the note lines up with the fields.
+                box = new QWidget(container);
+                auto *boxLayout = new QVBoxLayout(box);
+                const int unit = FieldEditor::layoutUnit(box);
+                boxLayout->setContentsMargins(unit, unit * 2 / 3, unit, unit * 2 / 3);
+                note = new WrapLabel(box);
+                boxLayout->addWidget(note);
                 note->setTextFormat(Qt::MarkdownText);
                 note->setWordWrap(true);
                 note->setOpenExternalLinks(true);
@@ -328,8 +340,8 @@ void FormView::buildNodes(const QList<FieldNode> &nodes, QWidget *container, QVB
                 note->setText(text);
                 note->setAccessibleDescription(node.description);
             }
-            m_others.insert(key, note);
-            wanted.append(note);
+            m_others.insert(key, box);
+            wanted.append(box);
             break;
         }
         case FieldNode::Kind::Fieldset: {
@@ -352,16 +364,25 @@ void FormView::buildNodes(const QList<FieldNode> &nodes, QWidget *container, QVB
         }
         }
     }
-    bool same = layout->count() == wanted.size();
-    for (int i = 0; same && i < wanted.size(); ++i)
-        same = layout->itemAt(i)->widget() == wanted.at(i);
-    if (same)
-        return;
-    orderChanged = true;
-    while (layout->count() > 0)
-        delete layout->takeAt(layout->count() - 1);
-    for (QWidget *widget : std::as_const(wanted))
-        layout->addWidget(widget);
+    // The fewest layout edits: a layout item that stays keeps its cached height-for-width,
+    // and recomputing that for hundreds of word-wrapped labels is what makes a rebuild slow.
+    const QSet<QWidget *> keep(wanted.cbegin(), wanted.cend());
+    for (int i = layout->count() - 1; i >= 0; --i) {
+        if (!keep.contains(layout->itemAt(i)->widget())) {
+            delete layout->takeAt(i);
+            orderChanged = true;
+        }
+    }
+    for (int i = 0; i < wanted.size(); ++i) {
+        QWidget *widget = wanted.at(i);
+        if (i < layout->count() && layout->itemAt(i)->widget() == widget)
+            continue;
+        orderChanged = true;
+        const int at = layout->indexOf(widget);
+        if (at >= 0)
+            delete layout->takeAt(at); // moved: rare (a field changed places)
+        layout->insertWidget(i, widget);
+    }
 }
 
 FieldEditor *FormView::takeOrCreateEditor(const FieldNode &node, QWidget *container,
@@ -445,6 +466,9 @@ void FormView::onFieldsChanged(const FormDiff &diff)
         m_outputs->clear();
     }
     m_outputsStale = true;
+    // The note first: showing it lays the page out again, better before the rows change.
+    if (!diff.initial)
+        showChangeNote(diff);
     rebuild();
     if (diff.initial) {
         clearErrors();
@@ -453,7 +477,6 @@ void FormView::onFieldsChanged(const FormDiff &diff)
             if (FieldEditor *editor = m_editors.value(id))
                 editor->setHighlighted(true);
         }
-        showChangeNote(diff);
     }
     if (m_validationShown)
         showIssues(m_session->validate());

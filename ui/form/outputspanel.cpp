@@ -82,9 +82,8 @@ void OutputsPanel::setOutputs(const QList<core::OutputField> &fields)
         sample->setToolTip(field.sample);
         m_table->setItem(row, 2, sample);
     }
-    setStatus(fields.isEmpty()
-                  ? tr("This action returns no fields.")
-                  : tr("%n output field(s), with samples.", nullptr, int(fields.size())),
+    setStatus(fields.isEmpty() ? tr("This action returns no fields.")
+                               : tr("What a run of this action returns, with sample values:"),
               false);
 }
 

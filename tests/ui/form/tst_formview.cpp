@@ -90,9 +90,14 @@ ChoicesResult sheetsChoices(const FakeCall &call)
 struct Harness {
     FakeBackend backend;
     FormSession session{&backend};
-    FormView view{&session};
+    std::unique_ptr<FormView> owned;
+    FormView &view;
 
-    explicit Harness(std::function<QList<core::FieldNode>(const QVariantMap &)> form = sheetsForm)
+    // `beforeView` connects to the session ahead of the view's own slots.
+    explicit Harness(std::function<QList<core::FieldNode>(const QVariantMap &)> form = sheetsForm,
+                     const std::function<void(FormSession &)> &beforeView = {})
+        : owned((beforeView ? beforeView(session) : void(), std::make_unique<FormView>(&session)))
+        , view(*owned)
     {
         backend.onInputs = [form](const FakeCall &call) {
             return InputsResult(form(call.inputs));
@@ -576,8 +581,17 @@ private Q_SLOTS:
                 tree.insert(1, field(s("extra"), s("Extra")));
             return tree;
         };
-        Harness h(wide);
+        // The view's own fieldsChanged slot runs between these two (connection order), so
+        // the elapsed time is the whole invalidation rebuild.
+        QElapsedTimer slot;
+        qint64 lastSlotUs = 0;
+        Harness h(wide, [&slot](FormSession &session) {
+            connect(&session, &FormSession::fieldsChanged, &session, [&slot] { slot.start(); });
+        });
+        connect(&h.session, &FormSession::fieldsChanged, &h.session,
+                [&slot, &lastSlotUs] { lastSlotUs = slot.nsecsElapsed() / 1000; });
         QVERIFY(h.start());
+        qInfo("first build of 201 fields: %lld us", lastSlotUs);
         QVERIFY(h.show());
         QHash<QString, FieldEditor *> before;
         for (const QString &id : h.view.fieldIds())
@@ -587,6 +601,7 @@ private Q_SLOTS:
         QSignalSpy changed(&h.session, &FormSession::fieldsChanged);
         h.session.setValue(s("mode"), s("on"));
         QVERIFY(changed.wait());
+        qInfo("invalidation rebuild, 201 fields kept and 1 inserted: %lld us", lastSlotUs);
         for (auto it = before.cbegin(); it != before.cend(); ++it)
             QCOMPARE(h.view.editor(it.key()), it.value());
         QVERIFY(h.view.editor(s("extra"))->isHighlighted());
