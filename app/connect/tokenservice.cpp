@@ -89,7 +89,13 @@ TokenService::TokenService(api::ApiClient *client, CredentialStore *store, const
             finish(false);
             return;
         }
-        refresh(this, [finish](const TokenResult &result) { finish(result.ok()); });
+        refresh(this, [this, finish](const TokenResult &result) {
+            // The exchange itself failed (an expired pasted JWT, a revoked key): only the user
+            // can fix that. SignInRequired was already announced by finish().
+            if (!result.ok() && result.error.kind != TokenErrorKind::SignInRequired)
+                Q_EMIT signInRequired(m_environment);
+            finish(result.ok());
+        });
     });
 }
 

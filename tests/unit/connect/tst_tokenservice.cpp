@@ -1,6 +1,7 @@
 #include "api/apiclient.h"
 #include "api/jsontext.h"
 #include "connect/connectresult.h"
+#include "connect/connectsession.h"
 #include "connect/settingsstore.h"
 #include "connect/tokenservice.h"
 #include "sandbox/sandboxserver.h"
@@ -10,6 +11,7 @@
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -330,6 +332,25 @@ private Q_SLOTS:
         QCOMPARE(apps.value().calls.first().httpStatus, 401);
     }
 
+    void unauthorized_failedReExchangeAsksToSignInAgain()
+    {
+        Setup setup({m_ec.publicPem});
+        Credentials credentials = signedExchange(JwtAlgorithm::ES256);
+        const SignedJwt jwt = JwtSigner::sign(m_ec.privatePem, credentials.exchange.claims,
+                                              setup.clock.now().toSecsSinceEpoch());
+        credentials.exchange.jwtSource = JwtSource::Pasted;
+        QVERIFY(signIn(setup, credentials, {{}, clientSecret, jwt.token, {}}).ok());
+        setup.clock.advance(301 * 1000); // the pasted JWT is dead; the access token is not
+        setup.client->setToken(QStringLiteral("revoked-token-2"));
+        QSignalSpy signInRequired(setup.service.get(), &TokenService::signInRequired);
+        Answer<core::Page<core::App>> apps;
+        setup.client->apps({}, nullptr, apps.callback());
+        QVERIFY(apps.wait());
+        QVERIFY(!apps.value().ok());
+        QCOMPARE(apps.value().error().kind, core::ErrorKind::Unauthorized);
+        QCOMPARE(signInRequired.size(), 1);
+    }
+
     void unauthorized_pastedTokenAsksToSignInAgain()
     {
         Setup setup({});
@@ -399,6 +420,82 @@ private Q_SLOTS:
         setup.service->connectToken(ConnectUrl::resource(request), &wait, wait.callback());
         QVERIFY(wait.wait());
         QVERIFY2(wait.m_result.ok(), qPrintable(wait.m_result.error.summary()));
+    }
+
+    // The whole non-web Connect flow against the sandbox's page, the test clicking for the
+    // web view: session -> page -> Allow/Deny -> redirect -> ConnectResult.
+    void prepareConnect_redirectCarriesTheResult_data()
+    {
+        QTest::addColumn<QString>("decision");
+        QTest::addColumn<bool>("success");
+        QTest::newRow("allow") << QStringLiteral("allow") << true;
+        QTest::newRow("deny") << QStringLiteral("deny") << false;
+    }
+
+    void prepareConnect_redirectCarriesTheResult()
+    {
+        QFETCH(QString, decision);
+        QFETCH(bool, success);
+        Setup setup({m_rsa.publicPem});
+        QVERIFY(signIn(setup, signedExchange(JwtAlgorithm::RS256),
+                       {{}, clientSecret, {}, QString::fromLatin1(m_rsa.privatePem)})
+                    .ok());
+        ConnectRequest request;
+        request.app = QStringLiteral("SlackCLIAPI");
+        request.redirectUri = QUrl(QStringLiteral("https://partner.example/zapier/callback"));
+        ConnectSession session;
+        TokenWait wait;
+        prepareConnect(setup.service.get(), request, &wait,
+                       [&session, &wait](const TokenError &error, const ConnectSession &made) {
+                           TokenResult result;
+                           result.error = error;
+                           session = made;
+                           wait.callback()(result);
+                       });
+        QVERIFY(wait.wait());
+        QVERIFY2(wait.m_result.ok(), qPrintable(wait.m_result.error.summary()));
+        QVERIFY(!session.state.isEmpty());
+        QVERIFY(session.url.toString().startsWith(
+            setup.server->baseUrl().toString() + QStringLiteral("/connect/to/SlackCLIAPI?token=")));
+        QVERIFY(session.expiresAt - setup.clock.now().toSecsSinceEpoch() <= 360);
+
+        QNetworkAccessManager network;
+        const auto get = [&network](const QUrl &url) {
+            QNetworkRequest page(url);
+            page.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                              QNetworkRequest::ManualRedirectPolicy);
+            std::unique_ptr<QNetworkReply> reply(network.get(page));
+            QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+            if (!reply->isFinished())
+                finished.wait(10000);
+            return reply;
+        };
+        const auto page = get(session.url);
+        const QString html = QString::fromUtf8(page->readAll());
+        const QRegularExpressionMatch link =
+            QRegularExpression(QStringLiteral("id=\"%1\" href=\"([^\"]+)\"").arg(decision))
+                .match(html);
+        QVERIFY2(link.hasMatch(), qPrintable(html));
+        const auto answer =
+            get(QUrl(link.captured(1).replace(QLatin1String("&amp;"), QLatin1String("&"))));
+        const QUrl redirect =
+            answer->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl();
+        QVERIFY(ConnectUrl::isRedirect(redirect, session.redirectUri));
+        const ConnectResult result = ConnectResult::fromRedirect(redirect);
+        QVERIFY(session.accepts(result));
+        if (success) {
+            QVERIFY(result.isSuccess());
+            QVERIFY(result.authenticationId.startsWith(QLatin1String("sb-conn-")));
+            QCOMPARE(result.service, QStringLiteral("SlackCLIAPI"));
+        } else {
+            QCOMPARE(explain(result).problem, ConnectProblem::OAuthFailed);
+            QCOMPARE(explain(result).next, ConnectNextStep::StartAgain);
+            QCOMPARE(result.state, session.state);
+        }
+        ConnectResult forged = result;
+        forged.kind = ConnectResult::Kind::Error;
+        forged.state = QStringLiteral("someone-else");
+        QVERIFY(!session.accepts(forged));
     }
 
     void signOut_removesEverything()
