@@ -26,7 +26,8 @@ fi
 
 bash tests/bench/flow-vs-curl.sh "$build" 15 2>/dev/null
 
-for gui in bench_startup bench_form bench_history_scroll bench_catalog_typing; do
+for gui in bench_form bench_history_scroll bench_catalog_typing; do
     [[ -x "$bin/$gui" ]] && "$bin/$gui"
 done
+[[ -x "$bin/actionbench" ]] && bash tests/bench/startup.sh "$build" 10
 exit 0

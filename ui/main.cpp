@@ -1,0 +1,171 @@
+// actionbench: the desktop workbench. Composition root: builds the services (the in-process
+// sandbox, the API client, the shared history, the run service) and hands them to the window.
+#include "api/apiclient.h"
+#include "core/clock.h"
+#include "core/version.h"
+#include "mainwindow/mainwindow.h"
+#include "models/appcatalogmodel.h"
+#include "models/iconcache.h"
+#include "panes/catalogpane.h"
+#include "runs/historystore.h"
+#include "runs/jsonruncodec.h"
+#include "runs/runservice.h"
+#include "sandbox/sandboxserver.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QSettings>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace ab;
+
+namespace {
+
+// Resident memory of this process in MB (Linux; 0 elsewhere): the self-test reports it.
+double residentMegabytes()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    }
+    return 0;
+}
+
+bool webEngineLoaded()
+{
+    QFile maps(QStringLiteral("/proc/self/maps"));
+    return maps.open(QIODevice::ReadOnly) && maps.readAll().contains("libQt6WebEngineCore");
+}
+
+// --self-test: the packaged app proves it starts, reaches the sandbox and lists the catalog.
+void runSelfTest(ui::MainWindow &window, const QElapsedTimer &sinceStart)
+{
+    models::AppCatalogModel *apps = window.catalogPane()->appModel();
+    auto finish = [&window, &sinceStart](int code, const QString &message) {
+        window.repaint(); // "painted", not just shown
+        std::fprintf(code == 0 ? stdout : stderr,
+                     "self-test: %s; %lld ms after main(); %.1f MB resident; WebEngine %s\n",
+                     qPrintable(message), qlonglong(sinceStart.elapsed()), residentMegabytes(),
+                     webEngineLoaded() ? "loaded" : "not loaded");
+        std::fflush(nullptr);
+        QCoreApplication::exit(code);
+    };
+    auto check = [apps, finish] {
+        if (!apps->loading() && apps->rowCount() > 0)
+            finish(0, QStringLiteral("ok, %1 apps listed").arg(apps->rowCount()));
+    };
+    QObject::connect(apps, &models::AppCatalogModel::loadingChanged, &window, check);
+    QObject::connect(apps, &QAbstractItemModel::rowsInserted, &window, check);
+    QObject::connect(
+        apps, &models::AppCatalogModel::failed, &window, [finish](const core::ApiError &error) {
+            finish(1, QStringLiteral("the catalog failed to load: ") + error.summary());
+        });
+    auto *deadline = new QTimer(&window);
+    deadline->setSingleShot(true);
+    QObject::connect(deadline, &QTimer::timeout, &window,
+                     [finish] { finish(2, QStringLiteral("no catalog within 30 s")); });
+    deadline->start(30000);
+    QTimer::singleShot(0, &window, check);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+    // The Connect window's web engine shares OpenGL contexts with the window; Qt requires the
+    // attribute before the application object exists, even though the engine loads later.
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Actionbench"));
+    QApplication::setOrganizationName(QStringLiteral("Actionbench"));
+    QApplication::setApplicationVersion(core::applicationVersion());
+    QApplication::setDesktopFileName(QStringLiteral("actionbench"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Workbench for Zapier's embedded Action Runs"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption historyOption(
+        QStringLiteral("history-db"),
+        QApplication::translate("main", "History database (default: shared with the CLI)."),
+        QStringLiteral("path"));
+    const QCommandLineOption catalogSizeOption(
+        QStringLiteral("catalog-size"),
+        QApplication::translate("main", "Extra generated apps in the sandbox."),
+        QStringLiteral("n"));
+    const QCommandLineOption selfTestOption(
+        QStringLiteral("self-test"),
+        QApplication::translate(
+            "main",
+            "Open the window on the sandbox, check that the catalog lists, print start-up time "
+            "and memory, and exit (0 when it works)."));
+    parser.addOptions({historyOption, catalogSizeOption, selfTestOption});
+    parser.process(app);
+
+    core::SystemClock clock;
+    sandbox::SandboxOptions sandboxOptions;
+    QDir().mkpath(runs::defaultDataDirectory());
+    sandboxOptions.statePath = runs::defaultDataDirectory() + QStringLiteral("/sandbox-state.json");
+    sandboxOptions.extraApps = parser.value(catalogSizeOption).toInt();
+    const QString sandboxToken = sandboxOptions.acceptedTokens.value(0);
+    sandbox::SandboxServer sandbox(sandboxOptions);
+    if (!sandbox.listen(QHostAddress::LocalHost, 0)) {
+        QMessageBox::critical(
+            nullptr, QApplication::translate("main", "Actionbench"),
+            QApplication::translate("main",
+                                    "The built-in sandbox could not listen on a loopback port."));
+        return 1;
+    }
+
+    api::ApiClientConfig config;
+    config.baseUrl = sandbox.baseUrl();
+    config.token = sandboxToken;
+    api::ApiClient client(config, &clock);
+
+    runs::HistoryStore history(runs::jsonRunCodec());
+    const QString historyPath =
+        parser.isSet(historyOption) ? parser.value(historyOption) : runs::defaultHistoryPath();
+    QDir().mkpath(QFileInfo(historyPath).absolutePath());
+    if (!history.open(historyPath)) {
+        QMessageBox::critical(
+            nullptr, QApplication::translate("main", "Actionbench"),
+            QApplication::translate("main", "The run history %1 cannot be opened: %2")
+                .arg(historyPath, history.lastError().detail));
+        return 1;
+    }
+    runs::RunService runService(&client, &history, &clock);
+
+    QNetworkAccessManager iconNetwork;
+    models::IconCache icons(&iconNetwork, nullptr);
+    QSettings settings;
+
+    ui::Services services;
+    services.client = &client;
+    services.history = &history;
+    services.runs = &runService;
+    services.icons = &icons;
+    services.settings = &settings;
+    services.sandboxUrl = sandbox.baseUrl();
+    services.sandboxToken = sandboxToken;
+    ui::MainWindow window(services);
+    window.show();
+    if (parser.isSet(selfTestOption))
+        runSelfTest(window, sinceStart);
+    // Runs an earlier session left waiting go on being polled.
+    runService.resumeUnfinished(QStringLiteral("sandbox"));
+    return app.exec();
+}

@@ -1,0 +1,359 @@
+#include "mainwindow/mainwindow.h"
+
+#include "api/apiclient.h"
+#include "form/formsession.h"
+#include "form/formview.h"
+#include "mainwindow/environmentswitcher.h"
+#include "mainwindow/workbench.h"
+#include "panes/catalogpane.h"
+#include "panes/connectionpicker.h"
+#include "panes/historypane.h"
+#include "panes/inspectordock.h"
+#include "panes/ratelimitgauge.h"
+#include "panes/rundetailview.h"
+#include "panes/storedactionsview.h"
+#include "runs/historystore.h"
+#include "runs/runservice.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QScreen>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace ab::ui {
+
+using namespace ab::core;
+
+// Runs shorter than this end while the user is still looking; no need to call them back.
+static constexpr qint64 notifyAfterMs = 5000;
+
+MainWindow::MainWindow(const Services &services, QWidget *parent)
+    : QMainWindow(parent)
+    , m_services(services)
+    , m_workbench(new Workbench(services.client, services.runs, services.history, this))
+    , m_environment(new EnvironmentSwitcher(services.sandboxUrl, services.sandboxToken, this))
+    , m_leftTabs(new QTabWidget(this))
+    , m_catalog(new CatalogPane(services.client, services.icons, this))
+    , m_stored(new StoredActionsView(services.client, services.runs, this))
+    , m_formTitle(new QLabel(this))
+    , m_connections(new ConnectionPicker(services.client, this))
+    , m_form(new FormView(m_workbench->session(), this))
+    , m_history(new HistoryPane(services.history, this))
+    , m_detail(new RunDetailView(services.history, this))
+    , m_inspector(new InspectorDock(services.client->requestLog(), this))
+    , m_mainSplitter(new QSplitter(Qt::Horizontal, this))
+    , m_workSplitter(new QSplitter(Qt::Vertical, this))
+    , m_historySplitter(new QSplitter(Qt::Horizontal, this))
+    , m_environmentLabel(new QLabel(this))
+{
+    setWindowTitle(tr("Actionbench"));
+    setObjectName(QStringLiteral("mainWindow"));
+    m_workbench->setEnvironmentName(m_environment->current().name);
+    m_stored->setEnvironmentName(m_environment->current().name);
+
+    m_leftTabs->addTab(m_catalog, tr("&Catalog"));
+    m_leftTabs->addTab(m_stored, tr("S&tored actions"));
+    m_leftTabs->setAccessibleName(tr("Catalog and stored actions"));
+
+    auto *formArea = new QWidget(this);
+    auto *formLayout = new QVBoxLayout(formArea);
+    formLayout->setContentsMargins(0, 0, 0, 0);
+    m_formTitle->setObjectName(QStringLiteral("formTitle"));
+    m_formTitle->setWordWrap(true);
+    m_formTitle->setTextFormat(Qt::RichText);
+    m_formTitle->setAccessibleName(tr("Selected action"));
+    formLayout->addWidget(m_formTitle);
+    formLayout->addWidget(m_connections);
+    formLayout->addWidget(m_form, 1);
+
+    m_historySplitter->addWidget(m_history);
+    m_historySplitter->addWidget(m_detail);
+    m_historySplitter->setStretchFactor(0, 3);
+    m_historySplitter->setStretchFactor(1, 2);
+    m_workSplitter->addWidget(formArea);
+    m_workSplitter->addWidget(m_historySplitter);
+    m_workSplitter->setStretchFactor(0, 3);
+    m_workSplitter->setStretchFactor(1, 2);
+    m_mainSplitter->addWidget(m_leftTabs);
+    m_mainSplitter->addWidget(m_workSplitter);
+    m_mainSplitter->setStretchFactor(0, 1);
+    m_mainSplitter->setStretchFactor(1, 3);
+    m_mainSplitter->setChildrenCollapsible(false);
+    setCentralWidget(m_mainSplitter);
+
+    addDockWidget(Qt::RightDockWidgetArea, m_inspector);
+    m_inspector->hide();
+
+    m_environmentLabel->setAccessibleName(tr("Environment in use"));
+    statusBar()->addWidget(m_environmentLabel);
+    statusBar()->addPermanentWidget(new RateLimitGauge(services.client->scheduler(), this));
+
+    buildActions();
+
+    connect(m_catalog, &CatalogPane::actionChosen, this, &MainWindow::onActionChosen);
+    connect(m_connections, &ConnectionPicker::connectionChanged, this,
+            [this](const Connection &connection) {
+                if (!m_pendingConnection.isEmpty() && connection.id != m_pendingConnection) {
+                    const QString wanted = m_pendingConnection;
+                    m_pendingConnection.clear();
+                    m_connections->selectConnection(wanted);
+                    return;
+                }
+                m_pendingConnection.clear();
+                m_workbench->chooseConnection(connection);
+            });
+    connect(m_workbench, &Workbench::formTargetChanged, this, &MainWindow::updateFormTitle);
+    connect(m_workbench, &Workbench::restoreTargetNeeded, this,
+            [this](const QString &appId, const QString &actionKey, const QString &connectionId) {
+                m_pendingConnection = connectionId;
+                m_leftTabs->setCurrentWidget(m_catalog);
+                m_catalog->selectApp(appId);
+                m_catalog->selectAction(actionKey);
+                if (m_workbench->app().id == appId && !connectionId.isEmpty())
+                    m_connections->selectConnection(connectionId);
+            });
+    connect(m_workbench, &Workbench::runStarted, m_history, &HistoryPane::selectRun);
+    connect(m_form, &FormView::runRequested, this, &MainWindow::onRunRequested);
+    connect(m_form, &FormView::saveAsStoredRequested, this, &MainWindow::onSaveAsStoredRequested);
+    connect(m_history, &HistoryPane::runSelected, m_detail, &RunDetailView::showRun);
+    connect(m_detail, &RunDetailView::rerunRequested, this, [this](qint64 runId) {
+        const qint64 id = m_services.runs->rerun(runId);
+        if (id > 0)
+            m_history->selectRun(id);
+    });
+    connect(m_detail, &RunDetailView::restoreRequested, this, &MainWindow::onRestoreRequested);
+    connect(m_detail, &RunDetailView::focusFieldRequested, m_form, &FormView::focusField);
+    connect(m_stored, &StoredActionsView::runStarted, m_history, &HistoryPane::selectRun);
+    connect(m_services.runs, &runs::RunService::runFinished, this, &MainWindow::onRunFinished);
+    connect(m_environment, &EnvironmentSwitcher::environmentChanged, this,
+            &MainWindow::onEnvironmentChanged);
+
+    updateFormTitle();
+    restoreSettings();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions()
+{
+    auto *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->setMovable(false);
+    toolbar->addWidget(m_environment);
+
+    auto *run = new QAction(tr("&Run"), this);
+    run->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    run->setToolTip(tr("Run the action with the form's values (Ctrl+Enter)"));
+    connect(run, &QAction::triggered, this, &MainWindow::onRunRequested);
+    auto *save = new QAction(tr("Save as &stored action…"), this);
+    connect(save, &QAction::triggered, this, &MainWindow::onSaveAsStoredRequested);
+    auto *search = new QAction(tr("&Search apps"), this);
+    search->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    connect(search, &QAction::triggered, this, [this] {
+        m_leftTabs->setCurrentWidget(m_catalog);
+        m_catalog->focusSearch();
+    });
+    auto *refresh = new QAction(tr("Re&fresh catalog"), this);
+    refresh->setShortcut(QKeySequence::Refresh);
+    connect(refresh, &QAction::triggered, m_catalog, &CatalogPane::reload);
+    QAction *inspector = m_inspector->toggleViewAction();
+    inspector->setText(tr("API &inspector"));
+    inspector->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    auto *quit = new QAction(tr("&Quit"), this);
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(quit);
+    QMenu *actionMenu = menuBar()->addMenu(tr("&Action"));
+    actionMenu->addAction(run);
+    actionMenu->addAction(save);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(search);
+    view->addAction(refresh);
+    view->addAction(inspector);
+
+    toolbar->addSeparator();
+    toolbar->addAction(run);
+    toolbar->addAction(inspector);
+    // Window-wide shortcuts must work wherever the focus is.
+    for (QAction *action : {run, save, search, refresh, inspector, quit})
+        addAction(action);
+}
+
+void MainWindow::onActionChosen(const App &app, const Action &action)
+{
+    if (app.id != m_workbench->app().id)
+        m_connections->setApp(app);
+    m_workbench->chooseAction(app, action);
+    // Same app: the picker already holds the connection and will not announce it again.
+    const Connection current = m_connections->currentConnection();
+    if (!current.id.isEmpty() && (current.appId.isEmpty() || current.appId == app.id))
+        m_workbench->chooseConnection(current);
+}
+
+void MainWindow::onRunRequested()
+{
+    if (!m_workbench->hasAction()) {
+        statusBar()->showMessage(tr("Choose an app and an action first."), 5000);
+        m_catalog->focusSearch();
+        return;
+    }
+    if (!m_form->checkBeforeRun())
+        return;
+    if (m_workbench->run() <= 0)
+        statusBar()->showMessage(
+            tr("The run could not be recorded in the history; nothing was sent."), 8000);
+}
+
+void MainWindow::onSaveAsStoredRequested()
+{
+    if (!m_workbench->hasAction())
+        return;
+    auto *dialog = new QInputDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Save as stored action"));
+    dialog->setLabelText(tr("The app's implementation key for the Actions API (selected_api):"));
+    dialog->setTextValue(Workbench::guessSelectedApi(m_workbench->app()));
+    dialog->setAccessibleName(tr("Implementation key"));
+    connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &selectedApi) {
+        if (selectedApi.trimmed().isEmpty())
+            return;
+        m_stored->saveAsStored(m_workbench->storedActionDraft(selectedApi.trimmed()));
+        m_leftTabs->setCurrentWidget(m_stored);
+    });
+    dialog->open();
+}
+
+void MainWindow::onRestoreRequested(qint64 runId)
+{
+    if (!m_workbench->restore(runId))
+        statusBar()->showMessage(tr("That run cannot be restored: it has no action to fill."),
+                                 5000);
+}
+
+void MainWindow::onRunFinished(qint64 runId)
+{
+    if (isActiveWindow())
+        return;
+    const std::optional<runs::RunRecord> record = m_services.history->load(runId);
+    if (!record || record->durationMs() < notifyAfterMs)
+        return;
+    // The taskbar/dock asks for attention; no tray icon needed, and it works on every desktop.
+    QApplication::alert(this);
+    statusBar()->showMessage(
+        tr("%1 › %2 finished: %3")
+            .arg(record->appTitle, record->actionTitle, runs::phaseName(record->phase)),
+        15000);
+}
+
+void MainWindow::onEnvironmentChanged()
+{
+    const EnvironmentSwitcher::Environment &environment = m_environment->current();
+    m_services.client->setBaseUrl(environment.baseUrl);
+    m_services.client->setToken(environment.token);
+    m_workbench->clear();
+    m_workbench->setEnvironmentName(environment.name);
+    m_stored->setEnvironmentName(environment.name);
+    m_catalog->reload();
+    m_stored->reload();
+    updateFormTitle();
+    // Runs left waiting on this server by an earlier session can be polled again now.
+    m_services.runs->resumeUnfinished(environment.name);
+}
+
+void MainWindow::updateFormTitle()
+{
+    const EnvironmentSwitcher::Environment &environment = m_environment->current();
+    m_environmentLabel->setText(environment.kind == EnvironmentSwitcher::Kind::Sandbox
+                                    ? tr("Sandbox: offline, simulated Zapier")
+                                    : tr("Connected to %1").arg(environment.name));
+    m_environmentLabel->setAccessibleDescription(m_environmentLabel->text());
+    if (!m_workbench->hasAction()) {
+        m_formTitle->setText(tr("<b>Choose an app and one of its actions</b> to fill its form."));
+        m_formTitle->setAccessibleDescription(tr("No action chosen"));
+        return;
+    }
+    const QString title = QStringLiteral("<b>%1 › %2</b>")
+                              .arg(m_workbench->app().title.toHtmlEscaped(),
+                                   m_workbench->action().title.toHtmlEscaped());
+    const QString description = m_workbench->action().description.toHtmlEscaped();
+    m_formTitle->setText(description.isEmpty() ? title
+                                               : title + QStringLiteral("<br>") + description);
+    m_formTitle->setAccessibleDescription(m_workbench->app().title + QStringLiteral(" › ") +
+                                          m_workbench->action().title);
+}
+
+void MainWindow::sizeForFirstRun()
+{
+    // Most of the screen, never less than the panes need side by side.
+    const QScreen *screen = QGuiApplication::primaryScreen();
+    const QSize available = screen ? screen->availableGeometry().size() : QSize(1440, 900);
+    resize(QSize(available.width() * 85 / 100, available.height() * 85 / 100)
+               .expandedTo(QSize(1100, 720))
+               .boundedTo(available));
+    m_mainSplitter->setSizes({width() / 4, width() * 3 / 4});
+    m_workSplitter->setSizes({height() * 3 / 5, height() * 2 / 5});
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings *settings = m_services.settings;
+    if (!settings) {
+        sizeForFirstRun();
+        return;
+    }
+    if (!restoreGeometry(settings->value(QStringLiteral("window/geometry")).toByteArray()))
+        sizeForFirstRun();
+    restoreState(settings->value(QStringLiteral("window/state")).toByteArray());
+    m_mainSplitter->restoreState(
+        settings->value(QStringLiteral("window/mainSplitter")).toByteArray());
+    m_workSplitter->restoreState(
+        settings->value(QStringLiteral("window/workSplitter")).toByteArray());
+    m_historySplitter->restoreState(
+        settings->value(QStringLiteral("window/historySplitter")).toByteArray());
+    m_environment->setCustomUrl(settings->value(QStringLiteral("environment/customUrl")).toUrl());
+    const QString app = settings->value(QStringLiteral("selection/app")).toString();
+    const QString action = settings->value(QStringLiteral("selection/action")).toString();
+    if (!app.isEmpty()) {
+        m_catalog->selectApp(app);
+        if (!action.isEmpty())
+            m_catalog->selectAction(action);
+    }
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings *settings = m_services.settings;
+    if (!settings)
+        return;
+    settings->setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings->setValue(QStringLiteral("window/state"), saveState());
+    settings->setValue(QStringLiteral("window/mainSplitter"), m_mainSplitter->saveState());
+    settings->setValue(QStringLiteral("window/workSplitter"), m_workSplitter->saveState());
+    settings->setValue(QStringLiteral("window/historySplitter"), m_historySplitter->saveState());
+    settings->setValue(QStringLiteral("environment/customUrl"), m_environment->customUrl());
+    // Only what the sandbox and Zapier share: ids, never tokens.
+    if (m_workbench->hasAction()) {
+        settings->setValue(QStringLiteral("selection/app"), m_workbench->app().id);
+        settings->setValue(QStringLiteral("selection/action"), m_workbench->action().key);
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace ab::ui

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QString>
+#include <QUrl>
+
+class QNetworkAccessManager;
+class QSettings;
+
+namespace ab::api {
+class ApiClient;
+}
+namespace ab::models {
+class IconCache;
+}
+namespace ab::runs {
+class HistoryStore;
+class RunService;
+} // namespace ab::runs
+
+namespace ab::ui {
+
+// What the composition root (main.cpp, or a test) hands the main window. Nothing is owned by
+// the window; everything outlives it.
+struct Services {
+    api::ApiClient *client = nullptr;
+    runs::HistoryStore *history = nullptr;
+    runs::RunService *runs = nullptr;
+    models::IconCache *icons = nullptr;
+    QSettings *settings = nullptr; // window layout and last selection; never secrets
+    QUrl sandboxUrl;               // the in-process sandbox, the default environment
+    QString sandboxToken;
+};
+
+} // namespace ab::ui

@@ -1,0 +1,157 @@
+#include "mainwindow/workbench.h"
+
+#include "api/jsontext.h"
+#include "form/formsession.h"
+#include "runs/historystore.h"
+#include "runs/runservice.h"
+
+#include <QUrl>
+
+namespace ab::ui {
+
+using namespace ab::core;
+
+Workbench::Workbench(ZapierBackend *backend, runs::RunService *runs, runs::HistoryStore *store,
+                     QObject *parent)
+    : QObject(parent)
+    , m_backend(backend)
+    , m_runs(runs)
+    , m_store(store)
+    , m_session(new form::FormSession(backend, this))
+{
+    m_session->setJsonTextParser([](const QString &text) -> std::optional<QVariant> {
+        QString error;
+        const QVariant value = api::fromJsonText(text.toUtf8(), &error);
+        if (!error.isEmpty())
+            return std::nullopt;
+        return value;
+    });
+}
+
+Workbench::~Workbench() = default;
+
+void Workbench::chooseAction(const App &app, const Action &action)
+{
+    const bool sameApp = app.id == m_app.id;
+    m_app = app;
+    m_action = action;
+    if (!sameApp) {
+        m_connection = Connection{};
+        m_connectionKnown = !app.needsAuthentication;
+    }
+    Q_EMIT formTargetChanged();
+    startFormIfReady();
+}
+
+void Workbench::chooseConnection(const Connection &connection)
+{
+    if (!connection.appId.isEmpty() && connection.appId != m_app.id)
+        return; // a late answer for the previous app
+    const bool changed = !m_connectionKnown || connection.id != m_connection.id;
+    m_connection = connection;
+    m_connectionKnown = true;
+    if (!changed)
+        return;
+    Q_EMIT formTargetChanged();
+    if (m_session->actionKey() == m_action.key && m_session->isLoaded())
+        m_session->setConnection(connection.id); // keeps the values, refetches the form
+    else
+        startFormIfReady();
+}
+
+void Workbench::clear()
+{
+    m_app = App{};
+    m_action = Action{};
+    m_connection = Connection{};
+    m_connectionKnown = false;
+    m_pendingRestoreAction.clear();
+    Q_EMIT formTargetChanged();
+}
+
+void Workbench::startFormIfReady()
+{
+    if (m_action.key.isEmpty() || !m_connectionKnown)
+        return;
+    // A restore aimed at another action must not leak its values into this one.
+    if (!m_pendingRestoreAction.isEmpty() && m_pendingRestoreAction != m_action.key)
+        m_session->restore(QVariantMap());
+    m_pendingRestoreAction.clear();
+    m_session->start(m_action.key, m_action.id, m_connection.id);
+}
+
+qint64 Workbench::run()
+{
+    if (!hasAction())
+        return 0;
+    runs::RunRequest request;
+    request.environment = m_environment;
+    request.appId = m_app.id;
+    request.appTitle = m_app.title;
+    request.actionKey = m_action.key;
+    request.actionTitle = m_action.title;
+    request.actionType = m_action.actionType == ActionType::Unknown
+                             ? m_action.actionTypeRaw
+                             : actionTypeToString(m_action.actionType);
+    request.connectionId = m_connection.id;
+    request.connectionTitle = m_connection.title;
+    request.inputs = m_session->inputs();
+    const QMap<QString, QString> labels = m_session->valueLabels();
+    for (auto it = labels.begin(); it != labels.end(); ++it)
+        request.inputLabels.insert(it.key(), it.value());
+    request.fieldsJson = api::encodeFieldTree(m_session->fields());
+    const qint64 id = m_runs->startRun(request);
+    if (id > 0)
+        Q_EMIT runStarted(id);
+    return id;
+}
+
+StoredAction Workbench::storedActionDraft(const QString &selectedApi) const
+{
+    StoredAction action;
+    action.connectionId = m_connection.id;
+    action.selectedApi = selectedApi;
+    action.actionKey = m_action.key;
+    action.actionType =
+        (m_action.actionType == ActionType::Unknown ? m_action.actionTypeRaw
+                                                    : actionTypeToString(m_action.actionType))
+            .toLower();
+    action.inputs = m_session->inputs();
+    return action;
+}
+
+QString Workbench::guessSelectedApi(const App &app)
+{
+    // Zapier's connect links read https://zapier.com/engine/auth/start/<Implementation@version>?...
+    const QString path = QUrl(app.connectUrl).path();
+    const QString marker = QStringLiteral("/auth/start/");
+    const qsizetype at = path.indexOf(marker);
+    if (at >= 0) {
+        const QString key = path.mid(at + marker.size()).section(QLatin1Char('/'), 0, 0);
+        if (!key.isEmpty())
+            return key;
+    }
+    return app.id; // the sandbox accepts app ids; a real server needs the user to say
+}
+
+bool Workbench::restore(qint64 runId)
+{
+    const std::optional<runs::RunRecord> record = m_store->load(runId);
+    if (!record || record->actionKey.isEmpty())
+        return false;
+    QMap<QString, QString> labels;
+    for (auto it = record->inputLabels.begin(); it != record->inputLabels.end(); ++it)
+        labels.insert(it.key(), it.value().toString());
+    // Values first: FormSession keeps restored values through the next start() of the action.
+    m_session->restore(record->inputs, labels);
+    if (record->appId == m_app.id && record->actionKey == m_action.key) {
+        if (!record->connectionId.isEmpty() && record->connectionId != m_connection.id)
+            Q_EMIT restoreTargetNeeded(record->appId, record->actionKey, record->connectionId);
+        return true;
+    }
+    m_pendingRestoreAction = record->actionKey;
+    Q_EMIT restoreTargetNeeded(record->appId, record->actionKey, record->connectionId);
+    return true;
+}
+
+} // namespace ab::ui

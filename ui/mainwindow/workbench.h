@@ -1,0 +1,80 @@
+#pragma once
+
+#include "core/zapierbackend.h"
+
+#include <QObject>
+
+namespace ab::form {
+class FormSession;
+}
+namespace ab::runs {
+class HistoryStore;
+class RunService;
+} // namespace ab::runs
+
+namespace ab::ui {
+
+// The desktop app's workflow, without widgets: which app, action and connection the form is
+// for, starting the form when both are known, turning the form into a run, and restoring a past
+// run into the form. The main window wires panes to it; tests drive it directly.
+class Workbench final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Workbench)
+
+public:
+    Workbench(core::ZapierBackend *backend, runs::RunService *runs, runs::HistoryStore *store,
+              QObject *parent = nullptr);
+    ~Workbench() override;
+
+    form::FormSession *session() const { return m_session; }
+    void setEnvironmentName(const QString &name) { m_environment = name; }
+    QString environmentName() const { return m_environment; }
+
+    const core::App &app() const { return m_app; }
+    const core::Action &action() const { return m_action; }
+    const core::Connection &connection() const { return m_connection; }
+    bool hasAction() const { return !m_action.key.isEmpty(); }
+
+    // A newly chosen action: the form starts once its connection is known (at once for apps that
+    // need no authentication).
+    void chooseAction(const core::App &app, const core::Action &action);
+    void chooseConnection(const core::Connection &connection);
+    // Forgets the form (the environment changed: ids mean nothing on the new server).
+    void clear();
+
+    // Records and sends a run of the form as it is; returns the local run id (0 when the history
+    // could not record it, which RunService reports).
+    qint64 run();
+    // The configured action as a stored action (selected_api must be supplied by the caller).
+    core::StoredAction storedActionDraft(const QString &selectedApi) const;
+    // A guess at the app's implementation key (selected_api) for the Actions API, read from its
+    // connect link (".../auth/start/SlackCLIAPI@1.2.3?...") when the API gives one.
+    static QString guessSelectedApi(const core::App &app);
+
+    // Puts a past run's values back: when it ran the current action they are applied at once,
+    // otherwise they wait for that action to be chosen (restoreTargetNeeded tells the UI which).
+    bool restore(qint64 runId);
+
+Q_SIGNALS:
+    void formTargetChanged(); // app, action or connection changed
+    void restoreTargetNeeded(const QString &appId, const QString &actionKey,
+                             const QString &connectionId);
+    void runStarted(qint64 localId);
+
+private:
+    void startFormIfReady();
+
+    core::ZapierBackend *m_backend;
+    runs::RunService *m_runs;
+    runs::HistoryStore *m_store;
+    form::FormSession *m_session;
+    QString m_environment;
+    core::App m_app;
+    core::Action m_action;
+    core::Connection m_connection;
+    bool m_connectionKnown = false;
+    // A restore waiting for its action to be chosen.
+    QString m_pendingRestoreAction;
+};
+
+} // namespace ab::ui
