@@ -223,10 +223,16 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case TimeColumn: {
+            // Compact: today's runs show the time, older ones the day too (the year only when
+            // it is not this one); the tooltip has the full date.
             const QDateTime local = run.createdAt.toLocalTime();
-            if (local.date() == m_clock->now().toLocalTime().date())
-                return QLocale().toString(local.time(), QLocale::ShortFormat);
-            return QLocale().toString(local, QLocale::ShortFormat);
+            const QDate today = m_clock->now().toLocalTime().date();
+            const QString time = QLocale().toString(local.time(), QLocale::ShortFormat);
+            if (local.date() == today)
+                return time;
+            if (local.date().year() == today.year())
+                return QLocale().toString(local.date(), QStringLiteral("d MMM")) + u' ' + time;
+            return QLocale().toString(local.date(), QLocale::ShortFormat) + u' ' + time;
         }
         case AppColumn:
             return run.appTitle;
@@ -408,10 +414,10 @@ void HistoryModel::onRunRemoved(qint64 id)
     const int row = rowOfRun(id);
     if (row < 0)
         return;
+    m_total = qMax(0, m_total - 1); // before the signal, so listeners read the new count
     beginRemoveRows({}, row, row);
     m_rows.removeAt(row);
     endRemoveRows();
-    m_total = qMax(0, m_total - 1);
     updateTicking();
 }
 

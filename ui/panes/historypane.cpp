@@ -1,6 +1,7 @@
 #include "panes/historypane.h"
 
 #include "models/historymodel.h"
+#include "panes/historypill.h"
 #include "panes/historystatusdelegate.h"
 
 #include <QAction>
@@ -80,14 +81,15 @@ HistoryPane::HistoryPane(runs::HistoryStore *store, QWidget *parent)
     header->setSectionResizeMode(HistoryModel::ActionColumn, QHeaderView::Stretch);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     const auto width = [&metrics](const QString &sample) {
-        return metrics.horizontalAdvance(sample) + metrics.height() * 2;
+        return metrics.horizontalAdvance(sample) + metrics.height();
     };
-    header->resizeSection(HistoryModel::TimeColumn, width(QStringLiteral("00/00/00 00:00 PM")));
-    header->resizeSection(HistoryModel::AppColumn, width(QStringLiteral("Google Sheets ·")));
-    header->resizeSection(HistoryModel::ConnectionColumn,
-                          width(QStringLiteral("someone@example.com")));
+    const int em = metrics.horizontalAdvance(QLatin1Char('m'));
+    header->setMinimumSectionSize(em * 4);
+    header->resizeSection(HistoryModel::TimeColumn, width(QStringLiteral("28 Dec 00:00")));
+    header->resizeSection(HistoryModel::AppColumn, em * 9 + m_view->iconSize().width());
+    header->resizeSection(HistoryModel::ConnectionColumn, em * 10);
     header->resizeSection(HistoryModel::StatusColumn,
-                          width(tr("Outcome unknown") + QStringLiteral("···")));
+                          ui::pillSize(tr("Outcome unknown"), font()).width() + metrics.height());
     header->resizeSection(HistoryModel::DurationColumn, width(QStringLiteral("00 min 00 s")));
 
     m_empty->setObjectName(QStringLiteral("historyEmptyState"));

@@ -4,6 +4,8 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include <cmath>
+
 namespace ab::ui {
 
 namespace {
@@ -74,12 +76,13 @@ QSize pillSize(const QString &text, const QFont &font)
 void paintPill(QPainter *painter, const QRect &rect, const QString &text, PillCategory category,
                const QPalette &palette, const QFont &font, int spinnerStep)
 {
-    const QFontMetrics metrics(font);
-    const int pad = padding(metrics);
-    const int height = qMin(rect.height(), metrics.height() + pad / 2 + 2);
+    const QFontMetricsF metrics(font);
+    const qreal pad = std::floor(metrics.height() / 2);
+    const qreal height = qMin<qreal>(rect.height(), metrics.height() + pad / 2 + 2);
     const bool spinner = spinnerStep >= 0;
-    const int spinnerWidth = spinner ? metrics.height() * 3 / 4 + pad / 2 : 0;
-    const int width = qMin(rect.width(), metrics.horizontalAdvance(text) + 2 * pad + spinnerWidth);
+    const qreal spinnerWidth = spinner ? metrics.height() * 0.55 + pad * 0.8 : 0;
+    const qreal textWidth = metrics.horizontalAdvance(text);
+    const qreal width = qMin<qreal>(rect.width(), textWidth + 2 * pad + spinnerWidth);
     const QRectF pill(rect.left() + 0.5, rect.top() + (rect.height() - height) / 2.0 + 0.5,
                       width - 1.0, height - 1.0);
     const PillColors colors = pillColors(category, palette);
@@ -90,20 +93,24 @@ void paintPill(QPainter *painter, const QRect &rect, const QString &text, PillCa
     painter->setBrush(colors.background);
     painter->drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
 
-    QRectF textRect = pill.adjusted(pad, 0, -pad, 0);
+    qreal textLeft = rect.left() + pad;
     if (spinner) {
         const qreal size = metrics.height() * 0.55;
-        const QRectF arc(textRect.left(), pill.center().y() - size / 2, size, size);
+        const QRectF arc(textLeft, pill.center().y() - size / 2, size, size);
         painter->setPen(QPen(colors.foreground, qMax(1.5, size / 6), Qt::SolidLine, Qt::RoundCap));
         painter->setBrush(Qt::NoBrush);
-        // Qt angles: 1/16 degree, counter-clockwise from 3 o'clock; step turns it clockwise.
+        // Qt angles: 1/16 degree, counter-clockwise from 3 o'clock; each step turns a quarter.
         painter->drawArc(arc, (90 - 90 * (spinnerStep % 4)) * 16, -270 * 16);
-        textRect.setLeft(textRect.left() + spinnerWidth);
+        textLeft += spinnerWidth;
     }
+    // Elide only when the cell is really too narrow (the pill was sized for the whole text).
+    const qreal room = rect.left() + width - pad - textLeft;
+    const QString shown =
+        room + 0.5 >= textWidth ? text : metrics.elidedText(text, Qt::ElideRight, room);
     painter->setFont(font);
     painter->setPen(colors.foreground);
-    painter->drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter,
-                      metrics.elidedText(text, Qt::ElideRight, int(textRect.width())));
+    painter->drawText(QRectF(textLeft, pill.top(), qMax(room, textWidth) + 1, pill.height()),
+                      Qt::AlignLeft | Qt::AlignVCenter, shown);
     painter->restore();
 }
 
