@@ -132,6 +132,8 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     });
     connect(m_detail, &RunDetailView::restoreRequested, this, &MainWindow::onRestoreRequested);
     connect(m_detail, &RunDetailView::focusFieldRequested, m_form, &FormView::focusField);
+    // The detail view removes the record itself; a run still being polled stops first.
+    connect(m_detail, &RunDetailView::deleteRequested, m_services.runs, &runs::RunService::cancel);
     connect(m_stored, &StoredActionsView::runStarted, m_history, &HistoryPane::selectRun);
     connect(m_services.runs, &runs::RunService::runFinished, this, &MainWindow::onRunFinished);
     connect(m_environment, &EnvironmentSwitcher::environmentChanged, this,

@@ -2,16 +2,22 @@
 
 #include "api/apiclient.h"
 #include "core/clock.h"
+#include "form/formsession.h"
 #include "mainwindow/mainwindow.h"
+#include "mainwindow/workbench.h"
 #include "models/iconcache.h"
+#include "panes/catalogpane.h"
+#include "panes/historypane.h"
 #include "runs/historystore.h"
 #include "runs/jsonruncodec.h"
 #include "runs/runservice.h"
 #include "support/sandboxfixture.h"
 
+#include <QAction>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QTest>
 
 #include <memory>
 
@@ -65,6 +71,63 @@ public:
     }
 
     SandboxFixture &sandbox() { return m_sandbox; }
+
+    form::FormSession *session() const { return window->workbench()->session(); }
+
+    // Chooses an action through the catalog pane (as restoring a selection does) and waits for
+    // its form.
+    bool chooseAction(const QString &appTitle, const QString &key)
+    {
+        const QString appId = m_sandbox.appId(appTitle);
+        if (appId.isEmpty())
+            return false;
+        window->catalogPane()->selectApp(appId);
+        window->catalogPane()->selectAction(key);
+        form::FormSession *s = session();
+        return QTest::qWaitFor(
+            [s, key] { return s->actionKey() == key && s->isLoaded() && !s->isBusy(); }, 20000);
+    }
+
+    // Sets a value as an editor would and waits for any refetch it causes.
+    bool set(const QString &field, const QVariant &value, const QString &label = {})
+    {
+        form::FormSession *s = session();
+        s->setValue(field, value, label);
+        return QTest::qWaitFor([s] { return !s->isBusy(); }, 20000);
+    }
+
+    // The window's Run action (Ctrl+Enter).
+    QAction *runAction() const
+    {
+        for (QAction *action : window->actions()) {
+            if (action->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_Return)))
+                return action;
+        }
+        return nullptr;
+    }
+
+    // Presses Run and returns the new run's id once the history pane shows it (0 if none).
+    qint64 run()
+    {
+        const int before = history->count({});
+        QAction *action = runAction();
+        if (!action)
+            return 0;
+        action->trigger();
+        if (!QTest::qWaitFor([this, before] { return history->count({}) == before + 1; }, 10000))
+            return 0;
+        return window->historyPane()->currentRun();
+    }
+
+    bool finishes(qint64 id, runs::Phase phase)
+    {
+        return QTest::qWaitFor(
+            [this, id, phase] {
+                const auto record = history->load(id);
+                return record && record->phase == phase;
+            },
+            30000);
+    }
     QString settingsPath() const { return m_dir.filePath(QStringLiteral("settings.ini")); }
 
     std::unique_ptr<api::ApiClient> client;
