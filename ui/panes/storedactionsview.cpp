@@ -159,11 +159,9 @@ const core::StoredAction *StoredActionsView::selected() const
 
 void StoredActionsView::reload()
 {
-    if (!m_selectAfterLoad.isEmpty() || currentId().isEmpty()) {
-        // keep whatever is already queued
-    } else {
+    // Keep the selection across the reload unless a new stored action is already queued.
+    if (m_selectAfterLoad.isEmpty())
         m_selectAfterLoad = currentId();
-    }
     m_model->reload();
     updateListState();
 }
