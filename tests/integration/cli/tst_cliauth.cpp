@@ -54,6 +54,8 @@ private:
         env.insert(QStringLiteral("XDG_DATA_HOME"), path("data"));
         env.insert(QStringLiteral("ACTIONBENCH_KEYCHAIN_SERVICE"), m_service);
         env.remove(QStringLiteral("ACTIONBENCH_TOKEN"));
+        // ctest's rules would silence the request lines --verbose prints and the tests read.
+        env.remove(QStringLiteral("QT_LOGGING_RULES"));
         process.setProcessEnvironment(env);
         QSignalSpy finished(&process, &QProcess::finished);
         process.start(QStringLiteral(ACTIONBENCH_CLI_PATH),
