@@ -59,6 +59,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     m_workbench->setEnvironmentName(m_environment->current().name);
     m_stored->setEnvironmentName(m_environment->current().name);
+    m_stored->setHistoryStore(services.history); // "Next page" reads the last run's next_page
 
     m_leftTabs->addTab(m_catalog, tr("&Catalog"));
     m_leftTabs->addTab(m_stored, tr("S&tored actions"));
