@@ -320,8 +320,10 @@ void HistoryModel::fetchMore(const QModelIndex &parent)
         return;
     const QScopedValueRollback guard(m_changing, true);
     // The loaded rows always mirror the head of the store's list (live changes keep them in
-    // step), so the next page starts at the number of rows held.
-    const QList<RunSummary> page = m_store->list(m_filter, int(m_rows.size()), pageSize);
+    // step), so the next page is the one after the last row held.
+    const QList<RunSummary> page = m_rows.isEmpty()
+                                       ? m_store->list(m_filter, 0, pageSize)
+                                       : m_store->listAfter(m_filter, m_rows.last(), pageSize);
     if (page.size() < pageSize)
         m_exhausted = true;
     if (!page.isEmpty()) {

@@ -437,11 +437,30 @@ std::optional<RunRecord> HistoryStore::load(qint64 id) const
 
 QList<RunSummary> HistoryStore::list(const RunFilter &filter, int offset, int limit) const
 {
+    return listPage(filter, nullptr, offset, limit);
+}
+
+QList<RunSummary> HistoryStore::listAfter(const RunFilter &filter, const RunSummary &last,
+                                          int limit) const
+{
+    return listPage(filter, &last, 0, limit);
+}
+
+QList<RunSummary> HistoryStore::listPage(const RunFilter &filter, const RunSummary *after,
+                                         int offset, int limit) const
+{
     QList<RunSummary> out;
     if (!ready())
         return out;
     QVariantList values;
-    const QString where = rows::whereClause(filter, values);
+    QString where = rows::whereClause(filter, values);
+    if (after) {
+        // Keyset paging over the (created_at DESC, id DESC) index.
+        where += (where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ")) +
+                 QStringLiteral("(created_at < ? OR (created_at = ? AND id < ?))");
+        const qint64 created = after->createdAt.toMSecsSinceEpoch();
+        values << created << created << after->id;
+    }
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     query.prepare(rows::selectSummarySql() + where +

@@ -71,6 +71,10 @@ public:
 
     std::optional<RunRecord> load(qint64 id) const; // with events and calls, in order
     QList<RunSummary> list(const RunFilter &filter, int offset, int limit) const; // newest first
+    // The `limit` runs that come after `last` in the same newest-first order. Unlike an OFFSET,
+    // its cost does not grow with how far down the list `last` is (a history pane scrolled to
+    // run 99,800 pages as fast as at the top).
+    QList<RunSummary> listAfter(const RunFilter &filter, const RunSummary &last, int limit) const;
     int count(const RunFilter &filter) const;
     QList<RunRecord> unfinished() const; // Preparing, Submitting, Waiting; oldest first
     bool remove(qint64 id);
@@ -82,6 +86,8 @@ Q_SIGNALS:
     void runsImported(int count);
 
 private:
+    QList<RunSummary> listPage(const RunFilter &filter, const RunSummary *after, int offset,
+                               int limit) const;
     bool fail(StoreError code, const QString &detail) const;
     bool failQuery(const QSqlQuery &query) const;
     bool exec(const QString &sql) const;

@@ -34,7 +34,7 @@ int main(int argc, char *argv[])
     config.scheduler.partner.limit = 1000000; // measure the UI, not Zapier's budget
     api::ApiClient client(config);
     QNetworkAccessManager network;
-    models::IconCache icons(&network);
+    models::IconCache icons(&network, nullptr);
     ui::CatalogPane pane(&client, &icons);
     pane.resize(360, 800);
     pane.show();

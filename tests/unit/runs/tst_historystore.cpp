@@ -516,6 +516,32 @@ private Q_SLOTS:
         QCOMPARE(cli.load(record.id)->phase, Phase::Success);
     }
 
+    void listAfter_pagesLikeOffsetsIncludingTiesAndFilters()
+    {
+        StoreFixture fixture;
+        HistoryStore store(ab::test::jsonTestCodec());
+        QVERIFY(store.open(fixture.path()));
+        QList<RunRecord> records;
+        for (int i = 0; i < 57; ++i) // several runs share a second: ties are broken by id
+            records.append(sampleRun(i % 2 ? QStringLiteral("Slack") : QStringLiteral("Gmail"),
+                                     i / 3, i % 5 == 0 ? Phase::Error : Phase::Success));
+        QVERIFY(store.insertMany(records));
+        for (const RunFilter &filter : {RunFilter{}, RunFilter{QStringLiteral("slack"), {}, {}},
+                                        RunFilter{{}, {Phase::Error}, {}}}) {
+            const QList<RunSummary> all = store.list(filter, 0, 1000);
+            QList<RunSummary> paged = store.list(filter, 0, 10);
+            while (!paged.isEmpty() && paged.size() < all.size()) {
+                const QList<RunSummary> next = store.listAfter(filter, paged.last(), 10);
+                if (next.isEmpty())
+                    break;
+                paged.append(next);
+            }
+            QCOMPARE(paged.size(), all.size());
+            for (qsizetype i = 0; i < all.size(); ++i)
+                QCOMPARE(paged[i].id, all[i].id);
+        }
+    }
+
     // Speed is measured by tests/bench/bench_history (100,000 runs); this checks correctness.
     void insertMany_writesAllInOneTransaction()
     {
