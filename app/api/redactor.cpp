@@ -98,7 +98,12 @@ QByteArray Redactor::redactAndTruncate(const QByteArray &body, qint64 maxBytes) 
     const qint64 slack = 4096;
     if (body.size() > maxBytes + slack)
         return truncate(redactBody(body.left(maxBytes + slack)), maxBytes, body.size());
-    return truncate(redactBody(body), maxBytes, body.size());
+    // Redaction shortens a body whenever a secret is longer than "[redacted]": that is not a
+    // cut, so a body that fits once redacted comes back whole, without a truncation marker.
+    const QByteArray redacted = redactBody(body);
+    if (redacted.size() <= maxBytes)
+        return redacted;
+    return truncate(redacted, maxBytes, qMax<qint64>(body.size(), redacted.size()));
 }
 
 QByteArray Redactor::truncate(const QByteArray &bytes, qint64 maxBytes, qint64 fullSize)

@@ -146,6 +146,28 @@ private Q_SLOTS:
         const QByteArray small = Redactor().redactAndTruncate(huge, 100);
         QVERIFY(small.size() < 200);
     }
+
+    void redactAndTruncate_marksOnlyARealCut()
+    {
+        // A long secret becomes the shorter "[redacted]": the body that fits is not "truncated".
+        Redactor redactor;
+        redactor.addSecret(QStringLiteral("sbat_a-long-minted-access-token-0123456789"));
+        const QByteArray body = "{\"note\":\"sbat_a-long-minted-access-token-0123456789\",\"n\":1}";
+        for (const qint64 max : {qint64(body.size()), qint64(body.size() - 1), qint64(40)}) {
+            const QByteArray out = redactor.redactAndTruncate(body, max);
+            QCOMPARE(out, QByteArray("{\"note\":\"[redacted]\",\"n\":1}"));
+            QVERIFY(!out.contains("truncated"));
+        }
+        // Still too long once redacted: cut, and the marker counts the body as received.
+        const QByteArray cut = redactor.redactAndTruncate(body, 12);
+        QVERIFY2(
+            cut.startsWith("{\"note\":\"[re") &&
+                cut.endsWith("[truncated, " + QByteArray::number(body.size()) + " bytes in all]"),
+            cut.constData());
+        QVERIFY(!cut.contains("sbat_"));
+        // Nothing to redact and it fits: untouched.
+        QCOMPARE(Redactor().redactAndTruncate("plain", 5), QByteArray("plain"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRedactor)
