@@ -202,6 +202,10 @@ void FormView::buildNodes(const QList<FieldNode> &nodes, QWidget *container, QVB
         if (at >= 0)
             delete layout->takeAt(at); // moved: rare (a field changed places)
         layout->insertWidget(i, widget);
+        // A row added to a visible form is only scheduled to show; show it now so the layout
+        // activated at the end of rebuild() counts it and the scroll area grows to fit it.
+        if (widget->isHidden() && !widget->testAttribute(Qt::WA_WState_ExplicitShowHide))
+            widget->show();
     }
 }
 

@@ -79,6 +79,8 @@ HistoryPane::HistoryPane(runs::HistoryStore *store, QWidget *parent)
     header->setHighlightSections(false);
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(HistoryModel::ActionColumn, QHeaderView::Stretch);
+    // Status right after Time: in a narrow pane the outcome must stay visible, not the connection.
+    header->moveSection(header->visualIndex(HistoryModel::StatusColumn), 1);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     const auto width = [&metrics](const QString &sample) {
         return metrics.horizontalAdvance(sample) + metrics.height();

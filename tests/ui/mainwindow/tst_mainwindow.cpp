@@ -14,6 +14,7 @@
 
 #include <QAction>
 #include <QFile>
+#include <QScrollArea>
 #include <QTest>
 
 using namespace ab;
@@ -38,8 +39,16 @@ private Q_SLOTS:
                       QStringLiteral("Sales Pipeline 2026")));
         QVERIFY(f.set(QStringLiteral("worksheet"), QStringLiteral("ws_q1_deals"),
                       QStringLiteral("Q1 Deals")));
-        // The worksheet's columns are now fields of the form, with editors.
+        // The worksheet's columns are now fields of the form, with editors that are shown and
+        // inside the scrolled content (a rebuild once laid out before they were shown).
         QTRY_VERIFY(f.window->formView()->editor(QStringLiteral("COL$A")));
+        for (const char *column : {"COL$A", "COL$D"}) {
+            QWidget *row = f.window->formView()->editor(QLatin1String(column))->widget();
+            QWidget *content = f.window->formView()->scrollArea()->widget();
+            QVERIFY(row->isVisible());
+            const QRect inContent(row->mapTo(content, QPoint()), row->size());
+            QVERIFY2(inContent.bottom() < content->height(), column);
+        }
         QVERIFY(f.set(QStringLiteral("COL$A"), QStringLiteral("Acme renewal")));
 
         const qint64 id = f.run();
