@@ -19,6 +19,8 @@
 #include <QSaveFile>
 #include <QTimer>
 
+#include <mutex>
+
 Q_LOGGING_CATEGORY(lcSandbox, "ab.sandbox")
 
 namespace ab::sandbox {
@@ -35,6 +37,30 @@ QString stateStamp(const QString &path)
         .arg(info.lastModified().toMSecsSinceEpoch())
         .arg(info.birthTime().toMSecsSinceEpoch())
         .arg(info.size());
+}
+
+// QHttpServer prints every request with all of its headers at debug level ("qt.httpserver"),
+// the client's "Authorization: Bearer <token>" included. The sandbox runs inside the desktop
+// app and the CLI, so QT_LOGGING_RULES=*.debug=true would put access tokens in their logs:
+// that category's debug and info output stays off whatever the rules say. (Its warnings stay.)
+QLoggingCategory::CategoryFilter previousCategoryFilter = nullptr;
+
+void withoutHttpServerDebug(QLoggingCategory *category)
+{
+    if (previousCategoryFilter)
+        previousCategoryFilter(category);
+    if (qstrncmp(category->categoryName(), "qt.httpserver", 13) == 0) {
+        category->setEnabled(QtDebugMsg, false);
+        category->setEnabled(QtInfoMsg, false);
+    }
+}
+
+void silenceHttpServerDebug()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        previousCategoryFilter = QLoggingCategory::installFilter(withoutHttpServerDebug);
+    });
 }
 } // namespace
 
@@ -59,6 +85,7 @@ SandboxServer::SandboxServer(SandboxOptions options, QObject *parent)
                                                      m_options.actionsRateLimitWindowSeconds, 0))
 {
     qRegisterMetaType<ab::sandbox::SandboxRequest>();
+    silenceHttpServerDebug();
     if (m_options.clock) {
         m_clock = m_options.clock;
     } else {
