@@ -1,0 +1,110 @@
+#include "widgets/connectmessagebar.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStyle>
+#include <QToolButton>
+
+namespace ab::ui {
+
+namespace {
+
+QColor blend(const QColor &a, const QColor &b, qreal amountOfB)
+{
+    return QColor::fromRgbF(a.redF() * (1 - amountOfB) + b.redF() * amountOfB,
+                            a.greenF() * (1 - amountOfB) + b.greenF() * amountOfB,
+                            a.blueF() * (1 - amountOfB) + b.blueF() * amountOfB);
+}
+
+} // namespace
+
+ConnectMessageBar::ConnectMessageBar(QWidget *parent)
+    : QFrame(parent)
+    , m_icon(new QLabel(this))
+    , m_busy(new QProgressBar(this))
+    , m_text(new QLabel(this))
+    , m_retry(new QPushButton(tr("&Retry"), this))
+    , m_dismiss(new QToolButton(this))
+{
+    setObjectName(QStringLiteral("connectMessageBar"));
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    setAccessibleName(tr("Connecting accounts"));
+    auto *layout = new QHBoxLayout(this);
+    const int margin = fontMetrics().height() / 3;
+    layout->setContentsMargins(margin * 2, margin, margin, margin);
+    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    m_icon->setFixedSize(iconSize, iconSize);
+    m_busy->setRange(0, 0);
+    m_busy->setTextVisible(false);
+    m_busy->setFixedWidth(fontMetrics().averageCharWidth() * 8);
+    m_busy->setMaximumHeight(fontMetrics().height() / 2);
+    m_busy->setAccessibleName(tr("Working"));
+    m_text->setWordWrap(true);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_text->setAccessibleName(tr("Connecting status"));
+    m_retry->setAccessibleName(tr("Retry connecting"));
+    m_dismiss->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton, nullptr, this));
+    m_dismiss->setAutoRaise(true);
+    m_dismiss->setToolTip(tr("Dismiss"));
+    m_dismiss->setAccessibleName(tr("Dismiss the message"));
+    layout->addWidget(m_icon, 0, Qt::AlignTop);
+    layout->addWidget(m_busy, 0, Qt::AlignVCenter);
+    layout->addWidget(m_text, 1);
+    layout->addWidget(m_retry, 0, Qt::AlignVCenter);
+    layout->addWidget(m_dismiss, 0, Qt::AlignTop);
+
+    connect(m_retry, &QPushButton::clicked, this, &ConnectMessageBar::retryRequested);
+    connect(m_dismiss, &QToolButton::clicked, this, &ConnectMessageBar::clear);
+    clear();
+}
+
+QString ConnectMessageBar::text() const
+{
+    return m_kind == Kind::None ? QString() : m_text->text();
+}
+
+void ConnectMessageBar::showMessage(Kind kind, const QString &text)
+{
+    m_kind = kind;
+    setVisible(kind != Kind::None);
+    m_text->setText(text);
+    m_text->setAccessibleDescription(text);
+    m_busy->setVisible(kind == Kind::Busy);
+    m_icon->setVisible(kind != Kind::Busy);
+    m_retry->setVisible(kind == Kind::Error);
+    m_dismiss->setVisible(kind != Kind::Busy);
+    const QStyle::StandardPixmap icon =
+        kind == Kind::Error ? QStyle::SP_MessageBoxWarning : QStyle::SP_MessageBoxInformation;
+    m_icon->setPixmap(style()->standardIcon(icon, nullptr, this).pixmap(m_icon->size()));
+    updateColours();
+}
+
+void ConnectMessageBar::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange && !m_updatingColours)
+        updateColours();
+    QFrame::changeEvent(event);
+}
+
+void ConnectMessageBar::updateColours()
+{
+    // A tint of the window colour: warm for errors, the highlight for the rest, so the bar
+    // keeps its contrast in light and dark palettes.
+    const QPalette base = parentWidget() ? parentWidget()->palette() : palette();
+    const QColor window = base.color(QPalette::Window);
+    const bool dark = window.lightnessF() < 0.5;
+    const QColor tint = m_kind == Kind::Error
+                            ? (dark ? QColor(0xff, 0xa0, 0x30) : QColor(0xe0, 0x80, 0x00))
+                            : base.color(QPalette::Highlight);
+    QPalette own = base;
+    own.setColor(QPalette::Window, blend(window, tint, m_kind == Kind::Error ? 0.25 : 0.15));
+    m_updatingColours = true; // setPalette() comes back here as a PaletteChange
+    setPalette(own);
+    m_updatingColours = false;
+}
+
+} // namespace ab::ui
