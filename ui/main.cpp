@@ -1,6 +1,9 @@
 // actionbench: the desktop workbench. Composition root: builds the services (the in-process
 // sandbox, the API client, the shared history, the run service) and hands them to the window.
 #include "api/apiclient.h"
+#include "connect/credentials.h"
+#include "connect/settingsstore.h"
+#include "connect/tokenservice.h"
 #include "core/clock.h"
 #include "core/version.h"
 #include "mainwindow/mainwindow.h"
@@ -11,6 +14,7 @@
 #include "runs/jsonruncodec.h"
 #include "runs/runservice.h"
 #include "sandbox/sandboxserver.h"
+#include "secrets/keychainsecretstore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -149,6 +153,17 @@ int main(int argc, char *argv[])
     }
     runs::RunService runService(&client, &history, &clock);
 
+    // Accounts shared with the CLI: settings in accounts.ini, secrets in the OS keychain (read
+    // only when a token is needed).
+    connect::QSettingsStore accountSettings;
+    const QString keychainService = qEnvironmentVariable("ACTIONBENCH_KEYCHAIN_SERVICE");
+    secrets::KeychainSecretStore keychain(
+        keychainService.isEmpty()
+            ? QString::fromLatin1(secrets::KeychainSecretStore::defaultService)
+            : keychainService);
+    connect::CredentialStore credentials(&accountSettings, &keychain);
+    connect::TokenService tokens(&client, &credentials, &clock); // the window sets its environment
+
     QNetworkAccessManager iconNetwork;
     models::IconCache icons(&iconNetwork, nullptr);
     QSettings settings;
@@ -159,6 +174,7 @@ int main(int argc, char *argv[])
     services.runs = &runService;
     services.icons = &icons;
     services.settings = &settings;
+    services.tokens = &tokens;
     services.sandboxUrl = sandbox.baseUrl();
     services.sandboxToken = sandboxToken;
     ui::MainWindow window(services);

@@ -1,6 +1,7 @@
 #include "mainwindow/mainwindow.h"
 
 #include "api/apiclient.h"
+#include "connect/tokenservice.h"
 #include "form/formsession.h"
 #include "form/formview.h"
 #include "mainwindow/environmentswitcher.h"
@@ -14,6 +15,9 @@
 #include "panes/storedactionsview.h"
 #include "runs/historystore.h"
 #include "runs/runservice.h"
+#include "widgets/connectcontroller.h"
+#include "widgets/connectmessagebar.h"
+#include "widgets/connectwindowloader.h"
 
 #include <QAction>
 #include <QApplication>
@@ -46,6 +50,9 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     , m_stored(new StoredActionsView(services.client, services.runs, this))
     , m_formTitle(new QLabel(this))
     , m_connections(new ConnectionPicker(services.client, this))
+    , m_connectBar(new ConnectMessageBar(this))
+    , m_connectLoader(new ConnectWindowLoader(ConnectWindowLoader::defaultDirectories(), this))
+    , m_connect(new ConnectController(m_connections, m_connectLoader, this, this))
     , m_form(new FormView(m_workbench->session(), this))
     , m_history(new HistoryPane(services.history, this))
     , m_detail(new RunDetailView(services.history, this))
@@ -74,6 +81,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     m_formTitle->setAccessibleName(tr("Selected action"));
     formLayout->addWidget(m_formTitle);
     formLayout->addWidget(m_connections);
+    formLayout->addWidget(m_connectBar);
     formLayout->addWidget(m_form, 1);
 
     m_historySplitter->addWidget(m_history);
@@ -139,6 +147,13 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     connect(m_services.runs, &runs::RunService::runFinished, this, &MainWindow::onRunFinished);
     connect(m_environment, &EnvironmentSwitcher::environmentChanged, this,
             &MainWindow::onEnvironmentChanged);
+    // Connecting accounts (issue 4): the picker asks, the controller runs the Connect window.
+    connect(m_connections, &ConnectionPicker::connectRequested, m_connect,
+            &ConnectController::start);
+    connect(m_connect, &ConnectController::message, m_connectBar, &ConnectMessageBar::showMessage);
+    connect(m_connectBar, &ConnectMessageBar::retryRequested, m_connect, &ConnectController::retry);
+    connect(m_connect, &ConnectController::connectionReady, this, &MainWindow::onConnectionReady);
+    configureConnect();
 
     updateFormTitle();
     restoreSettings();
@@ -166,6 +181,16 @@ void MainWindow::buildActions()
         m_leftTabs->setCurrentWidget(m_catalog);
         m_catalog->focusSearch();
     });
+    auto *connectAccount = new QAction(tr("Connect an a&ccount…"), this);
+    connectAccount->setToolTip(tr("Connect an account of the chosen app through Zapier"));
+    connect(connectAccount, &QAction::triggered, this, [this] {
+        if (m_connections->app().id.isEmpty()) {
+            statusBar()->showMessage(tr("Choose an app first."), 5000);
+            m_catalog->focusSearch();
+            return;
+        }
+        m_connect->start(m_connections->app());
+    });
     auto *refresh = new QAction(tr("Re&fresh catalog"), this);
     refresh->setShortcut(QKeySequence::Refresh);
     connect(refresh, &QAction::triggered, m_catalog, &CatalogPane::reload);
@@ -181,6 +206,8 @@ void MainWindow::buildActions()
     QMenu *actionMenu = menuBar()->addMenu(tr("&Action"));
     actionMenu->addAction(run);
     actionMenu->addAction(save);
+    actionMenu->addSeparator();
+    actionMenu->addAction(connectAccount);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(search);
     view->addAction(refresh);
@@ -270,9 +297,40 @@ void MainWindow::onEnvironmentChanged()
     m_stored->setEnvironmentName(environment.name);
     m_catalog->reload();
     m_stored->reload();
+    configureConnect();
     updateFormTitle();
     // Runs left waiting on this server by an earlier session can be polled again now.
     m_services.runs->resumeUnfinished(environment.name);
+}
+
+void MainWindow::configureConnect()
+{
+    const EnvironmentSwitcher::Environment &environment = m_environment->current();
+    const bool sandbox = environment.kind == EnvironmentSwitcher::Kind::Sandbox;
+    m_connect->cancel(); // a window of the previous environment means nothing now
+    m_connectBar->clear();
+    m_connect->setTokenService(m_services.tokens);
+    if (m_services.tokens)
+        m_services.tokens->setEnvironment(
+            environment.name, sandbox ? connect::EnvironmentEndpoints::sandbox(environment.baseUrl)
+                                      : connect::EnvironmentEndpoints());
+    // Zapier sends the browser to a redirect URI only when it was registered at onboarding;
+    // without one, Connect answers through window.opener, which the window provides.
+    m_connect->setRedirectUri(sandbox ? ConnectController::sandboxRedirectUri(environment.baseUrl)
+                                      : QUrl());
+}
+
+void MainWindow::onConnectionReady(const QString &connectionId, bool reconnected)
+{
+    // A new id reaches the workbench through the picker's connectionChanged; a reconnected one
+    // keeps its id, so the workbench learns it is usable here and the form asks again.
+    if (!reconnected || m_connections->currentConnection().id != connectionId)
+        return;
+    const Connection connection = m_connections->currentConnection();
+    const bool sameAsForm = m_workbench->connection().id == connectionId;
+    m_workbench->chooseConnection(connection);
+    if (sameAsForm && m_workbench->hasAction() && m_workbench->session()->isLoaded())
+        m_workbench->session()->refetch();
 }
 
 void MainWindow::updateFormTitle()

@@ -13,7 +13,10 @@ class QTabWidget;
 namespace ab::ui {
 
 class CatalogPane;
+class ConnectController;
 class ConnectionPicker;
+class ConnectMessageBar;
+class ConnectWindowLoader;
 class EnvironmentSwitcher;
 class FormView;
 class HistoryPane;
@@ -40,6 +43,8 @@ public:
     StoredActionsView *storedActions() const { return m_stored; }
     InspectorDock *inspector() const { return m_inspector; }
     EnvironmentSwitcher *environmentSwitcher() const { return m_environment; }
+    ConnectController *connectController() const { return m_connect; }
+    ConnectMessageBar *connectMessageBar() const { return m_connectBar; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -52,6 +57,8 @@ private:
     void onRestoreRequested(qint64 runId);
     void onRunFinished(qint64 runId);
     void onEnvironmentChanged();
+    void onConnectionReady(const QString &connectionId, bool reconnected);
+    void configureConnect();
     void updateFormTitle();
     void sizeForFirstRun();
     void restoreSettings();
@@ -65,6 +72,9 @@ private:
     StoredActionsView *m_stored;
     QLabel *m_formTitle;
     ConnectionPicker *m_connections;
+    ConnectMessageBar *m_connectBar;
+    ConnectWindowLoader *m_connectLoader;
+    ConnectController *m_connect;
     FormView *m_form;
     HistoryPane *m_history;
     RunDetailView *m_detail;

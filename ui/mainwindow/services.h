@@ -9,6 +9,9 @@ class QSettings;
 namespace ab::api {
 class ApiClient;
 }
+namespace ab::connect {
+class TokenService;
+}
 namespace ab::models {
 class IconCache;
 }
@@ -27,7 +30,10 @@ struct Services {
     runs::RunService *runs = nullptr;
     models::IconCache *icons = nullptr;
     QSettings *settings = nullptr; // window layout and last selection; never secrets
-    QUrl sandboxUrl;               // the in-process sandbox, the default environment
+    // Access and connect tokens of the environment in use; null: connecting accounts says
+    // there are no credentials.
+    connect::TokenService *tokens = nullptr;
+    QUrl sandboxUrl; // the in-process sandbox, the default environment
     QString sandboxToken;
 };
 

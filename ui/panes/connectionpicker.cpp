@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QIdentityProxyModel>
 #include <QLabel>
+#include <QPushButton>
 #include <QStyle>
 
 namespace ab::ui {
@@ -59,6 +60,8 @@ ConnectionPicker::ConnectionPicker(core::ZapierBackend *backend, QWidget *parent
     , m_message(new QLabel(this))
     , m_status(new CatalogStatusLine(tr("Connections status"), this))
     , m_actionSlot(new QHBoxLayout)
+    , m_connect(new QPushButton(tr("Conn&ect account\u2026"), this))
+    , m_reconnect(new QPushButton(tr("Reco&nnect"), this))
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -91,8 +94,18 @@ ConnectionPicker::ConnectionPicker(core::ZapierBackend *backend, QWidget *parent
     layout->addWidget(m_message);
     layout->addWidget(m_status, 1);
     layout->addStretch(0);
-    // Reserved for "Connect account…" (next issue); empty until then.
+    // "Reconnect" and "Connect account…" (issue 4) at the right.
     layout->addLayout(m_actionSlot);
+    m_connect->setAccessibleName(tr("Connect an account"));
+    m_connect->setToolTip(tr("Sign in to the app through Zapier's Connect page"));
+    m_reconnect->setAccessibleName(tr("Reconnect the expired connection"));
+    m_reconnect->setToolTip(tr("Sign in again so this connection can run actions"));
+    m_actionSlot->addWidget(m_reconnect);
+    m_actionSlot->addWidget(m_connect);
+    connect(m_connect, &QPushButton::clicked, this,
+            [this] { Q_EMIT connectRequested(m_model->app(), QString()); });
+    connect(m_reconnect, &QPushButton::clicked, this,
+            [this] { Q_EMIT connectRequested(m_model->app(), currentConnection().id); });
 
     connect(m_model, &models::ConnectionListModel::loadingChanged, this,
             &ConnectionPicker::updateState);
@@ -196,6 +209,7 @@ void ConnectionPicker::updateState()
     m_message->setAccessibleDescription(message);
     m_message->setVisible(!message.isEmpty());
     m_badge->setVisible(listed && currentConnection().isExpired);
+    updateConnectButtons();
 }
 
 void ConnectionPicker::onCurrentIndexChanged()
@@ -205,6 +219,7 @@ void ConnectionPicker::onCurrentIndexChanged()
     if (m_model->loading() && !connection.id.isEmpty())
         return;
     m_badge->setVisible(m_combo->isVisibleTo(this) && connection.isExpired);
+    updateConnectButtons();
     m_combo->setToolTip(
         connection.isExpired
             ? tr("%1 has expired: reconnect it before running.").arg(connection.title)
@@ -214,6 +229,14 @@ void ConnectionPicker::onCurrentIndexChanged()
     m_emittedOnce = true;
     m_emittedId = connection.id;
     Q_EMIT connectionChanged(connection);
+}
+
+void ConnectionPicker::updateConnectButtons()
+{
+    const core::App &app = m_model->app();
+    const bool canConnect = !app.id.isEmpty() && app.needsAuthentication;
+    m_connect->setVisible(canConnect);
+    m_reconnect->setVisible(canConnect && currentConnection().isExpired);
 }
 
 void ConnectionPicker::changeEvent(QEvent *event)

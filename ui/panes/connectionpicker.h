@@ -8,6 +8,7 @@
 class QComboBox;
 class QHBoxLayout;
 class QLabel;
+class QPushButton;
 
 namespace ab::core {
 class ZapierBackend;
@@ -45,6 +46,8 @@ public:
     QString messageText() const;
     bool isExpiredBadgeShown() const;
     CatalogStatusLine *status() const { return m_status; }
+    QPushButton *connectButton() const { return m_connect; }
+    QPushButton *reconnectButton() const { return m_reconnect; }
 
 public Q_SLOTS:
     // Chooses the connection now, or as soon as the list has loaded.
@@ -53,6 +56,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void connectionChanged(const ab::core::Connection &connection);
+    // "Connect account…" (reconnectId empty) or "Reconnect" for the expired one chosen.
+    void connectRequested(const ab::core::App &app, const QString &reconnectId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -62,6 +67,7 @@ private:
     void updateState();
     void onCurrentIndexChanged();
     void updateBadgeColours();
+    void updateConnectButtons();
 
     models::ConnectionListModel *m_model;
     QLabel *m_label;
@@ -70,6 +76,8 @@ private:
     QLabel *m_message;
     CatalogStatusLine *m_status;
     QHBoxLayout *m_actionSlot;
+    QPushButton *m_connect;
+    QPushButton *m_reconnect;
     QString m_pendingId;
     QString m_emittedId;
     bool m_emittedOnce = false;
