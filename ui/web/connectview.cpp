@@ -380,8 +380,9 @@ void ConnectView::changeEvent(QEvent *event)
 
 void ConnectView::updateColours()
 {
-    // The web page draws itself; the header follows the system palette.
-    m_view->page()->setBackgroundColor(palette().color(QPalette::Base));
+    // Pages that set no background expect the web's white canvas, dark theme or not (their
+    // text is black); the header around the page follows the system palette.
+    m_page->setBackgroundColor(Qt::white);
 }
 
 } // namespace ab::ui
