@@ -175,6 +175,7 @@ int main(int argc, char *argv[])
     services.icons = &icons;
     services.settings = &settings;
     services.tokens = &tokens;
+    services.credentials = &credentials;
     services.sandboxUrl = sandbox.baseUrl();
     services.sandboxToken = sandboxToken;
     ui::MainWindow window(services);

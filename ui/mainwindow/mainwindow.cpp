@@ -2,6 +2,8 @@
 
 #include "api/apiclient.h"
 #include "connect/tokenservice.h"
+#include "dialogs/aboutdialog.h"
+#include "dialogs/accountsdialog.h"
 #include "form/formsession.h"
 #include "form/formview.h"
 #include "mainwindow/environmentswitcher.h"
@@ -22,6 +24,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDesktopServices>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
@@ -201,7 +204,17 @@ void MainWindow::buildActions()
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
+    auto *accounts = new QAction(tr("&Accounts…"), this);
+    accounts->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    accounts->setToolTip(
+        tr("Sign in to the environment in use: a token, the White Label exchange or OAuth"));
+    connect(accounts, &QAction::triggered, this, &MainWindow::showAccounts);
+    auto *about = new QAction(tr("&About Actionbench"), this);
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(accounts);
+    file->addSeparator();
     file->addAction(quit);
     QMenu *actionMenu = menuBar()->addMenu(tr("&Action"));
     actionMenu->addAction(run);
@@ -212,12 +225,28 @@ void MainWindow::buildActions()
     view->addAction(search);
     view->addAction(refresh);
     view->addAction(inspector);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(about);
+
+    if (m_services.tokens) {
+        connect(m_services.tokens, &connect::TokenService::signInRequired, this,
+                [this](const QString &environment) {
+                    if (environment == m_environment->current().name)
+                        showAccounts();
+                });
+        // The dialog opens the browser for sign-ins it started; the app opens any other.
+        connect(m_services.tokens, &connect::TokenService::authorizationUrlReady, this,
+                [this](const QUrl &url) {
+                    if (!m_accounts || !m_accounts->isWaitingForBrowser())
+                        QDesktopServices::openUrl(url);
+                });
+    }
 
     toolbar->addSeparator();
     toolbar->addAction(run);
     toolbar->addAction(inspector);
     // Window-wide shortcuts must work wherever the focus is.
-    for (QAction *action : {run, save, search, refresh, inspector, quit})
+    for (QAction *action : {run, save, search, refresh, inspector, accounts, quit})
         addAction(action);
 }
 
@@ -287,8 +316,40 @@ void MainWindow::onRunFinished(qint64 runId)
         15000);
 }
 
+void MainWindow::showAccounts()
+{
+    if (!m_services.tokens || !m_services.credentials) {
+        statusBar()->showMessage(tr("Accounts are not available in this build."), 5000);
+        return;
+    }
+    if (!m_accounts) {
+        m_accounts = new AccountsDialog(m_services.tokens, m_services.credentials,
+                                        m_environment->current().name, this);
+        m_accounts->setAttribute(Qt::WA_DeleteOnClose);
+        const auto reload = [this] {
+            m_catalog->reload();
+            m_stored->reload();
+        };
+        connect(m_accounts, &AccountsDialog::signedIn, this, reload);
+        connect(m_accounts, &AccountsDialog::signedOut, this, reload);
+    }
+    m_accounts->show();
+    m_accounts->raise();
+    m_accounts->activateWindow();
+}
+
+void MainWindow::showAbout()
+{
+    auto *dialog = new AboutDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
 void MainWindow::onEnvironmentChanged()
 {
+    // The accounts dialog belongs to the environment it was opened for.
+    if (m_accounts)
+        m_accounts->close();
     const EnvironmentSwitcher::Environment &environment = m_environment->current();
     m_services.client->setBaseUrl(environment.baseUrl);
     m_services.client->setToken(environment.token);

@@ -5,6 +5,7 @@
 #include "mainwindow/services.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QLabel;
 class QSplitter;
@@ -12,6 +13,7 @@ class QTabWidget;
 
 namespace ab::ui {
 
+class AccountsDialog;
 class CatalogPane;
 class ConnectController;
 class ConnectionPicker;
@@ -51,6 +53,8 @@ protected:
 
 private:
     void buildActions();
+    void showAccounts();
+    void showAbout();
     void onActionChosen(const core::App &app, const core::Action &action);
     void onRunRequested();
     void onSaveAsStoredRequested();
@@ -83,6 +87,7 @@ private:
     QSplitter *m_workSplitter;
     QSplitter *m_historySplitter;
     QLabel *m_environmentLabel;
+    QPointer<AccountsDialog> m_accounts;
     QString m_pendingConnection; // a restore's connection, selected once the picker lists it
 };
 

@@ -10,8 +10,9 @@ namespace ab::api {
 class ApiClient;
 }
 namespace ab::connect {
+class CredentialStore;
 class TokenService;
-}
+} // namespace ab::connect
 namespace ab::models {
 class IconCache;
 }
@@ -33,6 +34,8 @@ struct Services {
     // Access and connect tokens of the environment in use; null: connecting accounts says
     // there are no credentials.
     connect::TokenService *tokens = nullptr;
+    // Where the accounts dialog keeps each environment's credentials (secrets in the keychain).
+    connect::CredentialStore *credentials = nullptr;
     QUrl sandboxUrl; // the in-process sandbox, the default environment
     QString sandboxToken;
 };

@@ -114,14 +114,10 @@ private Q_SLOTS:
 
     void rateLimitStorm_gaugeShowsTheCooldownAndNothingIsLost()
     {
-        sandbox::SandboxOptions options;
-        options.rateLimitPerMinute = 6;
-        options.rateLimitCooldownSeconds = 1;
-        options.rateLimitWindowSeconds = 2;
         api::ApiClientConfig config = test::fastClientConfig(QUrl());
         // Server delays at their real length here, so the cooldown is long enough to be seen.
         config.scheduler.msPerServerSecond = 1000;
-        test::WindowFixture f(options, &config);
+        test::WindowFixture f({}, &config);
         QVERIFY(f.start());
         auto *gauge = f.window->findChild<ui::RateLimitGauge *>();
         QVERIFY(gauge);
@@ -132,6 +128,12 @@ private Q_SLOTS:
                                    gauge->state() == ui::RateLimitGauge::State::Waiting;
                 });
         QVERIFY(f.chooseAction(QStringLiteral("Google Sheets"), QStringLiteral("add_row")));
+        // A storm: the next four Partner API requests are refused with Retry-After, whatever they
+        // are.
+        QString error;
+        const QByteArray storm = "{\"rules\": [{\"path\": \"/v2/*\", \"status\": 429, "
+                                 "\"headers\": {\"Retry-After\": \"1\"}, \"times\": 4}]}";
+        QVERIFY2(f.sandbox().setFaults(storm, &error), qPrintable(error));
         QVERIFY(f.set(QStringLiteral("spreadsheet"), QStringLiteral("sheet_sales_2026")));
         QVERIFY(f.set(QStringLiteral("worksheet"), QStringLiteral("ws_q1_deals")));
         QVERIFY(f.set(QStringLiteral("COL$A"), QStringLiteral("Storm")));
@@ -142,10 +144,10 @@ private Q_SLOTS:
         int refused = 0;
         for (const sandbox::SandboxRequest &request : f.sandbox().server().requests())
             refused += request.status == 429 ? 1 : 0;
-        QVERIFY2(refused > 0, "the sandbox never refused a request: the storm did not happen");
-        QVERIFY2(sawCooldown || gauge->state() != ui::RateLimitGauge::State::Normal,
-                 "the gauge never showed the rate limit");
+        QCOMPARE(refused, 4);
+        QVERIFY2(sawCooldown, "the gauge never showed the cooldown");
         QCOMPARE(f.history->count(runs::RunFilter{{}, {Phase::Failed}, {}}), 0);
+        QVERIFY(f.history->load(id)->resultsJson.contains("Storm"));
     }
 
     void megabyteResult_isSearchableInTheRunDetail()
