@@ -1,6 +1,6 @@
 // Partner API v2 action runs over real HTTP: validation, single-use ids, the poll lifecycle,
 // every third-party error code and a 1 MB result.
-#include "sandboxclient.h"
+#include "partnerapitestbase.h"
 
 #include "sandbox/sandboxserver.h"
 
@@ -9,88 +9,18 @@
 #include <QUuid>
 
 using namespace ab::sandbox;
+using ab::test::formBody;
 using ab::test::HttpResult;
 using ab::test::SandboxClient;
 
-namespace {
+namespace {} // namespace
 
-QJsonObject formBody(const QJsonValue &authentication, const QJsonObject &inputs = {})
-{
-    return QJsonObject{{QStringLiteral("authentication"), authentication},
-                       {QStringLiteral("inputs"), inputs}};
-}
-
-} // namespace
-
-class TestSandboxRuns final : public QObject {
+class TestSandboxRuns final : public ab::test::PartnerApiTestBase {
     Q_OBJECT
 
-private:
-    std::unique_ptr<SandboxServer> m_server;
-    std::unique_ptr<SandboxClient> m_client;
-
-    QString appId(const char *slug) const
-    {
-        return m_server->catalog().app(QLatin1String(slug))->id;
-    }
-
-    // A fresh ephemeral id for an action key, as a client must fetch before every run.
-    QString actionId(const char *slug, const char *key)
-    {
-        const HttpResult result = m_client->get(QStringLiteral("/v2/actions"),
-                                                QUrlQuery{{QStringLiteral("app"), appId(slug)}});
-        for (const QJsonValue &action : result.data()) {
-            if (action.toObject().value(QStringLiteral("key")).toString() == QLatin1String(key))
-                return action.toObject().value(QStringLiteral("id")).toString();
-        }
-        return {};
-    }
-
-    HttpResult inputs(const QString &action, const QJsonValue &auth, const QJsonObject &values = {})
-    {
-        return m_client->postData(QStringLiteral("/v2/actions/%1/inputs").arg(action),
-                                  formBody(auth, values));
-    }
-
-    HttpResult startRun(const char *slug, const char *key, const QJsonValue &auth,
-                        const QJsonObject &values)
-    {
-        return m_client->postData(QStringLiteral("/v2/action-runs"),
-                                  QJsonObject{{QStringLiteral("action"), actionId(slug, key)},
-                                              {QStringLiteral("authentication"), auth},
-                                              {QStringLiteral("inputs"), values}});
-    }
-
-    HttpResult readRun(const QString &runId)
-    {
-        return m_client->get(QStringLiteral("/v2/action-runs/%1").arg(runId));
-    }
-
-    // Polls until the run leaves `waiting`; returns the final data and the waiting count.
-    QJsonObject finishRun(const QString &runId, int *waits = nullptr)
-    {
-        for (int i = 0; i < 20; ++i) {
-            const QJsonObject data = readRun(runId).dataObject();
-            if (data.value(QStringLiteral("status")).toString() != QLatin1String("waiting"))
-                return data;
-            if (waits)
-                ++*waits;
-        }
-        return {};
-    }
-
 private Q_SLOTS:
-    void init()
-    {
-        m_server = std::make_unique<SandboxServer>();
-        QVERIFY(m_server->listen());
-        m_client = std::make_unique<SandboxClient>(m_server->baseUrl());
-    }
-    void cleanup()
-    {
-        m_client.reset();
-        m_server.reset();
-    }
+    void init() { startSandbox(); }
+    void cleanup() { stopSandbox(); }
 
     void run_succeedsAfterPollsAndIdsAreSingleUse()
     {
