@@ -507,9 +507,8 @@ void TokenService::connectToken(const QUrl &connectUrl, QObject *context, TokenC
                                         "secret")));
             return;
         }
-        withSecret(SecretKind::ClientSecret, [this, clientId, connectUrl, access, guard, hasContext,
-                                              done](const secrets::SecretError &error,
-                                                    const QString &clientSecret) {
+        SecretDone request = [this, clientId, connectUrl, access, guard, hasContext, done](
+                                 const secrets::SecretError &error, const QString &clientSecret) {
             if (!error.ok() && error.kind != secrets::SecretErrorKind::NotFound) {
                 TokenResult result = failure(TokenErrorKind::Keychain, error.detail);
                 result.error.keychain = error.kind;
@@ -539,7 +538,13 @@ void TokenService::connectToken(const QUrl &connectUrl, QObject *context, TokenC
                     result.expiresAt = nowSeconds() + grant.value().expiresIn;
                     done(result);
                 });
-        });
+        };
+        // With no exchange configured the server's own fallback client is used (the sandbox's):
+        // there is no secret to read, and a machine without a keyring must still connect.
+        if (m_credentials.exchange.clientId.isEmpty())
+            request({}, QString());
+        else
+            withSecret(SecretKind::ClientSecret, std::move(request));
     });
 }
 

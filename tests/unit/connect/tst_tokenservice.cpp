@@ -422,6 +422,21 @@ private Q_SLOTS:
         QVERIFY2(wait.m_result.ok(), qPrintable(wait.m_result.error.summary()));
     }
 
+    // The sandbox needs no account: connecting must not depend on a keyring being there.
+    void connectToken_withoutAKeyringStillWorksForTheSandbox()
+    {
+        Setup setup({}, false);
+        setup.secrets.setFailure(secrets::SecretErrorKind::NoBackend);
+        setup.client->setToken(QStringLiteral("sandbox-token"));
+        ConnectRequest request;
+        request.base = setup.service->connectBase();
+        request.app = QStringLiteral("SlackAPI");
+        TokenWait wait;
+        setup.service->connectToken(ConnectUrl::resource(request), &wait, wait.callback());
+        QVERIFY(wait.wait());
+        QVERIFY2(wait.m_result.ok(), qPrintable(wait.m_result.error.summary()));
+    }
+
     // The whole non-web Connect flow against the sandbox's page, the test clicking for the
     // web view: session -> page -> Allow/Deny -> redirect -> ConnectResult.
     void prepareConnect_redirectCarriesTheResult_data()
