@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QStackedWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace ab::ui {
@@ -262,6 +263,15 @@ void AccountsFields::showError(const Field &field, const QString &message)
     field.error->setVisible(!message.isEmpty());
     // A screen reader hears the error with the field, not only as a separate label.
     field.edit->setAccessibleDescription(message);
+    // A wrapped error needs height the window's minimum size does not know about (it is
+    // height-for-width), so grow the window to fit once the layout has taken the label in.
+    if (QWidget *top = window(); top && top->isVisible() && !message.isEmpty()) {
+        QTimer::singleShot(0, top, [top] {
+            const int needed = top->heightForWidth(top->width());
+            if (needed > top->height())
+                top->resize(top->width(), needed);
+        });
+    }
 }
 
 bool AccountsFields::check(const Field &field, const QString &message)
