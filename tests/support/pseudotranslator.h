@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QString>
+#include <QTranslator>
+
+namespace ab::test {
+
+// A translator that "translates" every string of ours into ⟦source⟧. Installed over a live
+// window it proves two things at once: each visible string went through tr(), and the widget
+// re-translated itself on QEvent::LanguageChange. Qt's own strings (context "Q...") stay as
+// they are: Qt ships their translations.
+class PseudoTranslator : public QTranslator {
+public:
+    static constexpr QChar open = QChar(0x27E6);  // ⟦
+    static constexpr QChar close = QChar(0x27E7); // ⟧
+
+    using QTranslator::QTranslator;
+
+    bool isEmpty() const override { return false; }
+
+    QString translate(const char *context, const char *sourceText, const char *disambiguation,
+                      int n) const override;
+
+    // The text with every ⟦...⟧ span (nested ones too) removed: what is left did not go
+    // through tr().
+    static QString untranslatedRemainder(const QString &text);
+};
+
+} // namespace ab::test
