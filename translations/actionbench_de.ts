@@ -1538,6 +1538,13 @@ Eingaben: %5</translation>
     </message>
 </context>
 <context>
+    <name>ab::ui::DesktopNotifier</name>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+</context>
+<context>
     <name>ab::ui::EnvironmentSwitcher</name>
     <message>
         <source>&amp;Environment:</source>

@@ -1533,6 +1533,13 @@ Inputs: %5</source>
     </message>
 </context>
 <context>
+    <name>ab::ui::DesktopNotifier</name>
+    <message>
+        <source>Show</source>
+        <translation>表示</translation>
+    </message>
+</context>
+<context>
     <name>ab::ui::EnvironmentSwitcher</name>
     <message>
         <source>&amp;Environment:</source>

@@ -99,9 +99,11 @@ bool LanguageManager::apply(const QString &code)
         }
         // Qt's catalogue is optional (Debian: qt6-translations-l10n); without it Qt's own few
         // strings (standard buttons, context menus) stay English.
+        // "qt" is the catalogue windeployqt ships; Linux distributions also install "qtbase".
         qt = std::make_unique<QTranslator>();
-        if (!qt->load(QLocale(code), QStringLiteral("qtbase"), QStringLiteral("_"),
-                      QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        const QString qtDirectory = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
+        if (!qt->load(QLocale(code), QStringLiteral("qt"), QStringLiteral("_"), qtDirectory) &&
+            !qt->load(QLocale(code), QStringLiteral("qtbase"), QStringLiteral("_"), qtDirectory))
             qt.reset();
     }
     // Every install or removal makes Qt send QEvent::LanguageChange to every widget.
