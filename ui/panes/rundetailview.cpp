@@ -449,7 +449,6 @@ void RunDetailView::fillInputs()
         item->setText(0, titles.value(id).isEmpty() ? id : titles.value(id));
         item->setToolTip(0, id);
         // A SELECT shows the label the user picked, with the id that was sent.
-        //: A choice in a run's inputs: %1 is the label the user picked, %2 the value sent.
         item->setText(1,
                       label.isEmpty() || label == value ? value : tr("%1 (%2)").arg(label, value));
         item->setToolTip(1, value);
