@@ -7,9 +7,15 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
+
+class QAction;
+class QInputDialog;
 class QLabel;
+class QMenu;
 class QSplitter;
 class QTabWidget;
+class QToolBar;
 
 namespace ab::ui {
 
@@ -50,8 +56,34 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    // The menus and actions, kept so a language change reaches their texts.
+    struct Commands {
+        QToolBar *toolbar = nullptr;
+        QMenu *fileMenu = nullptr;
+        QMenu *actionMenu = nullptr;
+        QMenu *viewMenu = nullptr;
+        QMenu *helpMenu = nullptr;
+        QAction *run = nullptr;
+        QAction *save = nullptr;
+        QAction *search = nullptr;
+        QAction *connectAccount = nullptr;
+        QAction *refresh = nullptr;
+        QAction *inspector = nullptr;
+        QAction *quit = nullptr;
+        QAction *accounts = nullptr;
+        QAction *about = nullptr;
+    };
+    // A status-bar message as a function of the state it reports, so that it is said again in
+    // a new language while it shows.
+    using StatusMessage = std::function<QString()>;
+
+    void retranslateUi();
+    void retranslateInspectorAction();
+    void retranslateSaveDialog();
+    void showStatus(StatusMessage message, int timeoutMs);
     void buildActions();
     void showAccounts();
     void showAbout();
@@ -87,6 +119,11 @@ private:
     QSplitter *m_workSplitter;
     QSplitter *m_historySplitter;
     QLabel *m_environmentLabel;
+    Commands m_commands;
+    StatusMessage m_statusMessage; // the one showing, if any
+    int m_statusTimeoutMs = 0;
+    bool m_showingStatus = false; // showStatus() is putting its message up
+    QPointer<QInputDialog> m_saveDialog;
     QPointer<AccountsDialog> m_accounts;
     QString m_pendingConnection; // a restore's connection, selected once the picker lists it
 };
