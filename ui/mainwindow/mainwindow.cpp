@@ -4,6 +4,7 @@
 #include "connect/tokenservice.h"
 #include "dialogs/aboutdialog.h"
 #include "dialogs/accountsdialog.h"
+#include "dialogs/settingsdialog.h"
 #include "form/formsession.h"
 #include "form/formview.h"
 #include "mainwindow/environmentswitcher.h"
@@ -197,6 +198,7 @@ void MainWindow::retranslateUi()
     c.accounts->setText(tr("&Accounts…"));
     c.accounts->setToolTip(
         tr("Sign in to the environment in use: a token, the White Label exchange or OAuth"));
+    c.settings->setText(tr("&Settings…"));
     c.about->setText(tr("&About Actionbench"));
     c.fileMenu->setTitle(tr("&File"));
     c.actionMenu->setTitle(tr("&Action"));
@@ -279,12 +281,18 @@ void MainWindow::buildActions()
     c.accounts = new QAction(this);
     c.accounts->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     connect(c.accounts, &QAction::triggered, this, &MainWindow::showAccounts);
+    c.settings = new QAction(this);
+    c.settings->setShortcut(QKeySequence::Preferences);
+    c.settings->setMenuRole(QAction::PreferencesRole);
+    c.settings->setVisible(m_services.languages != nullptr); // nothing to set without it
+    connect(c.settings, &QAction::triggered, this, &MainWindow::showSettings);
     c.about = new QAction(this);
     c.about->setMenuRole(QAction::AboutRole);
     connect(c.about, &QAction::triggered, this, &MainWindow::showAbout);
 
     c.fileMenu = menuBar()->addMenu(QString());
     c.fileMenu->addAction(c.accounts);
+    c.fileMenu->addAction(c.settings);
     c.fileMenu->addSeparator();
     c.fileMenu->addAction(c.quit);
     c.actionMenu = menuBar()->addMenu(QString());
@@ -317,7 +325,8 @@ void MainWindow::buildActions()
     c.toolbar->addAction(c.run);
     c.toolbar->addAction(c.inspector);
     // Window-wide shortcuts must work wherever the focus is.
-    for (QAction *action : {c.run, c.save, c.search, c.refresh, c.inspector, c.accounts, c.quit})
+    for (QAction *action :
+         {c.run, c.save, c.search, c.refresh, c.inspector, c.accounts, c.settings, c.quit})
         addAction(action);
 }
 
@@ -410,6 +419,20 @@ void MainWindow::showAccounts()
     m_accounts->show();
     m_accounts->raise();
     m_accounts->activateWindow();
+}
+
+void MainWindow::showSettings()
+{
+    if (!m_services.languages)
+        return;
+    // Modeless: the window behind it changes language while the user watches, nothing lost.
+    if (!m_settingsDialog) {
+        m_settingsDialog = new SettingsDialog(m_services.languages, this);
+        m_settingsDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_settingsDialog->show();
+    m_settingsDialog->raise();
+    m_settingsDialog->activateWindow();
 }
 
 void MainWindow::showAbout()

@@ -30,6 +30,7 @@ class FormView;
 class HistoryPane;
 class InspectorDock;
 class RunDetailView;
+class SettingsDialog;
 class StoredActionsView;
 class Workbench;
 
@@ -74,6 +75,7 @@ private:
         QAction *inspector = nullptr;
         QAction *quit = nullptr;
         QAction *accounts = nullptr;
+        QAction *settings = nullptr;
         QAction *about = nullptr;
     };
     // A status-bar message as a function of the state it reports, so that it is said again in
@@ -86,6 +88,7 @@ private:
     void showStatus(StatusMessage message, int timeoutMs);
     void buildActions();
     void showAccounts();
+    void showSettings();
     void showAbout();
     void onActionChosen(const core::App &app, const core::Action &action);
     void onRunRequested();
@@ -125,6 +128,7 @@ private:
     bool m_showingStatus = false; // showStatus() is putting its message up
     QPointer<QInputDialog> m_saveDialog;
     QPointer<AccountsDialog> m_accounts;
+    QPointer<SettingsDialog> m_settingsDialog;
     QString m_pendingConnection; // a restore's connection, selected once the picker lists it
 };
 

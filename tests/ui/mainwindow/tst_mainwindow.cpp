@@ -1,5 +1,6 @@
 #include "windowfixture.h"
 
+#include "dialogs/settingsdialog.h"
 #include "form/fieldeditor.h"
 #include "form/formsession.h"
 #include "form/formview.h"
@@ -20,8 +21,10 @@
 #include "ui/untranslatedtext.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QFile>
 #include <QInputDialog>
+#include <QMenuBar>
 #include <QScrollArea>
 #include <QStatusBar>
 #include <QTest>
@@ -40,12 +43,14 @@ struct PseudoLanguage {
 };
 
 // The data the window shows as it came: the chosen app's and action's titles and description,
-// and the environment's name.
+// the environment's name, and the languages' own names in Settings.
 test::DataFilter windowData(const test::WindowFixture &f)
 {
     const ui::Workbench *workbench = f.window->workbench();
     QStringList data = {workbench->app().title, workbench->action().title,
                         workbench->action().description, workbench->environmentName()};
+    for (const ui::Language &language : ui::LanguageManager::available())
+        data.append(language.nativeName);
     data.removeAll(QString());
     return [data](QString text) {
         for (const QString &value : data)
@@ -80,6 +85,16 @@ QStringList untranslatedInWindow(const test::WindowFixture &f)
 bool pseudoTranslated(const QString &text)
 {
     return text.startsWith(test::PseudoTranslator::open);
+}
+
+// File › Settings, found by its role rather than its words.
+QAction *settingsAction(const test::WindowFixture &f)
+{
+    for (QAction *action : f.window->actions()) {
+        if (action->menuRole() == QAction::PreferencesRole)
+            return action;
+    }
+    return nullptr;
 }
 
 } // namespace
@@ -297,13 +312,20 @@ private Q_SLOTS:
         QAction *inspectorAction = f.window->inspector()->toggleViewAction();
         inspectorAction->trigger();
         QTRY_VERIFY(f.window->inspector()->isVisible());
-        // Two prompts open: "Save as stored action" and the Zapier environment's token.
+        // Open dialogs: Settings, and two prompts ("Save as stored action", the Zapier
+        // environment's token).
+        QAction *settings = settingsAction(f);
+        QVERIFY(settings);
+        settings->trigger();
+        auto *settingsDialog = f.window->findChild<ui::SettingsDialog *>();
+        QVERIFY(settingsDialog);
         Q_EMIT f.window->formView()->saveAsStoredRequested();
         f.window->environmentSwitcher()->select(ui::EnvironmentSwitcher::Kind::Zapier);
         QList<QInputDialog *> prompts = f.window->findChildren<QInputDialog *>();
         QCOMPARE(prompts.size(), 2);
         for (QInputDialog *prompt : std::as_const(prompts))
             QTRY_VERIFY(prompt->isVisible());
+        QTRY_VERIFY(settingsDialog->isVisible());
 
         const QVariantMap values = f.session()->inputs();
         const QString appId = f.window->workbench()->app().id;
@@ -340,6 +362,8 @@ private Q_SLOTS:
                 QVERIFY(prompt->isVisible());
                 QVERIFY(pseudoTranslated(prompt->windowTitle()));
             }
+            QVERIFY(settingsDialog->isVisible());
+            QVERIFY(pseudoTranslated(settingsDialog->windowTitle()));
             QCOMPARE(f.window->environmentSwitcher()->current().kind,
                      ui::EnvironmentSwitcher::Kind::Sandbox);
         }
@@ -348,7 +372,59 @@ private Q_SLOTS:
         QCOMPARE(inspectorAction->text(), QStringLiteral("API &inspector"));
         for (QInputDialog *prompt : std::as_const(prompts))
             prompt->reject();
+        settingsDialog->close();
         QCOMPARE(f.history->count({}), 2);
+    }
+
+    void settings_switchesToGermanAndBackKeepingTheWork()
+    {
+        test::WindowFixture f;
+        QVERIFY(f.start());
+        QVERIFY(
+            f.chooseAction(QStringLiteral("Sandbox Faults"), QStringLiteral("simulate_outcome")));
+        QVERIFY(
+            f.set(QStringLiteral("outcome"), QStringLiteral("success"), QStringLiteral("Success")));
+        QVERIFY(f.set(QStringLiteral("message"), QStringLiteral("Grüße")));
+        QVERIFY(f.set(QStringLiteral("polls"), qint64(0)));
+        const qint64 id = f.run();
+        QVERIFY(f.finishes(id, Phase::Success));
+        const QVariantMap values = f.session()->inputs();
+        const QMenu *fileMenu = f.window->menuBar()->actions().first()->menu();
+        QCOMPARE(fileMenu->title(), QStringLiteral("&File"));
+
+        // File › Settings, as the user opens it; the language box applies a choice at once.
+        QAction *settings = settingsAction(f);
+        QVERIFY(settings && settings->isVisible());
+        QVERIFY(fileMenu->actions().contains(settings));
+        settings->trigger();
+        auto *dialog = f.window->findChild<ui::SettingsDialog *>();
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        QComboBox *box = dialog->languageBox();
+        const auto choose = [box](const QString &code) {
+            const int index = box->findData(code);
+            box->setCurrentIndex(index);
+            Q_EMIT box->activated(index);
+        };
+
+        choose(QStringLiteral("de"));
+        const QString germanFile = QCoreApplication::translate("ab::ui::MainWindow", "&File");
+        QVERIFY(germanFile != QStringLiteral("&File")); // the German catalogue is loaded
+        QTRY_COMPARE(fileMenu->title(), germanFile);
+        QCOMPARE(settings->text(), QCoreApplication::translate("ab::ui::MainWindow", "&Settings…"));
+        QCOMPARE(dialog->windowTitle(),
+                 QCoreApplication::translate("ab::ui::SettingsDialog", "Settings"));
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(f.session()->inputs(), values);
+        QCOMPARE(f.window->workbench()->action().key, QStringLiteral("simulate_outcome"));
+        QCOMPARE(f.window->historyPane()->currentRun(), id);
+        QCOMPARE(f.window->runDetail()->runId(), id);
+
+        choose(QString()); // System default: English here
+        QTRY_COMPARE(fileMenu->title(), QStringLiteral("&File"));
+        QCOMPARE(f.window->windowTitle(), QStringLiteral("Actionbench"));
+        QCOMPARE(f.session()->inputs(), values);
+        dialog->close();
     }
 
     void retranslate_saysTheStatusMessageAgain()
