@@ -67,7 +67,7 @@ QString FormMessages::errorKind(const core::ApiError &error)
 
 QString FormMessages::withDetail(const QString &headline, const core::ApiError &error)
 {
-    const QString detail = !error.detail.isEmpty() ? error.detail : error.title;
+    const QString detail = !error.detail.isEmpty() ? error.displayDetail() : error.displayTitle();
     //: %1 says what failed ("Could not load the choices."), %2 why, in a sentence.
     if (detail.isEmpty())
         return tr("%1 %2").arg(headline, errorKind(error));

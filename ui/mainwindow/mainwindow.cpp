@@ -10,6 +10,7 @@
 #include "mainwindow/environmentswitcher.h"
 #include "mainwindow/workbench.h"
 #include "models/historymodel.h"
+#include "notify/desktopnotifier.h"
 #include "panes/catalogpane.h"
 #include "panes/connectionpicker.h"
 #include "panes/historypane.h"
@@ -104,6 +105,14 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     setCentralWidget(m_mainSplitter);
 
     addDockWidget(Qt::RightDockWidgetArea, m_inspector);
+    m_notifier = new DesktopNotifier(this);
+    connect(m_notifier, &DesktopNotifier::activated, this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+        if (m_notifiedRun > 0)
+            m_history->selectRun(m_notifiedRun);
+    });
     m_inspector->hide();
 
     statusBar()->addWidget(m_environmentLabel);
@@ -388,7 +397,16 @@ void MainWindow::onRunFinished(qint64 runId)
     const std::optional<runs::RunRecord> record = m_services.history->load(runId);
     if (!record || record->durationMs() < notifyAfterMs)
         return;
-    // The taskbar/dock asks for attention; no tray icon needed, and it works on every desktop.
+    // A desktop notification (clicking it brings the run back), and the taskbar/dock asks for
+    // attention either way.
+    m_notifiedRun = runId;
+    const QString where = QStringLiteral("%1 › %2").arg(record->appTitle, record->actionTitle);
+    m_notifier->notify(
+        record->phase == runs::Phase::Success ? tr("Run succeeded")
+        : record->phase == runs::Phase::Error ? tr("Run failed")
+                                              : tr("Run ended"),
+        //: %1 is "App › Action", %2 how long the run took, e.g. "1 min 5 s"
+        tr("%1 after %2").arg(where, models::HistoryModel::durationText(record->durationMs())));
     QApplication::alert(this);
     showStatus(
         [appTitle = record->appTitle, actionTitle = record->actionTitle, phase = record->phase] {

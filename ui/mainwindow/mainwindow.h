@@ -21,6 +21,7 @@ namespace ab::ui {
 
 class AccountsDialog;
 class CatalogPane;
+class DesktopNotifier;
 class ConnectController;
 class ConnectionPicker;
 class ConnectMessageBar;
@@ -129,6 +130,8 @@ private:
     QPointer<QInputDialog> m_saveDialog;
     QPointer<AccountsDialog> m_accounts;
     QPointer<SettingsDialog> m_settingsDialog;
+    DesktopNotifier *m_notifier = nullptr;
+    qint64 m_notifiedRun = 0;    // the run the last desktop notification was about
     QString m_pendingConnection; // a restore's connection, selected once the picker lists it
 };
 

@@ -127,7 +127,7 @@ Explanation ErrorExplainer::explain(const core::RunError &error)
 Explanation ErrorExplainer::explain(const core::ApiError &error, runs::Phase phase)
 {
     Explanation out;
-    out.details = serverWords(error.title, error.detail);
+    out.details = serverWords(error.displayTitle(), error.displayDetail());
     if (error.httpStatus > 0)
         out.details = out.details.isEmpty()
                           ? tr("HTTP %1").arg(error.httpStatus)

@@ -485,7 +485,7 @@ void RunDetailView::fillTimeline()
                       event.status.isEmpty()
                           ? HistoryModel::phaseLabel(event.phase)
                           : tr("%1 (%2)").arg(HistoryModel::phaseLabel(event.phase), event.status));
-        item->setText(2, event.note);
+        item->setText(2, event.displayNote());
     }
     m_timeline->resizeColumnToContents(0);
     m_timeline->resizeColumnToContents(1);

@@ -42,44 +42,21 @@ struct PseudoLanguage {
     Q_DISABLE_COPY_MOVE(PseudoLanguage)
 };
 
-// The data the window shows as it came: the chosen app's and action's titles and description,
-// the environment's name, and the languages' own names in Settings.
+// The data the window shows as it came: the sandbox's catalog (apps, actions, fields,
+// choices, connections), the environment's name, the languages' own names in Settings.
 test::DataFilter windowData(const test::WindowFixture &f)
 {
-    const ui::Workbench *workbench = f.window->workbench();
-    QStringList data = {workbench->app().title, workbench->action().title,
-                        workbench->action().description, workbench->environmentName()};
+    QStringList data = {f.window->workbench()->environmentName()};
     for (const ui::Language &language : ui::LanguageManager::available())
         data.append(language.nativeName);
     data.removeAll(QString());
-    return [data](QString text) {
-        for (const QString &value : data)
-            text.remove(value);
-        return text;
-    };
+    return test::sandboxData(data);
 }
 
-// Every untranslated text of the main window, its menus and its open dialogs.
-//
-// The panes (ui/panes) and the form (ui/form) become translatable on branches of their own;
-// until those are merged this reports only what the window itself owns: whatever a scan of a
-// pane's or the form's own tree finds is left out. Once every branch is merged, drop
-// `otherBranches` and its loop: the whole window must then come out clean.
+// Every untranslated text of the main window, its panes, menus and open dialogs.
 QStringList untranslatedInWindow(const test::WindowFixture &f)
 {
-    test::UntranslatedText scanner(windowData(f));
-    QStringList found = scanner.scan(f.window.get());
-    const ui::MainWindow *w = f.window.get();
-    const QList<const QWidget *> otherBranches = {
-        w->catalogPane(),      w->storedActions(),
-        w->connectionPicker(), w->formView(),
-        w->historyPane(),      w->runDetail(),
-        w->inspector(),        w->findChild<ui::RateLimitGauge *>()};
-    for (const QWidget *pane : otherBranches) {
-        const QStringList theirs = scanner.scan(pane);
-        found.removeIf([&theirs](const QString &line) { return theirs.contains(line); });
-    }
-    return found;
+    return test::UntranslatedText(windowData(f)).scan(f.window.get());
 }
 
 bool pseudoTranslated(const QString &text)
