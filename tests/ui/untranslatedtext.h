@@ -19,6 +19,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
@@ -42,9 +43,12 @@ inline DataFilter sandboxData(QStringList extra = {})
     QFile file(QStringLiteral(":/sandbox/catalog.json"));
     if (file.open(QIODevice::ReadOnly)) {
         std::function<void(const QJsonValue &)> collect = [&](const QJsonValue &value) {
-            if (value.isString() && value.toString().size() >= 3)
+            if (value.isString() && value.toString().size() >= 3) {
                 extra.append(value.toString());
-            else if (value.isArray())
+                // Help text is Markdown: the window shows it rendered.
+                if (value.toString().contains(QLatin1Char('`')))
+                    extra.append(value.toString().remove(QLatin1Char('`')));
+            } else if (value.isArray())
                 for (const QJsonValue &item : value.toArray())
                     collect(item);
             else if (value.isObject())
@@ -53,6 +57,14 @@ inline DataFilter sandboxData(QStringList extra = {})
         };
         collect(QJsonDocument::fromJson(file.readAll()).object());
     }
+    // Dates and times are the locale's words, not ours.
+    const QLocale locale;
+    for (int i = 1; i <= 12; ++i)
+        extra << locale.monthName(i) << locale.monthName(i, QLocale::ShortFormat);
+    for (int i = 1; i <= 7; ++i)
+        extra << locale.dayName(i) << locale.dayName(i, QLocale::ShortFormat);
+    extra << locale.amText() << locale.pmText() << QStringLiteral("UTC");
+    extra.removeAll(QString());
     extra.removeDuplicates();
     std::sort(extra.begin(), extra.end(),
               [](const QString &a, const QString &b) { return a.size() > b.size(); });
@@ -94,6 +106,9 @@ private:
         if (m_stripData)
             rest = m_stripData(rest);
         rest.remove(QLatin1Char('&'));
+        // URLs, paths and ids (an API call, a run id) are data, not words of ours.
+        static const QRegularExpression pathLike(QStringLiteral("\\S*[/:=]\\S*"));
+        rest.remove(pathLike);
         // A word of two letters or more left over is a string of ours that skipped tr().
         static const QRegularExpression word(QStringLiteral("\\p{L}{2,}"));
         if (rest.contains(word)) {
@@ -134,6 +149,9 @@ private:
 
     void visit(const QWidget *w)
     {
+        // Qt's own parts (a dock's float and close buttons, ...) carry Qt's translated text.
+        if (w->objectName().startsWith(QLatin1String("qt_")))
+            return;
         if (w->isWindow())
             check(w, "window title", w->windowTitle());
         check(w, "tooltip", w->toolTip());

@@ -7,6 +7,7 @@
 #include "mainwindow/environmentswitcher.h"
 #include "mainwindow/workbench.h"
 #include "models/historymodel.h"
+#include "panes/catalogmessages.h"
 #include "panes/catalogpane.h"
 #include "panes/connectionpicker.h"
 #include "panes/errorexplainer.h"
@@ -47,6 +48,14 @@ struct PseudoLanguage {
 test::DataFilter windowData(const test::WindowFixture &f)
 {
     QStringList data = {f.window->workbench()->environmentName()};
+    // Category names are Zapier's slugs made readable.
+    for (const QComboBox *box : f.window->catalogPane()->findChildren<QComboBox *>()) {
+        for (int i = 0; i < box->count(); ++i) {
+            const QString slug = box->itemData(i).toString();
+            if (!slug.isEmpty() && box->itemText(i) == ui::CatalogMessages::categoryTitle(slug))
+                data.append(box->itemText(i));
+        }
+    }
     for (const ui::Language &language : ui::LanguageManager::available())
         data.append(language.nativeName);
     data.removeAll(QString());
