@@ -11,6 +11,8 @@ packages=(
     qt6-webengine-dev qt6-webengine-dev-tools
     qtkeychain-qt6-dev libssl-dev
     xvfb xauth dbus gnome-keyring
+    # a Japanese font, so the screenshots of the Japanese UI show glyphs rather than boxes
+    fonts-ipafont-gothic
     # packaging: icons (Qt SVG), DEB (dpkg-shlibdeps needs file), RPM, desktop/AppStream validators
     qt6-svg-dev dpkg-dev file rpm desktop-file-utils appstream
 )
