@@ -5,6 +5,8 @@
 #include <QLocale>
 #include <QScopedValueRollback>
 
+#include <algorithm>
+
 namespace ab::models {
 
 using runs::Phase;
@@ -339,7 +341,13 @@ void HistoryModel::fetchMore(const QModelIndex &parent)
         endInsertRows();
     }
     m_total = qMax(m_total, int(m_rows.size()));
-    updateTicking();
+    // Only the new page can start the clock: scanning every loaded row here made each page
+    // cost more the further down the history it was (100,000 rows at the end). tick() stops it.
+    const bool unfinished = std::any_of(page.cbegin(), page.cend(), [](const RunSummary &run) {
+        return runs::isUnfinishedPhase(run.phase);
+    });
+    if (unfinished && !m_ticker.isActive())
+        m_ticker.start();
 }
 
 bool HistoryModel::matches(const RunSummary &run) const

@@ -455,9 +455,11 @@ QList<RunSummary> HistoryStore::listPage(const RunFilter &filter, const RunSumma
     QVariantList values;
     QString where = rows::whereClause(filter, values);
     if (after) {
-        // Keyset paging over the (created_at DESC, id DESC) index.
+        // Keyset paging over the (created_at DESC, id DESC) index. The bare `created_at <= ?`
+        // gives SQLite a range to seek to; with only the OR it walked the index from the newest
+        // run, so the page after run 99,800 cost 500 times the first one.
         where += (where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ")) +
-                 QStringLiteral("(created_at < ? OR (created_at = ? AND id < ?))");
+                 QStringLiteral("created_at <= ? AND (created_at < ? OR id < ?)");
         const qint64 created = after->createdAt.toMSecsSinceEpoch();
         values << created << created << after->id;
     }
