@@ -11,15 +11,26 @@ cd "$(dirname "$0")/../.."
 build=${1:-build}
 rounds=${2:-15}
 cli="$build/bin/actionbench-cli"
-port=8797
+port=${FLOW_PORT:-8797} # another free port when two people benchmark at once
 base="http://127.0.0.1:$port"
 app_id=9bb8148d-0688-5b68-aa98-72b35a687aa2   # Sandbox Faults
 work=$(mktemp -d)
-trap 'pkill -f "sandbox serve --port $port" 2>/dev/null || true; rm -rf "$work"' EXIT
+server_pid=
+# Only the server this script started is stopped (by its pid): another engineer's sandbox on
+# the same machine is left alone.
+stop_server() {
+    if [[ -n "$server_pid" ]]; then
+        kill "$server_pid" 2>/dev/null || true
+        wait "$server_pid" 2>/dev/null || true
+        server_pid=
+    fi
+}
+trap 'stop_server; rm -rf "$work"' EXIT
 
 start_server() {
-    pkill -f "sandbox serve --port $port" 2>/dev/null || true
+    stop_server
     XDG_DATA_HOME="$work/data" "$cli" sandbox serve --port "$port" --json >"$work/serve.json" 2>/dev/null &
+    server_pid=$!
     for _ in $(seq 100); do curl -s -o /dev/null "$base/sandbox" && return 0; sleep 0.05; done
     echo "the sandbox did not start" >&2; exit 1
 }
