@@ -5,10 +5,11 @@
 
 #include <QObject>
 #include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <map>
 
 #include <optional>
-
-class QSqlQuery;
 
 namespace ab::runs {
 
@@ -91,6 +92,11 @@ private:
     bool fail(StoreError code, const QString &detail) const;
     bool failQuery(const QSqlQuery &query) const;
     bool exec(const QString &sql) const;
+    // The statement for `sql`, prepared on first use and kept for the connection: SQLite then
+    // parses each statement once, not once per call (a run is written in five transactions).
+    // Null, with lastError() set, when it does not prepare. SELECTs are finish()ed after use, so
+    // that no read snapshot outlives the call.
+    QSqlQuery *statement(const QString &sql) const;
     bool begin();
     bool commit();
     void rollback();
@@ -107,6 +113,7 @@ private:
     QString m_connectionName;
     QString m_path;
     QSqlDatabase m_db;
+    mutable std::map<QString, QSqlQuery> m_statements; // node-based: pointers stay valid
     mutable StoreStatus m_error;
 };
 
