@@ -35,7 +35,9 @@ void RunFollower::follow(qint64 localId)
 {
     m_id = localId;
     m_output.progress(QStringLiteral("run %1 started").arg(localId));
-    check();
+    // A run the service still drives is not final: with --wait, runFinished says when it is.
+    if (!m_wait || !m_service->isActive(localId))
+        check();
 }
 
 void RunFollower::check()
