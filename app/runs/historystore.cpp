@@ -4,8 +4,14 @@
 #include "runs/historyschema.h"
 #include "runs/logging.h"
 
+#include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#if AB_SQLITE_SHARED_WITH_QT
+#include <sqlite3.h>
+#endif
 
 #include <atomic>
 
@@ -90,10 +96,39 @@ void HistoryStore::close()
     if (!m_db.isValid())
         return;
     m_statements.clear(); // before the connection they belong to
+    keepSmallWal();
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
     m_path.clear();
+    m_wal = false;
+}
+
+bool HistoryStore::keepsSmallWalOnClose()
+{
+#if AB_SQLITE_SHARED_WITH_QT
+    return true;
+#else
+    return false;
+#endif
+}
+
+void HistoryStore::keepSmallWal()
+{
+#if AB_SQLITE_SHARED_WITH_QT
+    // The next opener reads a kept WAL back (SQLite's recovery), which costs about as much as
+    // reading the file: cheap below a megabyte, and a larger one is checkpointed as usual. The
+    // WAL is only ever checkpointed or kept, never dropped, so nothing committed can be lost.
+    constexpr qint64 keptWalLimit = 1 << 20;
+    if (!m_wal || !m_db.isOpen() ||
+        QFileInfo(m_path + QStringLiteral("-wal")).size() > keptWalLimit)
+        return;
+    const QVariant handle = m_db.driver()->handle();
+    if (qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return;
+    if (sqlite3 *db = *static_cast<sqlite3 *const *>(handle.constData()))
+        sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+#endif
 }
 
 bool HistoryStore::isOpen() const
@@ -201,7 +236,8 @@ bool HistoryStore::configure()
     }
     // Some file systems (network shares) refuse WAL; the store still works, with less
     // concurrency, so say so instead of failing.
-    if (query.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+    m_wal = query.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) == 0;
+    if (!m_wal)
         qCWarning(lcRuns) << "history: WAL refused, journal mode is" << query.value(0).toString();
     return true;
 }

@@ -47,7 +47,12 @@ public:
 
     // Creates the file when missing and migrates it to the latest schema.
     bool open(const QString &path);
+    // On builds where keepsSmallWalOnClose(), a WAL (write-ahead log) under 1 MiB is left for
+    // the next opener instead of being checkpointed into the file and deleted: a CLI command
+    // is one process per run, and that saved it two fsyncs, a file deletion and the WAL's
+    // re-creation each time. What the WAL holds is exactly as durable either way.
     void close();
+    static bool keepsSmallWalOnClose();
     bool isOpen() const;
     QString path() const { return m_path; }
     int schemaVersion() const; // the open file's user_version; 0 when closed
@@ -101,6 +106,7 @@ private:
     bool commit();
     void rollback();
     bool configure();
+    void keepSmallWal();
     bool migrate();
     bool writeEvents(QSqlQuery &query, qint64 id, const QList<RunEvent> &events) const;
     bool writeCalls(QSqlQuery &query, qint64 id, const QList<core::RequestRecord> &calls) const;
@@ -112,6 +118,7 @@ private:
     RunCodec m_codec;
     QString m_connectionName;
     QString m_path;
+    bool m_wal = false; // journal_mode is WAL
     QSqlDatabase m_db;
     mutable std::map<QString, QSqlQuery> m_statements; // node-based: pointers stay valid
     mutable StoreStatus m_error;
