@@ -543,10 +543,12 @@
     </message>
     <message>
         <source>%1 %2</source>
+        <extracomment>%1 says what failed (&quot;Could not load the choices.&quot;), %2 why, in a sentence.</extracomment>
         <translation>%1 %2</translation>
     </message>
     <message>
         <source>%1 %2 (%3)</source>
+        <extracomment>As &quot;%1 %2&quot;, with %3 the server&apos;s own explanation, untranslated.</extracomment>
         <translation>%1 %2 (%3)</translation>
     </message>
     <message>
@@ -563,6 +565,7 @@
     </message>
     <message>
         <source>%1 and %2</source>
+        <extracomment>The last two of a list of field titles.</extracomment>
         <translation>%1 und %2</translation>
     </message>
     <message>
@@ -571,10 +574,12 @@
     </message>
     <message>
         <source>Choose %1 first</source>
+        <extracomment>Why a field is disabled; %1 names the fields it depends on.</extracomment>
         <translation>Wählen Sie zuerst %1</translation>
     </message>
     <message numerus="yes">
         <source>%1 and %n more</source>
+        <extracomment>%1 lists the first field titles; %n counts the ones left out.</extracomment>
         <translation>
             <numerusform>%1 und %n weiteres</numerusform>
             <numerusform>%1 und %n weitere</numerusform>
@@ -590,7 +595,38 @@
     </message>
     <message>
         <source> · </source>
+        <extracomment>Between &quot;Added: …&quot; and &quot;Removed: …&quot; in the note about changed fields.</extracomment>
         <translation> · </translation>
+    </message>
+</context>
+<context>
+    <name>ab::connect::PkceFlow</name>
+    <message>
+        <source>could not listen on a loopback port for the redirect</source>
+        <translation>kein Loopback-Port für die Weiterleitung verfügbar</translation>
+    </message>
+</context>
+<context>
+    <name>ab::core::ApiError</name>
+    <message>
+        <source>Malformed response</source>
+        <translation>Fehlerhafte Antwort</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>Outcome unknown</source>
+        <translation>Ergebnis unbekannt</translation>
+    </message>
+    <message>
+        <source>interrupted before the run was sent</source>
+        <translation>unterbrochen, bevor die Ausführung gesendet wurde</translation>
+    </message>
+    <message>
+        <source>interrupted while the run was being sent</source>
+        <translation>unterbrochen, während die Ausführung gesendet wurde</translation>
     </message>
 </context>
 <context>
@@ -874,6 +910,61 @@ Eingaben: %5</translation>
     </message>
 </context>
 <context>
+    <name>ab::runs::RunEvent</name>
+    <message>
+        <source>fetching a fresh action id</source>
+        <translation>aktuelle Aktions-ID wird abgerufen</translation>
+    </message>
+    <message>
+        <source>could not fetch a fresh action id</source>
+        <translation>aktuelle Aktions-ID konnte nicht abgerufen werden</translation>
+    </message>
+    <message>
+        <source>the app no longer offers this action</source>
+        <translation>die App bietet diese Aktion nicht mehr an</translation>
+    </message>
+    <message>
+        <source>not sent: the history could not be written</source>
+        <translation>nicht gesendet: der Verlauf konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>no answer to the POST: the run may have been applied, so it is not sent again</source>
+        <translation>keine Antwort auf den POST: die Ausführung wurde vielleicht übernommen und wird daher nicht erneut gesendet</translation>
+    </message>
+    <message>
+        <source>Zapier refused the run</source>
+        <translation>Zapier hat die Ausführung abgelehnt</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>polling resumed after a restart</source>
+        <translation>Abfragen nach einem Neustart fortgesetzt</translation>
+    </message>
+    <message>
+        <source>interrupted before sending</source>
+        <translation>vor dem Senden unterbrochen</translation>
+    </message>
+    <message>
+        <source>interrupted while sending: the run may have been applied, so it is not sent again</source>
+        <translation>beim Senden unterbrochen: die Ausführung wurde vielleicht übernommen und wird daher nicht erneut gesendet</translation>
+    </message>
+    <message>
+        <source>polling resumed</source>
+        <translation>Abfragen fortgesetzt</translation>
+    </message>
+    <message>
+        <source>polling stopped by the user; the run may still complete</source>
+        <translation>Abfragen vom Benutzer beendet; die Ausführung kann trotzdem noch abschließen</translation>
+    </message>
+    <message>
+        <source>cancelled before sending</source>
+        <translation>vor dem Senden abgebrochen</translation>
+    </message>
+</context>
+<context>
     <name>ab::ui::AboutDialog</name>
     <message>
         <source>About Actionbench</source>
@@ -881,6 +972,7 @@ Eingaben: %5</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Actionbench %1&lt;/h2&gt;&lt;p&gt;A workbench for Zapier&apos;s embedded Action Runs: browse the catalog, fill an action&apos;s dynamic form, run it and keep every run.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later. &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;Read the license&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
+        <extracomment>%1 is the version, %2 and %3 Qt versions. Keep the HTML tags and the link.</extracomment>
         <translation>&lt;h2&gt;Actionbench %1&lt;/h2&gt;&lt;p&gt;Eine Werkbank für die eingebetteten Action Runs von Zapier: Durchsuchen Sie den Katalog, füllen Sie das dynamische Formular einer Aktion aus, führen Sie sie aus und bewahren Sie jede Ausführung auf.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU General Public License, Version 3 oder später. &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;Lizenz lesen&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, läuft unter Qt %3.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1386,6 +1478,7 @@ Eingaben: %5</translation>
     </message>
     <message>
         <source>%1 left</source>
+        <extracomment>Time left on the connect token; %1 is minutes:seconds, like 5:42.</extracomment>
         <translation>noch %1</translation>
     </message>
     <message numerus="yes">
@@ -1439,6 +1532,7 @@ Eingaben: %5</translation>
     </message>
     <message>
         <source>%1 — expired</source>
+        <extracomment>A connection in the list of connected accounts; %1 is its name.</extracomment>
         <translation>%1 — abgelaufen</translation>
     </message>
     <message>
@@ -1526,6 +1620,7 @@ Eingaben: %5</translation>
     </message>
     <message>
         <source>Use</source>
+        <extracomment>Writes the date and time picked into the field.</extracomment>
         <translation>Übernehmen</translation>
     </message>
     <message>
@@ -1938,10 +2033,12 @@ Eingaben: %5</translation>
     <name>ab::ui::FieldEditor</name>
     <message>
         <source>%1, required</source>
+        <extracomment>Spoken name of a required field; %1 is the field&apos;s title.</extracomment>
         <translation>%1, erforderlich</translation>
     </message>
     <message>
         <source>%1 *</source>
+        <extracomment>The title of a required field with its marker; %1 is the field&apos;s title.</extracomment>
         <translation>%1 *</translation>
     </message>
     <message>
@@ -1950,6 +2047,7 @@ Eingaben: %5</translation>
     </message>
     <message>
         <source>%1 (default: %2)</source>
+        <extracomment>A field&apos;s placeholder; %1 is its hint, %2 the value the server uses when none is sent.</extracomment>
         <translation>%1 (Standard: %2)</translation>
     </message>
     <message>
@@ -1963,6 +2061,11 @@ Eingaben: %5</translation>
     <message>
         <source>Unknown value type “%1”: edited as text</source>
         <translation>Unbekannter Werttyp „%1“: als Text bearbeitet</translation>
+    </message>
+    <message>
+        <source>. </source>
+        <extracomment>Joins the parts of a field&apos;s spoken description: its error, why it is disabled, a note and its help text.</extracomment>
+        <translation>. </translation>
     </message>
 </context>
 <context>
@@ -2224,16 +2327,17 @@ Eingaben: %5</translation>
         <translation>%1 %2 → %3 in %4</translation>
     </message>
     <message>
-        <source>(attempt %1)</source>
-        <translation>(Versuch %1)</translation>
-    </message>
-    <message>
         <source>(none kept)</source>
         <translation>(keine aufbewahrt)</translation>
     </message>
     <message>
         <source>Select a request to see its bodies and headers.</source>
         <translation>Wählen Sie eine Anfrage, um ihre Bodys und Header zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3 in %4 (attempt %5)</source>
+        <extracomment>Method, URL, status and duration of one HTTP request: &quot;GET https://… → 200 in 80 ms&quot;</extracomment>
+        <translation>%1 %2 → %3 in %4 (Versuch %5)</translation>
     </message>
 </context>
 <context>
@@ -2360,6 +2464,7 @@ Eingaben: %5</translation>
     </message>
     <message>
         <source>%1 › %2 finished: %3</source>
+        <extracomment>A run ended while the window was in the background: app › action finished: phase</extracomment>
         <translation>%1 › %2 abgeschlossen: %3</translation>
     </message>
     <message>
@@ -2381,6 +2486,27 @@ Eingaben: %5</translation>
     <message>
         <source>No action chosen</source>
         <translation>Keine Aktion gewählt</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Run succeeded</source>
+        <translation>Ausführung erfolgreich</translation>
+    </message>
+    <message>
+        <source>Run failed</source>
+        <translation>Ausführung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Run ended</source>
+        <translation>Ausführung beendet</translation>
+    </message>
+    <message>
+        <source>%1 after %2</source>
+        <extracomment>%1 is &quot;App › Action&quot;, %2 how long the run took, e.g. &quot;1 min 5 s&quot;</extracomment>
+        <translation>%1 nach %2</translation>
     </message>
 </context>
 <context>
@@ -2442,6 +2568,7 @@ Eingaben: %5</translation>
     </message>
     <message>
         <source>Hide</source>
+        <extracomment>A button that shows or hides the password typed.</extracomment>
         <translation>Verbergen</translation>
     </message>
     <message>
@@ -2451,18 +2578,6 @@ Eingaben: %5</translation>
 </context>
 <context>
     <name>ab::ui::RateLimitGauge</name>
-    <message>
-        <source>this minute</source>
-        <translation>in dieser Minute</translation>
-    </message>
-    <message>
-        <source>per %1 min</source>
-        <translation>pro %1 min</translation>
-    </message>
-    <message>
-        <source>per %1 s</source>
-        <translation>pro %1 s</translation>
-    </message>
     <message>
         <source>API rate limit</source>
         <translation>API-Ratenlimit</translation>
@@ -2488,16 +2603,33 @@ Eingaben: %5</translation>
         <translation>Warten auf Ratenlimit…</translation>
     </message>
     <message>
-        <source>%1/%2 requests %3</source>
-        <translation>%1/%2 Anfragen %3</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>%1 budget: %2 of %3 requests left %4.</source>
-        <translation>Kontingent der %1: noch %2 von %3 Anfragen %4.</translation>
+        <source>%1/%2 requests this minute</source>
+        <translation>%1/%2 Anfragen in dieser Minute</translation>
+    </message>
+    <message>
+        <source>%1/%2 requests per %3 min</source>
+        <translation>%1/%2 Anfragen pro %3 min</translation>
+    </message>
+    <message>
+        <source>%1/%2 requests per %3 s</source>
+        <translation>%1/%2 Anfragen pro %3 s</translation>
+    </message>
+    <message>
+        <source>%1 budget: %2 of %3 requests left this minute.</source>
+        <extracomment>%1 is &quot;Partner API&quot; or &quot;Actions API&quot;.</extracomment>
+        <translation>Kontingent der %1: noch %2 von %3 Anfragen in dieser Minute.</translation>
+    </message>
+    <message>
+        <source>%1 budget: %2 of %3 requests left per %4 min.</source>
+        <translation>Kontingent der %1: noch %2 von %3 Anfragen pro %4 min.</translation>
+    </message>
+    <message>
+        <source>%1 budget: %2 of %3 requests left per %4 s.</source>
+        <translation>Kontingent der %1: noch %2 von %3 Anfragen pro %4 s.</translation>
     </message>
 </context>
 <context>
@@ -2621,6 +2753,7 @@ Eingaben: %5</translation>
     </message>
     <message>
         <source>The results are not valid JSON (%1).</source>
+        <extracomment>%1 is the JSON parser&apos;s own message.</extracomment>
         <translation>Die Ergebnisse sind kein gültiges JSON (%1).</translation>
     </message>
     <message>
@@ -3020,6 +3153,7 @@ Konfigurieren Sie eine Aktion im Formular und verwenden Sie „Als gespeicherte 
     </message>
     <message>
         <source>The run could not be recorded in the history, so it was not sent. %1</source>
+        <extracomment>%1 is the database&apos;s own explanation, possibly empty.</extracomment>
         <translation>Die Ausführung konnte nicht im Verlauf gespeichert werden und wurde daher nicht gesendet. %1</translation>
     </message>
     <message>
@@ -3061,6 +3195,7 @@ Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2) of %3</source>
+        <extracomment>%1 is an action key, %2 its type, %3 the app it belongs to.</extracomment>
         <translation>&lt;b&gt;%1&lt;/b&gt; (%2) aus %3</translation>
     </message>
     <message>

@@ -540,10 +540,12 @@
     </message>
     <message>
         <source>%1 %2</source>
+        <extracomment>%1 says what failed (&quot;Could not load the choices.&quot;), %2 why, in a sentence.</extracomment>
         <translation>%1%2</translation>
     </message>
     <message>
         <source>%1 %2 (%3)</source>
+        <extracomment>As &quot;%1 %2&quot;, with %3 the server&apos;s own explanation, untranslated.</extracomment>
         <translation>%1%2（%3）</translation>
     </message>
     <message>
@@ -560,6 +562,7 @@
     </message>
     <message>
         <source>%1 and %2</source>
+        <extracomment>The last two of a list of field titles.</extracomment>
         <translation>%1と%2</translation>
     </message>
     <message>
@@ -568,10 +571,12 @@
     </message>
     <message>
         <source>Choose %1 first</source>
+        <extracomment>Why a field is disabled; %1 names the fields it depends on.</extracomment>
         <translation>先に%1を選択してください</translation>
     </message>
     <message numerus="yes">
         <source>%1 and %n more</source>
+        <extracomment>%1 lists the first field titles; %n counts the ones left out.</extracomment>
         <translation>
             <numerusform>%1ほか%n件</numerusform>
         </translation>
@@ -586,7 +591,38 @@
     </message>
     <message>
         <source> · </source>
+        <extracomment>Between &quot;Added: …&quot; and &quot;Removed: …&quot; in the note about changed fields.</extracomment>
         <translation> · </translation>
+    </message>
+</context>
+<context>
+    <name>ab::connect::PkceFlow</name>
+    <message>
+        <source>could not listen on a loopback port for the redirect</source>
+        <translation>リダイレクト用のループバックポートで待ち受けできませんでした</translation>
+    </message>
+</context>
+<context>
+    <name>ab::core::ApiError</name>
+    <message>
+        <source>Malformed response</source>
+        <translation>不正なレスポンス</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>タイムアウトしました</translation>
+    </message>
+    <message>
+        <source>Outcome unknown</source>
+        <translation>結果不明</translation>
+    </message>
+    <message>
+        <source>interrupted before the run was sent</source>
+        <translation>実行を送信する前に中断されました</translation>
+    </message>
+    <message>
+        <source>interrupted while the run was being sent</source>
+        <translation>実行の送信中に中断されました</translation>
     </message>
 </context>
 <context>
@@ -870,6 +906,61 @@ Inputs: %5</source>
     </message>
 </context>
 <context>
+    <name>ab::runs::RunEvent</name>
+    <message>
+        <source>fetching a fresh action id</source>
+        <translation>最新のアクションIDを取得中</translation>
+    </message>
+    <message>
+        <source>could not fetch a fresh action id</source>
+        <translation>最新のアクションIDを取得できませんでした</translation>
+    </message>
+    <message>
+        <source>the app no longer offers this action</source>
+        <translation>このアプリはこのアクションを提供していません</translation>
+    </message>
+    <message>
+        <source>not sent: the history could not be written</source>
+        <translation>未送信: 履歴を書き込めませんでした</translation>
+    </message>
+    <message>
+        <source>no answer to the POST: the run may have been applied, so it is not sent again</source>
+        <translation>POSTへの応答がありません: 実行が適用された可能性があるため、再送信しません</translation>
+    </message>
+    <message>
+        <source>Zapier refused the run</source>
+        <translation>Zapierが実行を拒否しました</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>polling resumed after a restart</source>
+        <translation>再起動後にポーリングを再開しました</translation>
+    </message>
+    <message>
+        <source>interrupted before sending</source>
+        <translation>送信前に中断されました</translation>
+    </message>
+    <message>
+        <source>interrupted while sending: the run may have been applied, so it is not sent again</source>
+        <translation>送信中に中断されました: 実行が適用された可能性があるため、再送信しません</translation>
+    </message>
+    <message>
+        <source>polling resumed</source>
+        <translation>ポーリングを再開しました</translation>
+    </message>
+    <message>
+        <source>polling stopped by the user; the run may still complete</source>
+        <translation>ユーザーがポーリングを停止しました。実行はこの後完了する可能性があります</translation>
+    </message>
+    <message>
+        <source>cancelled before sending</source>
+        <translation>送信前にキャンセルされました</translation>
+    </message>
+</context>
+<context>
     <name>ab::ui::AboutDialog</name>
     <message>
         <source>About Actionbench</source>
@@ -877,6 +968,7 @@ Inputs: %5</source>
     </message>
     <message>
         <source>&lt;h2&gt;Actionbench %1&lt;/h2&gt;&lt;p&gt;A workbench for Zapier&apos;s embedded Action Runs: browse the catalog, fill an action&apos;s dynamic form, run it and keep every run.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later. &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;Read the license&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
+        <extracomment>%1 is the version, %2 and %3 Qt versions. Keep the HTML tags and the link.</extracomment>
         <translation>&lt;h2&gt;Actionbench %1&lt;/h2&gt;&lt;p&gt;ZapierのEmbedded Action Runs用のワークベンチです。カタログを閲覧し、アクションの動的フォームに入力して実行し、すべての実行を記録できます。&lt;/p&gt;&lt;p&gt;GNU General Public License バージョン3以降の下でライセンスされています。&lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;ライセンスを読む&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Qt %2でビルド、Qt %3で実行中。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1382,6 +1474,7 @@ Inputs: %5</source>
     </message>
     <message>
         <source>%1 left</source>
+        <extracomment>Time left on the connect token; %1 is minutes:seconds, like 5:42.</extracomment>
         <translation>残り%1</translation>
     </message>
     <message numerus="yes">
@@ -1434,6 +1527,7 @@ Inputs: %5</source>
     </message>
     <message>
         <source>%1 — expired</source>
+        <extracomment>A connection in the list of connected accounts; %1 is its name.</extracomment>
         <translation>%1 — 期限切れ</translation>
     </message>
     <message>
@@ -1521,6 +1615,7 @@ Inputs: %5</source>
     </message>
     <message>
         <source>Use</source>
+        <extracomment>Writes the date and time picked into the field.</extracomment>
         <translation>適用</translation>
     </message>
     <message>
@@ -1933,10 +2028,12 @@ Inputs: %5</source>
     <name>ab::ui::FieldEditor</name>
     <message>
         <source>%1, required</source>
+        <extracomment>Spoken name of a required field; %1 is the field&apos;s title.</extracomment>
         <translation>%1、必須</translation>
     </message>
     <message>
         <source>%1 *</source>
+        <extracomment>The title of a required field with its marker; %1 is the field&apos;s title.</extracomment>
         <translation>%1 *</translation>
     </message>
     <message>
@@ -1945,6 +2042,7 @@ Inputs: %5</source>
     </message>
     <message>
         <source>%1 (default: %2)</source>
+        <extracomment>A field&apos;s placeholder; %1 is its hint, %2 the value the server uses when none is sent.</extracomment>
         <translation>%1（既定: %2）</translation>
     </message>
     <message>
@@ -1958,6 +2056,11 @@ Inputs: %5</source>
     <message>
         <source>Unknown value type “%1”: edited as text</source>
         <translation>不明な値の型「%1」: テキストとして編集します</translation>
+    </message>
+    <message>
+        <source>. </source>
+        <extracomment>Joins the parts of a field&apos;s spoken description: its error, why it is disabled, a note and its help text.</extracomment>
+        <translation>。</translation>
     </message>
 </context>
 <context>
@@ -2219,16 +2322,17 @@ Inputs: %5</source>
         <translation>%1 %2 → %3（%4）</translation>
     </message>
     <message>
-        <source>(attempt %1)</source>
-        <translation>（%1回目の試行）</translation>
-    </message>
-    <message>
         <source>(none kept)</source>
         <translation>（保持されていません）</translation>
     </message>
     <message>
         <source>Select a request to see its bodies and headers.</source>
         <translation>リクエストを選択すると、ボディとヘッダーが表示されます。</translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3 in %4 (attempt %5)</source>
+        <extracomment>Method, URL, status and duration of one HTTP request: &quot;GET https://… → 200 in 80 ms&quot;</extracomment>
+        <translation>%1 %2 → %3（%4、%5回目の試行）</translation>
     </message>
 </context>
 <context>
@@ -2355,6 +2459,7 @@ Inputs: %5</source>
     </message>
     <message>
         <source>%1 › %2 finished: %3</source>
+        <extracomment>A run ended while the window was in the background: app › action finished: phase</extracomment>
         <translation>%1 › %2が完了しました: %3</translation>
     </message>
     <message>
@@ -2376,6 +2481,27 @@ Inputs: %5</source>
     <message>
         <source>No action chosen</source>
         <translation>アクション未選択</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Run succeeded</source>
+        <translation>実行に成功しました</translation>
+    </message>
+    <message>
+        <source>Run failed</source>
+        <translation>実行に失敗しました</translation>
+    </message>
+    <message>
+        <source>Run ended</source>
+        <translation>実行が終了しました</translation>
+    </message>
+    <message>
+        <source>%1 after %2</source>
+        <extracomment>%1 is &quot;App › Action&quot;, %2 how long the run took, e.g. &quot;1 min 5 s&quot;</extracomment>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -2437,6 +2563,7 @@ Inputs: %5</source>
     </message>
     <message>
         <source>Hide</source>
+        <extracomment>A button that shows or hides the password typed.</extracomment>
         <translation>非表示</translation>
     </message>
     <message>
@@ -2446,18 +2573,6 @@ Inputs: %5</source>
 </context>
 <context>
     <name>ab::ui::RateLimitGauge</name>
-    <message>
-        <source>this minute</source>
-        <translation>この1分間</translation>
-    </message>
-    <message>
-        <source>per %1 min</source>
-        <translation>%1分あたり</translation>
-    </message>
-    <message>
-        <source>per %1 s</source>
-        <translation>%1秒あたり</translation>
-    </message>
     <message>
         <source>API rate limit</source>
         <translation>APIレート制限</translation>
@@ -2483,16 +2598,33 @@ Inputs: %5</source>
         <translation>レート制限の解除を待機中…</translation>
     </message>
     <message>
-        <source>%1/%2 requests %3</source>
-        <translation>残り%1/%2リクエスト（%3）</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>%1 budget: %2 of %3 requests left %4.</source>
-        <translation>%1の残り枠: %3リクエスト中%2件（%4）。</translation>
+        <source>%1/%2 requests this minute</source>
+        <translation>残り%1/%2リクエスト（この1分間）</translation>
+    </message>
+    <message>
+        <source>%1/%2 requests per %3 min</source>
+        <translation>残り%1/%2リクエスト（%3分あたり）</translation>
+    </message>
+    <message>
+        <source>%1/%2 requests per %3 s</source>
+        <translation>残り%1/%2リクエスト（%3秒あたり）</translation>
+    </message>
+    <message>
+        <source>%1 budget: %2 of %3 requests left this minute.</source>
+        <extracomment>%1 is &quot;Partner API&quot; or &quot;Actions API&quot;.</extracomment>
+        <translation>%1の残り枠: %3リクエスト中%2件（この1分間）。</translation>
+    </message>
+    <message>
+        <source>%1 budget: %2 of %3 requests left per %4 min.</source>
+        <translation>%1の残り枠: %3リクエスト中%2件（%4分あたり）。</translation>
+    </message>
+    <message>
+        <source>%1 budget: %2 of %3 requests left per %4 s.</source>
+        <translation>%1の残り枠: %3リクエスト中%2件（%4秒あたり）。</translation>
     </message>
 </context>
 <context>
@@ -2616,6 +2748,7 @@ Inputs: %5</source>
     </message>
     <message>
         <source>The results are not valid JSON (%1).</source>
+        <extracomment>%1 is the JSON parser&apos;s own message.</extracomment>
         <translation>結果が有効なJSONではありません（%1）。</translation>
     </message>
     <message>
@@ -3015,6 +3148,7 @@ Configure an action in the form and use “Save as stored action”.</source>
     </message>
     <message>
         <source>The run could not be recorded in the history, so it was not sent. %1</source>
+        <extracomment>%1 is the database&apos;s own explanation, possibly empty.</extracomment>
         <translation>実行を履歴に記録できなかったため、送信されませんでした。%1</translation>
     </message>
     <message>
@@ -3056,6 +3190,7 @@ This cannot be undone.</source>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2) of %3</source>
+        <extracomment>%1 is an action key, %2 its type, %3 the app it belongs to.</extracomment>
         <translation>%3の&lt;b&gt;%1&lt;/b&gt;（%2）</translation>
     </message>
     <message>

@@ -43,7 +43,11 @@ void PkceFlow::start(const PkceSettings &settings, Done done)
     // Loopback only: the redirect never leaves this machine.
     auto *handler = new QOAuthHttpServerReplyHandler(QHostAddress::LocalHost, 0, m_flow);
     if (!handler->isListening()) {
-        finish(QStringLiteral("could not listen on a loopback port for the redirect"), {});
+        // English for the log and the CLI; the GUI translates it (context PkceFlow).
+        finish(
+            QStringLiteral(QT_TRANSLATE_NOOP(
+                "ab::connect::PkceFlow", "could not listen on a loopback port for the redirect")),
+            {});
         return;
     }
     m_flow->setReplyHandler(handler);

@@ -11,8 +11,12 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QFile>
 #include <QGroupBox>
 #include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -29,6 +33,35 @@ namespace ab::test {
 
 // Says whether leftover text is data (an API label, a user value, a number) rather than ours.
 using DataFilter = std::function<QString(const QString &)>;
+
+// Removes the sandbox catalog's own strings (app titles, categories, action titles, field
+// labels, help, choices, connection titles: Zapier's data, shown as it comes) and `extra` from
+// a text, longest first.
+inline DataFilter sandboxData(QStringList extra = {})
+{
+    QFile file(QStringLiteral(":/sandbox/catalog.json"));
+    if (file.open(QIODevice::ReadOnly)) {
+        std::function<void(const QJsonValue &)> collect = [&](const QJsonValue &value) {
+            if (value.isString() && value.toString().size() >= 3)
+                extra.append(value.toString());
+            else if (value.isArray())
+                for (const QJsonValue &item : value.toArray())
+                    collect(item);
+            else if (value.isObject())
+                for (const QJsonValue &item : value.toObject())
+                    collect(item);
+        };
+        collect(QJsonDocument::fromJson(file.readAll()).object());
+    }
+    extra.removeDuplicates();
+    std::sort(extra.begin(), extra.end(),
+              [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    return [extra](QString text) {
+        for (const QString &value : extra)
+            text.remove(value);
+        return text;
+    };
+}
 
 class UntranslatedText {
 public:

@@ -48,7 +48,7 @@ QString CatalogMessages::errorKind(const core::ApiError &error)
 
 QString CatalogMessages::withDetail(const QString &headline, const core::ApiError &error)
 {
-    const QString detail = !error.detail.isEmpty() ? error.detail : error.title;
+    const QString detail = !error.detail.isEmpty() ? error.displayDetail() : error.displayTitle();
     QString text = tr("%1: %2.").arg(headline, errorKind(error));
     if (!detail.isEmpty())
         text += QLatin1Char(' ') + detail;

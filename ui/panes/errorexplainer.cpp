@@ -127,7 +127,7 @@ Explanation ErrorExplainer::explain(const core::RunError &error)
 Explanation ErrorExplainer::explain(const core::ApiError &error, runs::Phase phase)
 {
     Explanation out;
-    out.details = serverWords(error.title, error.detail);
+    out.details = serverWords(error.displayTitle(), error.displayDetail());
     if (error.httpStatus > 0)
         out.details = out.details.isEmpty()
                           ? tr("HTTP %1").arg(error.httpStatus)
@@ -231,6 +231,21 @@ Explanation ErrorExplainer::explain(const core::ApiError &error, runs::Phase pha
                              "or the checks kept failing). The run may still finish on Zapier.");
     }
     return out;
+}
+
+QList<Explanation> ErrorExplainer::explainRun(const QList<core::RunError> &errors,
+                                              const std::optional<core::ApiError> &apiError,
+                                              runs::Phase phase)
+{
+    QList<Explanation> explanations;
+    for (const core::RunError &error : errors)
+        explanations.append(explain(error));
+    if (apiError)
+        explanations.append(explain(*apiError, phase));
+    else if (explanations.isEmpty() && runs::isFinalPhase(phase) && phase != runs::Phase::Success &&
+             phase != runs::Phase::Error)
+        explanations.append(explainPhase(phase));
+    return explanations;
 }
 
 Explanation ErrorExplainer::explainPhase(runs::Phase phase)
