@@ -27,12 +27,16 @@ void Command::finish(int exitCode)
 
 void Command::fail(const QString &message, int exitCode)
 {
+    if (m_finished) // a late callback of a command that already ended has nothing to add
+        return;
     out().error(message, exitCode);
     finish(exitCode);
 }
 
 void Command::failApi(const core::ApiError &error, const QString &context)
 {
+    if (m_finished)
+        return;
     out().apiError(error, context);
     finish(error.kind == core::ErrorKind::OutcomeUnknown ? ExitTimeout : ExitApiFailure);
 }

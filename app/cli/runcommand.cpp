@@ -27,10 +27,6 @@ void RunCommand::start()
     if (!FormFiller::parseAssignments(options().values(QStringLiteral("set")), &assignments,
                                       &error))
         return fail(error, ExitUsage);
-    runs::HistoryStore *store = env()->history(&error);
-    if (!store)
-        return fail(error, ExitApiFailure);
-
     auto *resolver = new Resolver(env()->client(), this);
     resolver->target(
         appText, actionKey, options().value(QStringLiteral("connection")),
@@ -76,6 +72,10 @@ void RunCommand::start()
                         request.inputLabels.insert(it.key(), it.value());
                     request.fieldsJson = api::encodeFieldTree(session->fields());
 
+                    QString storeError; // opened already, unless that failed
+                    runs::HistoryStore *store = env()->history(&storeError);
+                    if (!store)
+                        return fail(storeError, ExitApiFailure);
                     runs::RunService *service = makeRunService(env(), store, this);
                     auto *follower = new RunFollower(service, store, out(),
                                                      options().isSet(QStringLiteral("wait")), this);
@@ -88,6 +88,18 @@ void RunCommand::start()
                     follower->follow(id);
                 });
         });
+    // The history is opened once the first request is on its way (this runs after the
+    // scheduler's queued dispatch): loading the SQLite driver and checking the schema then
+    // overlap the round trip instead of preceding it. A history that does not open still
+    // ends the command long before anything is run.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            QString storeError;
+            if (!env()->history(&storeError))
+                fail(storeError, ExitApiFailure);
+        },
+        Qt::QueuedConnection);
 }
 
 } // namespace ab::cli

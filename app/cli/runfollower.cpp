@@ -18,8 +18,11 @@ RunFollower::RunFollower(RunService *service, HistoryStore *store, const Output 
     , m_output(output)
     , m_wait(wait)
 {
+    // Reading the record back costs a few queries: with --wait only the end is worth it (a
+    // final phase always comes with runFinished); without, the update that brings the server's
+    // run id.
     connect(m_service, &RunService::runUpdated, this, [this](qint64 id) {
-        if (id == m_id)
+        if (id == m_id && !m_wait)
             check();
     });
     connect(m_service, &RunService::runFinished, this, [this](qint64 id) {
@@ -32,7 +35,9 @@ void RunFollower::follow(qint64 localId)
 {
     m_id = localId;
     m_output.progress(QStringLiteral("run %1 started").arg(localId));
-    check();
+    // A run the service still drives is not final: with --wait, runFinished says when it is.
+    if (!m_wait || !m_service->isActive(localId))
+        check();
 }
 
 void RunFollower::check()

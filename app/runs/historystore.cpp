@@ -4,8 +4,14 @@
 #include "runs/historyschema.h"
 #include "runs/logging.h"
 
+#include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#if AB_SQLITE_SHARED_WITH_QT
+#include <sqlite3.h>
+#endif
 
 #include <atomic>
 
@@ -89,10 +95,40 @@ void HistoryStore::close()
 {
     if (!m_db.isValid())
         return;
+    m_statements.clear(); // before the connection they belong to
+    keepSmallWal();
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
     m_path.clear();
+    m_wal = false;
+}
+
+bool HistoryStore::keepsSmallWalOnClose()
+{
+#if AB_SQLITE_SHARED_WITH_QT
+    return true;
+#else
+    return false;
+#endif
+}
+
+void HistoryStore::keepSmallWal()
+{
+#if AB_SQLITE_SHARED_WITH_QT
+    // The next opener reads a kept WAL back (SQLite's recovery), which costs about as much as
+    // reading the file: cheap below a megabyte, and a larger one is checkpointed as usual. The
+    // WAL is only ever checkpointed or kept, never dropped, so nothing committed can be lost.
+    constexpr qint64 keptWalLimit = 1 << 20;
+    if (!m_wal || !m_db.isOpen() ||
+        QFileInfo(m_path + QStringLiteral("-wal")).size() > keptWalLimit)
+        return;
+    const QVariant handle = m_db.driver()->handle();
+    if (qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return;
+    if (sqlite3 *db = *static_cast<sqlite3 *const *>(handle.constData()))
+        sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+#endif
 }
 
 bool HistoryStore::isOpen() const
@@ -128,10 +164,27 @@ bool HistoryStore::failQuery(const QSqlQuery &query) const
 
 bool HistoryStore::exec(const QString &sql) const
 {
-    QSqlQuery query(m_db);
-    if (!query.exec(sql))
-        return failQuery(query);
+    QSqlQuery *query = statement(sql);
+    if (!query)
+        return false;
+    if (!query->exec())
+        return failQuery(*query);
     return true;
+}
+
+QSqlQuery *HistoryStore::statement(const QString &sql) const
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        QSqlQuery query(m_db);
+        query.setForwardOnly(true);
+        if (!query.prepare(sql)) {
+            failQuery(query);
+            return nullptr;
+        }
+        it = m_statements.emplace(sql, std::move(query)).first;
+    }
+    return &it->second;
 }
 
 bool HistoryStore::ready() const
@@ -159,8 +212,10 @@ bool HistoryStore::commit()
 
 void HistoryStore::rollback()
 {
-    QSqlQuery query(m_db);
-    query.exec(QStringLiteral("ROLLBACK"));
+    // Its own failure (no transaction open) is no news: the caller's error stays.
+    const StoreStatus status = m_error;
+    exec(QStringLiteral("ROLLBACK"));
+    m_error = status;
 }
 
 bool HistoryStore::configure()
@@ -181,7 +236,8 @@ bool HistoryStore::configure()
     }
     // Some file systems (network shares) refuse WAL; the store still works, with less
     // concurrency, so say so instead of failing.
-    if (query.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+    m_wal = query.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) == 0;
+    if (!m_wal)
         qCWarning(lcRuns) << "history: WAL refused, journal mode is" << query.value(0).toString();
     return true;
 }
@@ -265,16 +321,14 @@ qint64 HistoryStore::insert(const RunRecord &record)
 {
     if (!ready() || !begin())
         return 0;
-    QSqlQuery runQuery(m_db);
-    QSqlQuery eventQuery(m_db);
-    QSqlQuery callQuery(m_db);
-    if (!runQuery.prepare(rows::insertRunSql()) || !eventQuery.prepare(rows::insertEventSql()) ||
-        !callQuery.prepare(rows::insertCallSql())) {
-        failQuery(runQuery.lastError().isValid() ? runQuery : eventQuery);
+    QSqlQuery *runQuery = statement(rows::insertRunSql());
+    QSqlQuery *eventQuery = runQuery ? statement(rows::insertEventSql()) : nullptr;
+    QSqlQuery *callQuery = eventQuery ? statement(rows::insertCallSql()) : nullptr;
+    if (!callQuery) {
         rollback();
         return 0;
     }
-    const qint64 id = insertOne(runQuery, eventQuery, callQuery, record);
+    const qint64 id = insertOne(*runQuery, *eventQuery, *callQuery, record);
     if (id == 0 || !commit()) {
         rollback();
         return 0;
@@ -287,17 +341,15 @@ bool HistoryStore::insertMany(const QList<RunRecord> &records)
 {
     if (!ready() || !begin())
         return false;
-    QSqlQuery runQuery(m_db);
-    QSqlQuery eventQuery(m_db);
-    QSqlQuery callQuery(m_db);
-    if (!runQuery.prepare(rows::insertRunSql()) || !eventQuery.prepare(rows::insertEventSql()) ||
-        !callQuery.prepare(rows::insertCallSql())) {
-        failQuery(runQuery);
+    QSqlQuery *runQuery = statement(rows::insertRunSql());
+    QSqlQuery *eventQuery = runQuery ? statement(rows::insertEventSql()) : nullptr;
+    QSqlQuery *callQuery = eventQuery ? statement(rows::insertCallSql()) : nullptr;
+    if (!callQuery) {
         rollback();
         return false;
     }
     for (const RunRecord &record : records) {
-        if (insertOne(runQuery, eventQuery, callQuery, record) == 0) {
+        if (insertOne(*runQuery, *eventQuery, *callQuery, record) == 0) {
             rollback();
             return false;
         }
@@ -323,30 +375,26 @@ bool HistoryStore::update(const RunRecord &record, const QList<RunEvent> &newEve
     }
     if (!begin())
         return false;
-    QSqlQuery runQuery(m_db);
-    if (!runQuery.prepare(rows::updateRunSql())) {
-        failQuery(runQuery);
+    QSqlQuery *runQuery = statement(rows::updateRunSql());
+    if (!runQuery) {
         rollback();
         return false;
     }
-    rows::bindRun(runQuery, record, m_codec);
-    runQuery.bindValue(rows::runColumnCount(), record.id);
-    if (!runQuery.exec()) {
-        failQuery(runQuery);
+    rows::bindRun(*runQuery, record, m_codec);
+    runQuery->bindValue(rows::runColumnCount(), record.id);
+    if (!runQuery->exec()) {
+        failQuery(*runQuery);
         rollback();
         return false;
     }
-    if (runQuery.numRowsAffected() != 1) {
+    if (runQuery->numRowsAffected() != 1) {
         rollback();
         return fail(StoreError::NotFound, QStringLiteral("run %1").arg(record.id));
     }
-    QSqlQuery eventQuery(m_db);
-    QSqlQuery callQuery(m_db);
-    if (!eventQuery.prepare(rows::insertEventSql()) || !callQuery.prepare(rows::insertCallSql()) ||
-        !writeEvents(eventQuery, record.id, newEvents) ||
-        !writeCalls(callQuery, record.id, newCalls)) {
-        if (m_error.ok())
-            failQuery(eventQuery);
+    QSqlQuery *eventQuery = statement(rows::insertEventSql());
+    QSqlQuery *callQuery = eventQuery ? statement(rows::insertCallSql()) : nullptr;
+    if (!callQuery || !writeEvents(*eventQuery, record.id, newEvents) ||
+        !writeCalls(*callQuery, record.id, newCalls)) {
         rollback();
         return false;
     }
@@ -360,11 +408,9 @@ bool HistoryStore::appendEvent(qint64 id, const RunEvent &event)
 {
     if (!ready())
         return false;
-    QSqlQuery query(m_db);
-    if (!query.prepare(rows::insertEventSql()))
-        return failQuery(query);
+    QSqlQuery *query = statement(rows::insertEventSql());
     // The foreign key turns an unknown id into a failed insert.
-    if (!writeEvents(query, id, {event}))
+    if (!query || !writeEvents(*query, id, {event}))
         return false;
     Q_EMIT runChanged(id);
     return true;
@@ -376,10 +422,8 @@ bool HistoryStore::appendCalls(qint64 id, const QList<core::RequestRecord> &call
         return true;
     if (!ready() || !begin())
         return false;
-    QSqlQuery query(m_db);
-    if (!query.prepare(rows::insertCallSql()) || !writeCalls(query, id, calls)) {
-        if (m_error.ok())
-            failQuery(query);
+    QSqlQuery *query = statement(rows::insertCallSql());
+    if (!query || !writeCalls(*query, id, calls)) {
         rollback();
         return false;
     }
@@ -391,22 +435,24 @@ bool HistoryStore::appendCalls(qint64 id, const QList<core::RequestRecord> &call
 
 bool HistoryStore::readEventsAndCalls(RunRecord &record) const
 {
-    QSqlQuery events(m_db);
-    events.setForwardOnly(true);
-    events.prepare(rows::selectEventsSql());
-    events.addBindValue(record.id);
-    if (!events.exec())
-        return failQuery(events);
-    while (events.next())
-        record.events.append(rows::readEvent(events));
-    QSqlQuery calls(m_db);
-    calls.setForwardOnly(true);
-    calls.prepare(rows::selectCallsSql());
-    calls.addBindValue(record.id);
-    if (!calls.exec())
-        return failQuery(calls);
-    while (calls.next())
-        record.calls.append(rows::readCall(calls));
+    QSqlQuery *events = statement(rows::selectEventsSql());
+    if (!events)
+        return false;
+    events->addBindValue(record.id);
+    if (!events->exec())
+        return failQuery(*events);
+    while (events->next())
+        record.events.append(rows::readEvent(*events));
+    events->finish();
+    QSqlQuery *calls = statement(rows::selectCallsSql());
+    if (!calls)
+        return false;
+    calls->addBindValue(record.id);
+    if (!calls->exec())
+        return failQuery(*calls);
+    while (calls->next())
+        record.calls.append(rows::readCall(*calls));
+    calls->finish();
     return true;
 }
 
@@ -414,19 +460,22 @@ std::optional<RunRecord> HistoryStore::load(qint64 id) const
 {
     if (!ready())
         return std::nullopt;
-    QSqlQuery query(m_db);
-    query.prepare(rows::selectRunSql());
-    query.addBindValue(id);
-    if (!query.exec()) {
-        failQuery(query);
+    QSqlQuery *query = statement(rows::selectRunSql());
+    if (!query)
+        return std::nullopt;
+    query->addBindValue(id);
+    if (!query->exec()) {
+        failQuery(*query);
         return std::nullopt;
     }
-    if (!query.next()) {
+    if (!query->next()) {
+        query->finish();
         fail(StoreError::NotFound, QStringLiteral("run %1").arg(id));
         return std::nullopt;
     }
     QString problem;
-    RunRecord record = rows::readRun(query, m_codec, &problem);
+    RunRecord record = rows::readRun(*query, m_codec, &problem);
+    query->finish();
     if (!readEventsAndCalls(record))
         return std::nullopt;
     // The rest of the run is still worth showing; the caller learns what is missing.

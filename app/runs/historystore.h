@@ -5,10 +5,11 @@
 
 #include <QObject>
 #include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <map>
 
 #include <optional>
-
-class QSqlQuery;
 
 namespace ab::runs {
 
@@ -46,7 +47,12 @@ public:
 
     // Creates the file when missing and migrates it to the latest schema.
     bool open(const QString &path);
+    // On builds where keepsSmallWalOnClose(), a WAL (write-ahead log) under 1 MiB is left for
+    // the next opener instead of being checkpointed into the file and deleted: a CLI command
+    // is one process per run, and that saved it two fsyncs, a file deletion and the WAL's
+    // re-creation each time. What the WAL holds is exactly as durable either way.
     void close();
+    static bool keepsSmallWalOnClose();
     bool isOpen() const;
     QString path() const { return m_path; }
     int schemaVersion() const; // the open file's user_version; 0 when closed
@@ -91,10 +97,16 @@ private:
     bool fail(StoreError code, const QString &detail) const;
     bool failQuery(const QSqlQuery &query) const;
     bool exec(const QString &sql) const;
+    // The statement for `sql`, prepared on first use and kept for the connection: SQLite then
+    // parses each statement once, not once per call (a run is written in five transactions).
+    // Null, with lastError() set, when it does not prepare. SELECTs are finish()ed after use, so
+    // that no read snapshot outlives the call.
+    QSqlQuery *statement(const QString &sql) const;
     bool begin();
     bool commit();
     void rollback();
     bool configure();
+    void keepSmallWal();
     bool migrate();
     bool writeEvents(QSqlQuery &query, qint64 id, const QList<RunEvent> &events) const;
     bool writeCalls(QSqlQuery &query, qint64 id, const QList<core::RequestRecord> &calls) const;
@@ -106,7 +118,9 @@ private:
     RunCodec m_codec;
     QString m_connectionName;
     QString m_path;
+    bool m_wal = false; // journal_mode is WAL
     QSqlDatabase m_db;
+    mutable std::map<QString, QSqlQuery> m_statements; // node-based: pointers stay valid
     mutable StoreStatus m_error;
 };
 

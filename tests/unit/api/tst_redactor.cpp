@@ -86,6 +86,24 @@ private Q_SLOTS:
                                    << QByteArray("authcode13");
         QTest::newRow("bearer in free text") << QByteArray("Authorization: Bearer abc.def-secret14")
                                              << QByteArray("abc.def-secret14");
+        // Texts without a key skip the patterns: keys in any case, and every key, must not.
+        QTest::newRow("key in capitals")
+            << QByteArray(R"({"PASSWORD":"pw-secret-15"})") << QByteArray("pw-secret-15");
+        QTest::newRow("BEARER") << QByteArray("note: BEARER xy-secret16")
+                                << QByteArray("xy-secret16");
+        QTest::newRow("apikey") << QByteArray(R"({"apikey":"ak-secret-17"})")
+                                << QByteArray("ak-secret-17");
+        QTest::newRow("client_assertion") << QByteArray(R"({"client_assertion":"eyJ.ca.secret18"})")
+                                          << QByteArray("eyJ.ca.secret18");
+        QTest::newRow("connect_token")
+            << QByteArray(R"({"connect_token":"ct-secret-19"})") << QByteArray("ct-secret-19");
+        QTest::newRow("non-ASCII text")
+            << QByteArray("{\"note\":\"caf\xc3\xa9\",\"token\":\"tk-secret-20\"}")
+            << QByteArray("tk-secret-20");
+        // Caseless matching folds U+212A KELVIN SIGN onto "k": such a key is still a key.
+        QTest::newRow("kelvin sign") << QByteArray("{\"to\xe2\x84\xaa"
+                                                   "en\":\"kv-secret-21\"}")
+                                     << QByteArray("kv-secret-21");
     }
     void body_secretKeys()
     {

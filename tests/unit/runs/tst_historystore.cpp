@@ -3,6 +3,7 @@
 #include "runs/historystore.h"
 #include "testcodec.h"
 
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -494,6 +495,49 @@ private Q_SLOTS:
         // Ids are never reused, even after removal.
         QVERIFY(reopened.remove(id));
         QVERIFY(reopened.insert(sampleRun(QStringLiteral("Slack"), 2)) > id);
+    }
+
+    void close_leavesSmallWalForTheNextOpener()
+    {
+        if (!HistoryStore::keepsSmallWalOnClose())
+            QSKIP("Qt's SQLite driver carries its own SQLite here: stores close as before");
+        StoreFixture fixture;
+        const QString wal = fixture.path() + QStringLiteral("-wal");
+        qint64 id = 0;
+        {
+            HistoryStore store(ab::test::jsonTestCodec());
+            QVERIFY(store.open(fixture.path()));
+            id = store.insert(sampleRun(QStringLiteral("Slack"), 1));
+            QVERIFY(id > 0);
+        }
+        // Not checkpointed: the run is in the WAL, which the next opener reads back.
+        QVERIFY(QFileInfo(wal).size() > 0);
+        HistoryStore reopened(ab::test::jsonTestCodec());
+        QVERIFY(reopened.open(fixture.path()));
+        const std::optional<RunRecord> loaded = reopened.load(id);
+        QVERIFY(loaded);
+        QCOMPARE(loaded->appTitle, QStringLiteral("Slack"));
+        QVERIFY(reopened.insert(sampleRun(QStringLiteral("Gmail"), 2)) > id);
+        QCOMPARE(reopened.count({}), 2);
+    }
+
+    void close_checkpointsWalPastTheLimit()
+    {
+        StoreFixture fixture;
+        const QString wal = fixture.path() + QStringLiteral("-wal");
+        QList<RunRecord> records;
+        for (int i = 0; i < 5000; ++i)
+            records.append(sampleRun(QStringLiteral("App %1").arg(i), i));
+        {
+            HistoryStore store(ab::test::jsonTestCodec());
+            QVERIFY(store.open(fixture.path()));
+            QVERIFY(store.insertMany(records));
+            QVERIFY(QFileInfo(wal).size() > 1 << 20);
+        }
+        QVERIFY(!QFile::exists(wal)); // checkpointed into the file and deleted, as SQLite does
+        HistoryStore reopened(ab::test::jsonTestCodec());
+        QVERIFY(reopened.open(fixture.path()));
+        QCOMPARE(reopened.count({}), 5000);
     }
 
     void secondConnection_seesRowsOfTheFirstAtOnce()
