@@ -1,6 +1,5 @@
 #include "api/decoders.h"
 
-#include "api/apppagereader.h"
 #include "api/jsonreader.h"
 #include "api/redactor.h"
 
@@ -161,10 +160,12 @@ QList<core::FieldNode> readFieldNodes(const QJsonArray &items, const QString &pa
     return nodes;
 }
 
-core::ApiResult<core::Page<core::App>> decodeAppsFromTree(const QByteArray &body)
+} // namespace detail
+
+core::ApiResult<core::Page<core::App>> decodeApps(const QByteArray &body)
 {
-    // Nested values are read directly and the error path strings are only built when a value
-    // is of the wrong type.
+    // Catalog pages are the hot path (thousands of apps): nested values are read directly and
+    // the error path strings are only built when a value is of the wrong type.
     const auto nestedString = [](const QJsonObject &object, const QString &path, const char *parent,
                                  const char *key, JsonReader &reader) {
         const QJsonValue value = object.value(QLatin1String(key));
@@ -223,17 +224,6 @@ core::ApiResult<core::Page<core::App>> decodeAppsFromTree(const QByteArray &body
             return app;
         });
     return pageResult(std::move(list), body);
-}
-
-} // namespace detail
-
-core::ApiResult<core::Page<core::App>> decodeApps(const QByteArray &body)
-{
-    // Catalog pages are the hot path (issue 2: 10,000 apps in 100 pages under 50 ms). A page
-    // in the documented shape is read in one pass; anything else goes through the tree reader.
-    if (std::optional<core::Page<core::App>> page = readAppPage(body))
-        return std::move(*page);
-    return decodeAppsFromTree(body);
 }
 
 core::ApiResult<QList<core::Action>> decodeActions(const QByteArray &body)

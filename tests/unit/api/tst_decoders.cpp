@@ -1,4 +1,3 @@
-#include "api/apppagereader.h"
 #include "api/decoders.h"
 
 #include <QFile>
@@ -47,30 +46,6 @@ static core::ApiError errorOf(const QByteArray &which, const QByteArray &body)
     if (which == "storedAction")
         return error(decodeStoredAction(body));
     qFatal("unknown decoder");
-}
-
-// Every field of two pages, so the one-pass reader and the tree reader can be held to agree.
-static QString differenceBetween(const core::Page<core::App> &a, const core::Page<core::App> &b)
-{
-    if (a.count != b.count || a.limit != b.limit || a.offset != b.offset || a.next != b.next ||
-        a.previous != b.previous)
-        return QStringLiteral("the envelope differs");
-    if (a.items.size() != b.items.size())
-        return QStringLiteral("%1 apps against %2").arg(a.items.size()).arg(b.items.size());
-    for (qsizetype i = 0; i < a.items.size(); ++i) {
-        const core::App &x = a.items.at(i);
-        const core::App &y = b.items.at(i);
-        const bool same = x.id == y.id && x.title == y.title && x.description == y.description &&
-                          x.image == y.image && x.images.url16 == y.images.url16 &&
-                          x.images.url32 == y.images.url32 && x.images.url64 == y.images.url64 &&
-                          x.images.url128 == y.images.url128 && x.hexColor == y.hexColor &&
-                          x.categories == y.categories && x.actionTypes == y.actionTypes &&
-                          x.connectUrl == y.connectUrl &&
-                          x.needsAuthentication == y.needsAuthentication;
-        if (!same)
-            return QStringLiteral("app %1 differs").arg(i);
-    }
-    return {};
 }
 
 class TestDecoders final : public QObject {
@@ -151,90 +126,6 @@ private Q_SLOTS:
         QCOMPARE(result.value().previous, previous);
         QCOMPARE(result.value().items.size(), 1);
         QCOMPARE(result.value().items.at(0).id, QStringLiteral("a"));
-    }
-
-    // decodeApps() reads a page in the documented shape in one pass and hands anything else to
-    // the tree reader. Whatever the one-pass reader returns must be what the tree reader
-    // returns; `onePass` says whether it is expected to take the body at all.
-    void apps_onePassReaderAgreesWithTreeReader_data()
-    {
-        QTest::addColumn<QByteArray>("body");
-        QTest::addColumn<bool>("onePass");
-        const QByteArray app =
-            // moc pairs the quotes of raw strings naively: the title, with its \", is spelt
-            // the ordinary way.
-            R"({"id":"a1","type":"app",)"
-            "\"title\":\"Caf\\u00e9 \\\"One\\\"\","
-            R"("description":"d\n2",)"
-            R"("image":"https://i/a.png","images":{"url_16x16":"s","url_32x32":null,)"
-            R"("url_64x64":"m","url_128x128":"l","url_256x256":"xl"},"hex_color":"ff4a00",)"
-            R"("categories":[{"slug":"crm","title":"CRM"},"bare"],"action_types":["READ"],)"
-            R"("links":{"connect_new_authentication":"https://c/1","other":[1,{"x":true}]},)"
-            R"("extra":{"deep":[[-1.5e3,false,null]]}})";
-        const auto page = [](const QByteArray &items) {
-            return QByteArray(R"({"links":{"next":"n","prev":null,"previous":"p"},)"
-                              R"("meta":{"count":250,"limit":100,"offset":100},"data":[)") +
-                   items + "]}";
-        };
-        QTest::newRow("documented example") << fixture("apps.json") << true;
-        QTest::newRow("every field, escapes, unknown keys") << page(app) << true;
-        QTest::newRow("utf-8 text") << page(R"({"id":"b","title":"日本語 ünïcödé 😀"})") << true;
-        QTest::newRow("nulls and absences")
-            << page(R"({"id":"c","title":"C","description":null,"image":null,"images":null,)"
-                    R"("hex_color":null,"categories":null,"action_types":null,"links":null})")
-            << true;
-        QTest::newRow("connect link null: no auth")
-            << page(R"({"id":"d","title":"D","links":{"connect_new_authentication":null}})")
-            << true;
-        QTest::newRow("links without a connect link")
-            << page(R"({"id":"e","title":"E","links":{}})") << true;
-        QTest::newRow("links not an object: ignored")
-            << page(R"({"id":"f","title":"F","links":"x"})") << true;
-        QTest::newRow("no meta or links")
-            << QByteArray(R"( {"data":[{"id":"g","title":"G"}]} )") << true;
-        QTest::newRow("meta nulls") << QByteArray(R"({"meta":{"count":null,"limit":null,)"
-                                                  R"("offset":null},"data":[]})")
-                                    << true;
-        QTest::newRow("empty page") << page(QByteArray()) << true;
-        // Left to the tree reader (it may still succeed).
-        QTest::newRow("wrapped in an array") << "[" + page(app) + "]" << false;
-        QTest::newRow("numeric id") << page(R"({"id":42,"title":"N"})") << false;
-        QTest::newRow("meta as strings")
-            << QByteArray(R"({"meta":{"count":"7"},"data":[]})") << false;
-        QTest::newRow("meta count with a fraction")
-            << QByteArray(R"({"meta":{"count":7.0},"data":[]})") << false;
-        QTest::newRow("category object without a slug")
-            << page(R"({"id":"h","title":"H","categories":[{}]})") << false;
-        QTest::newRow("duplicate title") << page(R"({"id":"i","title":"I","title":"J"})") << false;
-        QTest::newRow("escaped key") << page(R"({"id":"k","ti\u0074le":"K"})") << false;
-        QTest::newRow("lenient escape") << page(R"({"id":"l","title":"\q"})") << false;
-        // Not decodable at all: both say so.
-        QTest::newRow("missing title") << page(R"({"id":"m"})") << false;
-        QTest::newRow("empty id") << page(R"({"id":"","title":"O"})") << false;
-        QTest::newRow("title a number") << page(R"({"id":"p","title":1})") << false;
-        QTest::newRow("images a string") << page(R"({"id":"q","title":"Q","images":"x"})") << false;
-        QTest::newRow("invalid utf-8") << page("{\"id\":\"r\",\"title\":\"\xc3\x28\"}") << false;
-        QTest::newRow("truncated") << page(app).left(300) << false;
-        QTest::newRow("no data") << QByteArray(R"({"meta":{}})") << false;
-        QTest::newRow("not JSON") << QByteArray("<html>busy</html>") << false;
-    }
-    void apps_onePassReaderAgreesWithTreeReader()
-    {
-        QFETCH(QByteArray, body);
-        QFETCH(bool, onePass);
-        const std::optional<core::Page<core::App>> fast = detail::readAppPage(body);
-        QCOMPARE(fast.has_value(), onePass);
-        const auto tree = detail::decodeAppsFromTree(body);
-        const auto decoded = decodeApps(body);
-        QCOMPARE(decoded.ok(), tree.ok());
-        if (!tree.ok()) {
-            QCOMPARE(decoded.error().kind, tree.error().kind);
-            QCOMPARE(decoded.error().detail, tree.error().detail);
-            return;
-        }
-        QCOMPARE(differenceBetween(decoded.value(), tree.value()), QString());
-        if (fast)
-            QCOMPARE(differenceBetween(*fast, tree.value()), QString());
     }
 
     void actions_documentedAndQuirks()
