@@ -190,8 +190,14 @@ void PkceFlow::finish(const QString &error, const PkceGrant &grant)
 {
     if (m_flow) {
         m_flow->disconnect(this);
-        m_flow->deleteLater(); // it may be inside one of its own signals
-        m_flow = nullptr;
+        // Qt writes the page the browser lands on after the signal that ended the flow: the
+        // reply handler must outlive this call, or a denial shows "connection reset" instead.
+        // Its port stops listening now; the object goes with the next attempt (or with us).
+        if (auto *server = qobject_cast<QOAuthHttpServerReplyHandler *>(m_flow->replyHandler()))
+            server->close();
+        if (m_spent)
+            m_spent->deleteLater(); // not inside its signals: those are over
+        m_spent = std::exchange(m_flow, nullptr);
     }
     if (!error.isEmpty())
         qCWarning(lcConnect).noquote() << "PKCE sign-in failed:" << error;

@@ -57,6 +57,7 @@ private:
 
     QNetworkAccessManager *m_network;
     QOAuth2AuthorizationCodeFlow *m_flow = nullptr;
+    QOAuth2AuthorizationCodeFlow *m_spent = nullptr; // the last finished attempt (see finish())
     Done m_done;
 };
 

@@ -131,6 +131,11 @@ private Q_SLOTS:
         QVERIFY(outcome.error.contains(QLatin1String("access_denied")));
         QVERIFY(outcome.grant.accessToken.isEmpty());
         QVERIFY(server.requests().isEmpty()); // no token request after a refusal
+        // The browser still gets its page, not a connection cut by the flow's end.
+        QTRY_VERIFY_WITH_TIMEOUT(browser->isFinished(), 10000);
+        QCOMPARE(browser->error(), QNetworkReply::NoError);
+        QVERIFY(browser->readAll().contains("Actionbench"));
+        QVERIFY(!flow.isActive());
     }
 
     // Qt Network Auth 6.4 logs a refused token request and signals nothing: the flow must end
