@@ -199,7 +199,9 @@ void PkceFlow::finish(const QString &error, const PkceGrant &grant)
             m_spent->deleteLater(); // not inside its signals: those are over
         m_spent = std::exchange(m_flow, nullptr);
     }
-    if (!error.isEmpty())
+    if (error == QLatin1String("cancelled"))
+        qCInfo(lcConnect) << "PKCE sign-in cancelled";
+    else if (!error.isEmpty())
         qCWarning(lcConnect).noquote() << "PKCE sign-in failed:" << error;
     if (Done done = std::exchange(m_done, nullptr))
         done(error, grant);
