@@ -191,6 +191,26 @@ private Q_SLOTS:
         QVERIFY(!settingsText().contains("mode="));
     }
 
+    void zapier_signsInOnZapiersAuthorizePage()
+    {
+        // Nothing reaches Zapier: the URL is only printed, and the wait ends after a second.
+        std::unique_ptr<QProcess> cli = m_cli.start(
+            {QStringLiteral("--server"), QStringLiteral("https://api.zapier.com"),
+             QStringLiteral("auth"), QStringLiteral("oauth"), QStringLiteral("--client-id"),
+             clientId, QStringLiteral("--scope"), QStringLiteral("zap   action:run"),
+             QStringLiteral("--no-browser"), QStringLiteral("--timeout"), QStringLiteral("1"),
+             QStringLiteral("--json")});
+        const QUrl url = authorizationUrl(*cli, true);
+        QCOMPARE(url.toString(QUrl::RemoveQuery),
+                 QStringLiteral("https://api.zapier.com/v2/authorize"));
+        const QUrlQuery query(url);
+        QCOMPARE(query.queryItemValue(QStringLiteral("response_type")), QStringLiteral("code"));
+        QCOMPARE(query.queryItemValue(QStringLiteral("response_mode")), QStringLiteral("query"));
+        QCOMPARE(query.queryItemValue(QStringLiteral("scope"), QUrl::FullyDecoded),
+                 QStringLiteral("zap action:run"));
+        QCOMPARE(ab::test::CliRunner::finish(*cli).exitCode, 4);
+    }
+
     void approvedInTheBrowser_signsInWithOAuth_data()
     {
         QTest::addColumn<bool>("builtInSandbox");
