@@ -7,7 +7,7 @@ packages=(
     git cmake ninja-build g++ pkg-config curl ca-certificates clang-format
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
     qt6-httpserver-dev qt6-websockets-dev qt6-networkauth-dev
-    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qt6-webengine-dev qt6-webengine-dev-tools
     qtkeychain-qt6-dev libssl-dev
     xvfb xauth dbus gnome-keyring

@@ -6,6 +6,7 @@
 #include "connect/tokenservice.h"
 #include "core/clock.h"
 #include "core/version.h"
+#include "i18n/languagemanager.h"
 #include "mainwindow/mainwindow.h"
 #include "models/appcatalogmodel.h"
 #include "models/iconcache.h"
@@ -97,6 +98,10 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("Actionbench"));
     QApplication::setApplicationVersion(core::applicationVersion());
     QApplication::setDesktopFileName(QStringLiteral("actionbench"));
+    // The UI language: the one chosen in Settings, or the system's.
+    QSettings settings;
+    ui::LanguageManager languages(&settings);
+    languages.applySaved();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -166,7 +171,6 @@ int main(int argc, char *argv[])
 
     QNetworkAccessManager iconNetwork;
     models::IconCache icons(&iconNetwork, nullptr);
-    QSettings settings;
 
     ui::Services services;
     services.client = &client;
@@ -176,6 +180,7 @@ int main(int argc, char *argv[])
     services.settings = &settings;
     services.tokens = &tokens;
     services.credentials = &credentials;
+    services.languages = &languages;
     services.sandboxUrl = sandbox.baseUrl();
     services.sandboxToken = sandboxToken;
     ui::MainWindow window(services);

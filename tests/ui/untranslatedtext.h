@@ -32,7 +32,9 @@ using DataFilter = std::function<QString(const QString &)>;
 
 class UntranslatedText {
 public:
-    explicit UntranslatedText(DataFilter stripData = {}) : m_stripData(std::move(stripData)) {}
+    explicit UntranslatedText(DataFilter stripData = {})
+        : m_stripData(std::move(stripData))
+    {}
 
     // Every offending "where: text" in the visible part of root's tree, its actions and menus.
     QStringList scan(const QWidget *root)
@@ -74,9 +76,9 @@ private:
         if (action->isSeparator() || !action->isVisible())
             return;
         check(owner, "action", action->text());
-        check(owner, "action tooltip", action->toolTip() == action->text().remove(QLatin1Char('&'))
-                                           ? QString()
-                                           : action->toolTip());
+        check(owner, "action tooltip",
+              action->toolTip() == action->text().remove(QLatin1Char('&')) ? QString()
+                                                                           : action->toolTip());
     }
 
     // The first rows of an item view (and their first children): texts models make up, such
@@ -112,8 +114,9 @@ private:
             check(w, "label", label->text());
         if (auto *button = qobject_cast<const QAbstractButton *>(w)) {
             auto *box = qobject_cast<const QDialogButtonBox *>(button->parentWidget());
-            const bool standard = box && box->standardButton(const_cast<QAbstractButton *>(button)) !=
-                                             QDialogButtonBox::NoButton;
+            const bool standard =
+                box && box->standardButton(const_cast<QAbstractButton *>(button)) !=
+                           QDialogButtonBox::NoButton;
             if (!standard)
                 check(w, "button", button->text());
         }
@@ -142,8 +145,8 @@ private:
             visitRows(w, view->model(), QModelIndex(), 0);
         if (auto *header = qobject_cast<const QHeaderView *>(w)) {
             if (const QAbstractItemModel *model = header->model()) {
-                const int sections = header->orientation() == Qt::Horizontal ? model->columnCount()
-                                                                              : 0;
+                const int sections =
+                    header->orientation() == Qt::Horizontal ? model->columnCount() : 0;
                 for (int s = 0; s < sections; ++s) {
                     if (!header->isSectionHidden(s))
                         check(w, "header", model->headerData(s, header->orientation()).toString());

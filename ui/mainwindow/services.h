@@ -23,6 +23,8 @@ class RunService;
 
 namespace ab::ui {
 
+class LanguageManager;
+
 // What the composition root (main.cpp, or a test) hands the main window. Nothing is owned by
 // the window; everything outlives it.
 struct Services {
@@ -36,6 +38,8 @@ struct Services {
     connect::TokenService *tokens = nullptr;
     // Where the accounts dialog keeps each environment's credentials (secrets in the keychain).
     connect::CredentialStore *credentials = nullptr;
+    // The UI language; null: Settings offers no language choice (some tests).
+    LanguageManager *languages = nullptr;
     QUrl sandboxUrl; // the in-process sandbox, the default environment
     QString sandboxToken;
 };
