@@ -129,7 +129,8 @@ void PkceFlow::start(const PkceSettings &settings, Done done)
         return;
     }
     handler->setCallbackText(
-        tr("Actionbench has Zapier's answer. You can close this tab and go back to it."));
+        QStringLiteral("Actionbench has Zapier's answer. You can close this tab and go back to "
+                       "it."));
     flow->setReplyHandler(handler);
     flow->setAuthorizationUrl(settings.authorizeUrl);
     flow->setScope(settings.scope);
