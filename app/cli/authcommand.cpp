@@ -328,8 +328,9 @@ void AuthCommand::showAuthorizationUrl(const QUrl &url)
         QStringLiteral("Open this URL in your browser to sign in to %1:\n\n  %2\n\n"
                        "Waiting for the browser to come back to %3 (for %4 s; "
                        "--timeout S changes it, Ctrl+C stops).")
-            .arg(env()->environmentName(), url.toString(QUrl::FullyEncoded), redirect)
-            .arg(timeoutSeconds));
+            // One arg() call: a second would take the URL's own %3A for a placeholder.
+            .arg(env()->environmentName(), url.toString(QUrl::FullyEncoded), redirect,
+                 QString::number(timeoutSeconds)));
 }
 
 void AuthCommand::signIn(const Credentials &credentials, const SecretValues &secrets)
