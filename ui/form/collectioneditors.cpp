@@ -25,14 +25,19 @@ RowListEditor::RowListEditor(const core::FieldNode &field, EditorKind kind, QWid
     buttons->addWidget(m_add);
     buttons->addStretch(1);
     layout->addLayout(buttons);
-    m_add->setText(isObject() ? tr("Add entry") : tr("Add item"));
     connect(m_add, &QPushButton::clicked, this, [this] {
         addRow();
         m_rows.last().key ? m_rows.last().key->setFocus() : m_rows.last().value->setFocus();
     });
     appendRow();
     setControl(m_box, isObject() ? m_rows.first().key : m_rows.first().value);
-    renameRows();
+    retranslateUi();
+}
+
+void RowListEditor::retranslateUi()
+{
+    FieldEditor::retranslateUi(); // the rows' texts too: applyField()
+    m_add->setText(isObject() ? tr("Add entry") : tr("Add item"));
 }
 
 RowListEditor::Row &RowListEditor::appendRow()
@@ -43,7 +48,6 @@ RowListEditor::Row &RowListEditor::appendRow()
     layout->setContentsMargins(0, 0, 0, 0);
     if (isObject()) {
         row.key = new QLineEdit(row.widget);
-        row.key->setPlaceholderText(tr("Key"));
         layout->addWidget(row.key, 2);
         connect(row.key, &QLineEdit::textEdited, this, &FieldEditor::edited);
         connect(row.key, &QLineEdit::editingFinished, this, &FieldEditor::editingFinished);
@@ -51,7 +55,6 @@ RowListEditor::Row &RowListEditor::appendRow()
     row.value = new QLineEdit(row.widget);
     layout->addWidget(row.value, 3);
     row.remove = new QToolButton(row.widget);
-    row.remove->setText(tr("Remove"));
     layout->addWidget(row.remove);
     connect(row.value, &QLineEdit::textEdited, this, &FieldEditor::edited);
     connect(row.value, &QLineEdit::editingFinished, this, &FieldEditor::editingFinished);
@@ -80,12 +83,14 @@ int RowListEditor::rowOf(const QObject *sender) const
     return -1;
 }
 
-void RowListEditor::renameRows()
+void RowListEditor::updateRowTexts()
 {
     const QString title = field().title.isEmpty() ? field().id : field().title;
     for (int i = 0; i < rowCount(); ++i) {
         const Row &row = m_rows.at(i);
+        row.remove->setText(tr("Remove"));
         if (isObject()) {
+            row.key->setPlaceholderText(tr("Key"));
             row.key->setAccessibleName(i == 0 ? accessibleTitle()
                                               : tr("%1, key %2").arg(title).arg(i + 1));
             row.value->setAccessibleName(tr("%1, value %2").arg(title).arg(i + 1));
@@ -107,7 +112,7 @@ void RowListEditor::applyField()
         m_rows.first().value->setPlaceholderText(placeholder.isEmpty() && isObject() ? tr("Value")
                                                                                      : placeholder);
     }
-    renameRows();
+    updateRowTexts();
 }
 
 void RowListEditor::applyGated(bool gated)
@@ -118,7 +123,7 @@ void RowListEditor::applyGated(bool gated)
 void RowListEditor::addRow()
 {
     appendRow();
-    renameRows();
+    updateRowTexts();
 }
 
 void RowListEditor::removeRow(int index)
@@ -141,7 +146,7 @@ void RowListEditor::removeRow(int index)
         if (isObject())
             m_rows.first().key->clear();
     }
-    renameRows();
+    updateRowTexts();
     const Row &focusRow = m_rows.at(qMin(index, rowCount() - 1));
     (focusRow.key ? focusRow.key : focusRow.value)->setFocus();
     Q_EMIT edited();
@@ -184,7 +189,7 @@ void RowListEditor::setValue(const QVariant &value, const QString &)
         if (items.isEmpty())
             m_rows.first().value->clear();
     }
-    renameRows();
+    updateRowTexts();
 }
 
 QVariant RowListEditor::value() const

@@ -39,6 +39,7 @@ public:
 protected:
     void applyField() override;
     void applyGated(bool gated) override;
+    void retranslateUi() override;
 
 private:
     struct Row {
@@ -51,7 +52,8 @@ private:
     bool isObject() const { return kind() == EditorKind::Object; }
     Row &appendRow();
     void setRowCount(int count);
-    void renameRows();
+    // The rows' placeholders, Remove buttons and accessible names, which number the rows.
+    void updateRowTexts();
     int rowOf(const QObject *sender) const;
 
     QWidget *m_box;

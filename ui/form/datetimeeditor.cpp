@@ -21,9 +21,6 @@ DateTimeEditor::DateTimeEditor(const core::FieldNode &field, QWidget *parent)
     , m_edit(new QLineEdit)
     , m_pick(new QToolButton)
 {
-    m_pick->setText(tr("Pick\u2026"));
-    m_pick->setAccessibleName(tr("Pick a date and time"));
-    m_pick->setToolTip(tr("Pick a date and time from a calendar"));
     connect(m_pick, &QToolButton::clicked, this, &DateTimeEditor::openPicker);
     connect(m_edit, &QLineEdit::textEdited, this, &FieldEditor::edited);
     connect(m_edit, &QLineEdit::editingFinished, this, &FieldEditor::editingFinished);
@@ -36,6 +33,24 @@ DateTimeEditor::DateTimeEditor(const core::FieldNode &field, QWidget *parent)
     layout->addWidget(m_edit, 1);
     layout->addWidget(m_pick);
     setControl(box, m_edit);
+    retranslateUi();
+}
+
+void DateTimeEditor::retranslateUi()
+{
+    FieldEditor::retranslateUi();
+    m_pick->setText(tr("Pick\u2026"));
+    m_pick->setAccessibleName(tr("Pick a date and time"));
+    m_pick->setToolTip(tr("Pick a date and time from a calendar"));
+    if (!m_popup)
+        return; // made on first use
+    m_popup->setAccessibleName(tr("Date and time picker"));
+    m_calendar->setAccessibleName(tr("Date"));
+    m_time->setAccessibleName(tr("Time"));
+    m_timeLabel->setText(tr("&Time:"));
+    //: Writes the date and time picked into the field.
+    m_use->setText(tr("Use"));
+    m_use->setAccessibleName(tr("Use this date and time"));
 }
 
 void DateTimeEditor::applyField()
@@ -63,29 +78,26 @@ void DateTimeEditor::openPicker()
     if (!m_popup) {
         m_popup = new QFrame(widget(), Qt::Popup);
         m_popup->setFrameShape(QFrame::StyledPanel);
-        m_popup->setAccessibleName(tr("Date and time picker"));
         m_calendar = new QCalendarWidget(m_popup);
-        m_calendar->setAccessibleName(tr("Date"));
         m_calendar->setGridVisible(false);
         m_time = new QTimeEdit(m_popup);
-        m_time->setAccessibleName(tr("Time"));
         m_time->setDisplayFormat(QStringLiteral("HH:mm"));
-        auto *use = new QPushButton(tr("Use"), m_popup);
-        use->setAccessibleName(tr("Use this date and time"));
-        use->setDefault(true);
+        m_use = new QPushButton(m_popup);
+        m_use->setDefault(true);
         auto *timeRow = new QHBoxLayout;
-        auto *timeLabel = new QLabel(tr("&Time:"), m_popup);
-        timeLabel->setBuddy(m_time);
-        timeRow->addWidget(timeLabel);
+        m_timeLabel = new QLabel(m_popup);
+        m_timeLabel->setBuddy(m_time);
+        timeRow->addWidget(m_timeLabel);
         timeRow->addWidget(m_time, 1);
-        timeRow->addWidget(use);
+        timeRow->addWidget(m_use);
         auto *layout = new QVBoxLayout(m_popup);
         layout->addWidget(m_calendar);
         layout->addLayout(timeRow);
-        connect(use, &QPushButton::clicked, this, &DateTimeEditor::usePicked);
+        connect(m_use, &QPushButton::clicked, this, &DateTimeEditor::usePicked);
         connect(m_calendar, &QCalendarWidget::activated, this, &DateTimeEditor::usePicked);
         auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), m_popup);
         connect(escape, &QShortcut::activated, m_popup, &QWidget::close);
+        retranslateUi(); // the popup's texts
     }
     QDateTime current = QDateTime::fromString(m_edit->text().trimmed(), Qt::ISODate);
     if (!current.isValid())

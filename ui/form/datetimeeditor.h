@@ -4,7 +4,9 @@
 
 class QCalendarWidget;
 class QFrame;
+class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTimeEdit;
 class QToolButton;
 
@@ -31,6 +33,7 @@ public:
 protected:
     void applyField() override;
     void applyGated(bool gated) override;
+    void retranslateUi() override;
 
 private:
     void usePicked();
@@ -40,6 +43,8 @@ private:
     QFrame *m_popup = nullptr;
     QCalendarWidget *m_calendar = nullptr;
     QTimeEdit *m_time = nullptr;
+    QLabel *m_timeLabel = nullptr;
+    QPushButton *m_use = nullptr;
 };
 
 } // namespace ab::ui

@@ -33,6 +33,8 @@ public:
     // Labels whose text colour is derived (help, notes, errors) are re-coloured here when the
     // palette changes, because an explicitly set palette role does not follow the parent's.
     std::function<void()> onPaletteChange;
+    // The editor is a QObject, not a widget: it hears of a new language through its row.
+    std::function<void()> onLanguageChange;
 
 protected:
     void paintEvent(QPaintEvent *event) override
@@ -55,6 +57,8 @@ protected:
     {
         if (event->type() == QEvent::PaletteChange && onPaletteChange)
             onPaletteChange();
+        if (event->type() == QEvent::LanguageChange && onLanguageChange)
+            onLanguageChange();
         QWidget::changeEvent(event);
     }
 
@@ -108,6 +112,9 @@ FieldEditor::FieldEditor(const core::FieldNode &field, EditorKind kind, QWidget 
         colourLabel(m_gate, formpalette::muted(palette));
         colourLabel(m_note, formpalette::muted(palette));
         colourLabel(m_errorLabel, formpalette::errorText(palette));
+    };
+    m_row->onLanguageChange = [this] {
+        retranslateUi();
     };
     updateTitle();
     updateHelp();
@@ -172,9 +179,20 @@ void FieldEditor::setField(const core::FieldNode &field)
     applyField();
 }
 
+void FieldEditor::retranslateUi()
+{
+    // The error and the gate reason belong to the FormView, which sets them again itself.
+    updateTitle();
+    if (m_focusTarget)
+        m_focusTarget->setAccessibleName(accessibleTitle());
+    updateAccessibleDescription();
+    applyField();
+}
+
 QString FieldEditor::accessibleTitle() const
 {
     const QString title = m_field.title.isEmpty() ? m_field.id : m_field.title;
+    //: Spoken name of a required field; %1 is the field's title.
     return m_field.isRequired ? tr("%1, required").arg(title) : title;
 }
 
@@ -182,6 +200,7 @@ void FieldEditor::updateTitle()
 {
     const QString title = m_field.title.isEmpty() ? m_field.id : m_field.title;
     // The marker is decoration; screen readers get "required" from the accessible name.
+    //: The title of a required field with its marker; %1 is the field's title.
     m_title->setText(m_field.isRequired ? tr("%1 *").arg(title) : title);
     m_title->setAccessibleName(accessibleTitle());
 }
@@ -214,6 +233,7 @@ QString FieldEditor::placeholderText() const
         return placeholder;
     if (placeholder.isEmpty())
         return tr("Default: %1").arg(fallback);
+    //: A field's placeholder; %1 is its hint, %2 the value the server uses when none is sent.
     return tr("%1 (default: %2)").arg(placeholder, fallback);
 }
 
@@ -296,7 +316,9 @@ void FieldEditor::updateAccessibleDescription()
         parts.append(tr("New field"));
     if (!m_field.description.isEmpty())
         parts.append(plainText(m_field.description));
-    m_focusTarget->setAccessibleDescription(parts.join(QLatin1String(". ")));
+    //: Joins the parts of a field's spoken description: its error, why it is disabled, a note
+    //: and its help text.
+    m_focusTarget->setAccessibleDescription(parts.join(tr(". ")));
 }
 
 void FieldEditor::setHighlighted(bool highlighted)

@@ -97,8 +97,13 @@ protected:
     // Puts the control (possibly a composite) under the title; `focusTarget` gets focus, the
     // title as buddy and the accessible name.
     void setControl(QWidget *control, QWidget *focusTarget);
-    // Called after setField() and once the control is set: placeholders and the like.
+    // Called after setField(), once the control is set and on a language change: placeholders,
+    // notes and other texts made from the field.
     virtual void applyField() {}
+    // Sets the row's own texts again in the current language (title, accessible name and
+    // description, applyField()). Called on QEvent::LanguageChange; editors with texts of
+    // their own override it, call this first, and call it at the end of their constructor.
+    virtual void retranslateUi();
     // Enables or disables the control; composites may keep parts readable.
     virtual void applyGated(bool gated);
     // The placeholder: the field's own, and the default Zapier uses when nothing is sent.

@@ -68,8 +68,10 @@ QString FormMessages::errorKind(const core::ApiError &error)
 QString FormMessages::withDetail(const QString &headline, const core::ApiError &error)
 {
     const QString detail = !error.detail.isEmpty() ? error.detail : error.title;
+    //: %1 says what failed ("Could not load the choices."), %2 why, in a sentence.
     if (detail.isEmpty())
         return tr("%1 %2").arg(headline, errorKind(error));
+    //: As "%1 %2", with %3 the server's own explanation, untranslated.
     return tr("%1 %2 (%3)").arg(headline, errorKind(error), detail);
 }
 
@@ -93,6 +95,7 @@ QString FormMessages::gated(const QStringList &blockingTitles)
     // Joined here rather than with QLocale::createSeparatedList, which the C locale (tests,
     // some CI) renders without "and".
     QString list = blockingTitles.value(0);
+    //: The last two of a list of field titles.
     if (blockingTitles.size() == 2) {
         list = tr("%1 and %2").arg(blockingTitles.at(0), blockingTitles.at(1));
     } else if (blockingTitles.size() > 2) {
@@ -100,6 +103,7 @@ QString FormMessages::gated(const QStringList &blockingTitles)
                    .arg(blockingTitles.first(blockingTitles.size() - 1).join(tr(", ")),
                         blockingTitles.last());
     }
+    //: Why a field is disabled; %1 names the fields it depends on.
     return tr("Choose %1 first").arg(list);
 }
 
@@ -109,6 +113,7 @@ QString FormMessages::formChanged(const QStringList &addedTitles, const QStringL
     const auto list = [limit](const QStringList &titles) {
         if (titles.size() <= limit)
             return titles.join(tr(", "));
+        //: %1 lists the first field titles; %n counts the ones left out.
         return tr("%1 and %n more", nullptr, int(titles.size() - limit))
             .arg(titles.first(limit).join(tr(", ")));
     };
@@ -117,6 +122,7 @@ QString FormMessages::formChanged(const QStringList &addedTitles, const QStringL
         parts.append(tr("Added: %1").arg(list(addedTitles)));
     if (!removedTitles.isEmpty())
         parts.append(tr("Removed: %1").arg(list(removedTitles)));
+    //: Between "Added: …" and "Removed: …" in the note about changed fields.
     return parts.join(tr(" · "));
 }
 

@@ -41,6 +41,11 @@ void colourBackground(QWidget *widget, const QColor &colour)
     widget->setAutoFillBackground(true);
 }
 
+QKeySequence runKeys()
+{
+    return QKeySequence(Qt::CTRL | Qt::Key_Return);
+}
+
 } // namespace
 
 FormView::FormView(FormSession *session, QWidget *parent)
@@ -53,29 +58,26 @@ FormView::FormView(FormSession *session, QWidget *parent)
     , m_retry(new QToolButton(m_banner))
     , m_note(new QWidget)
     , m_noteText(new QLabel(m_note))
+    , m_dismiss(new QToolButton(m_note))
     , m_scroll(new QScrollArea)
     , m_content(new QWidget)
     , m_contentLayout(new QVBoxLayout(m_content))
     , m_placeholder(new QLabel)
     , m_outputs(new OutputsPanel)
-    , m_skipValidation(new QCheckBox(tr("Skip client-side validation"), this))
-    , m_saveStored(new QPushButton(tr("Save as stored action\u2026"), this))
-    , m_run(new QPushButton(tr("Run"), this))
+    , m_skipValidation(new QCheckBox(this))
+    , m_saveStored(new QPushButton(this))
+    , m_run(new QPushButton(this))
 {
     Q_ASSERT(m_session);
-    setAccessibleName(tr("Action form"));
 
     // Busy: a thin indeterminate bar; the fields stay readable and usable under it.
     m_busy->setRange(0, 0);
     m_busy->setTextVisible(false);
     m_busy->setMaximumHeight(qMax(4, fontMetrics().height() / 4));
-    m_busy->setAccessibleName(tr("Updating the form"));
     m_busy->hide();
 
     m_bannerText->setWordWrap(true);
     m_bannerText->setTextFormat(Qt::PlainText);
-    m_retry->setText(tr("Retry"));
-    m_retry->setAccessibleName(tr("Retry loading the form"));
     connect(m_retry, &QToolButton::clicked, this, [this] {
         m_banner->hide();
         m_session->refetch();
@@ -88,13 +90,10 @@ FormView::FormView(FormSession *session, QWidget *parent)
 
     m_noteText->setWordWrap(true);
     m_noteText->setTextFormat(Qt::PlainText);
-    auto *dismiss = new QToolButton(m_note);
-    dismiss->setText(tr("Dismiss"));
-    dismiss->setAccessibleName(tr("Dismiss the note about changed fields"));
-    connect(dismiss, &QToolButton::clicked, m_note, &QWidget::hide);
+    connect(m_dismiss, &QToolButton::clicked, m_note, &QWidget::hide);
     auto *noteLayout = new QHBoxLayout(m_note);
     noteLayout->addWidget(m_noteText, 1);
-    noteLayout->addWidget(dismiss);
+    noteLayout->addWidget(m_dismiss);
     colourBackground(m_note, formpalette::highlightTint(palette(), 0.7));
     m_note->hide();
 
@@ -108,7 +107,6 @@ FormView::FormView(FormSession *session, QWidget *parent)
     m_scroll->setWidget(m_content);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
-    m_scroll->setAccessibleName(tr("Input fields"));
 
     auto *inputPage = new QWidget;
     auto *inputLayout = new QVBoxLayout(inputPage);
@@ -119,15 +117,11 @@ FormView::FormView(FormSession *session, QWidget *parent)
     inputLayout->addWidget(m_note);
     inputLayout->addWidget(m_placeholder);
     inputLayout->addWidget(m_scroll, 1);
-    m_tabs->addTab(inputPage, tr("Input"));
-    m_tabs->addTab(m_outputs, tr("Outputs"));
-    m_tabs->setAccessibleName(tr("Form and outputs"));
+    m_tabs->addTab(inputPage, QString());
+    m_tabs->addTab(m_outputs, QString());
     m_tabs->setDocumentMode(true);
     connect(m_tabs, &QTabWidget::currentChanged, this, &FormView::onTabChanged);
 
-    m_skipValidation->setAccessibleName(tr("Skip client-side validation"));
-    m_skipValidation->setToolTip(
-        tr("Send the values as they are, so the server's own validation can be tested"));
     connect(m_skipValidation, &QCheckBox::toggled, this, [this](bool skip) {
         m_session->setClientValidationEnabled(!skip);
         if (skip) {
@@ -135,14 +129,10 @@ FormView::FormView(FormSession *session, QWidget *parent)
             m_validationShown = false;
         }
     });
-    const QKeySequence runKeys(Qt::CTRL | Qt::Key_Return);
-    m_run->setAccessibleName(tr("Run the action"));
-    m_run->setToolTip(tr("Run the action (%1)").arg(runKeys.toString(QKeySequence::NativeText)));
-    m_saveStored->setAccessibleName(tr("Save as stored action"));
     connect(m_run, &QPushButton::clicked, this, &FormView::runRequested);
     connect(m_saveStored, &QPushButton::clicked, this, &FormView::saveAsStoredRequested);
     // Ctrl+Enter from anywhere in the form, text editors included, keypad Enter too.
-    for (const QKeySequence &keys : {runKeys, QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+    for (const QKeySequence &keys : {runKeys(), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
         auto *shortcut = new QShortcut(keys, this);
         shortcut->setContext(Qt::WidgetWithChildrenShortcut);
         connect(shortcut, &QShortcut::activated, this, &FormView::runRequested);
@@ -173,7 +163,7 @@ FormView::FormView(FormSession *session, QWidget *parent)
     connect(m_session, &FormSession::choicesFailed, this,
             [this](const QString &fieldId, int page, const core::ApiError &error) {
                 if (auto *select = qobject_cast<SelectEditor *>(m_editors.value(fieldId)))
-                    select->setChoicesFailed(page, FormMessages::choicesFailed(error));
+                    select->setChoicesFailed(page, error);
             });
     connect(m_session, &FormSession::outputsLoaded, this,
             [this](const QList<core::OutputField> &fields) {
@@ -183,7 +173,7 @@ FormView::FormView(FormSession *session, QWidget *parent)
     connect(m_session, &FormSession::outputsFailed, this, [this](const core::ApiError &error) {
         m_outputsLoading = false;
         m_outputsStale = true;
-        m_outputs->setFailed(FormMessages::outputsFailed(error));
+        m_outputs->setFailed(error);
     });
     connect(m_outputs, &OutputsPanel::retryRequested, this, [this] {
         m_outputsStale = true;
@@ -194,6 +184,44 @@ FormView::FormView(FormSession *session, QWidget *parent)
     m_connectionKey = m_session->actionKey() + QLatin1Char('\n') + m_session->connectionId();
     rebuild();
     onBusyChanged(m_session->isBusy());
+    retranslateUi();
+}
+
+void FormView::retranslateUi()
+{
+    setAccessibleName(tr("Action form"));
+    m_busy->setAccessibleName(tr("Updating the form"));
+    m_retry->setText(tr("Retry"));
+    m_retry->setAccessibleName(tr("Retry loading the form"));
+    m_dismiss->setText(tr("Dismiss"));
+    m_dismiss->setAccessibleName(tr("Dismiss the note about changed fields"));
+    m_scroll->setAccessibleName(tr("Input fields"));
+    m_tabs->setTabText(0, tr("Input"));
+    m_tabs->setTabText(1, tr("Outputs"));
+    m_tabs->setAccessibleName(tr("Form and outputs"));
+    m_skipValidation->setText(tr("Skip client-side validation"));
+    m_skipValidation->setAccessibleName(tr("Skip client-side validation"));
+    m_skipValidation->setToolTip(
+        tr("Send the values as they are, so the server's own validation can be tested"));
+    m_saveStored->setText(tr("Save as stored action\u2026"));
+    m_saveStored->setAccessibleName(tr("Save as stored action"));
+    m_run->setText(tr("Run"));
+    m_run->setAccessibleName(tr("Run the action"));
+    m_run->setToolTip(tr("Run the action (%1)").arg(runKeys().toString(QKeySequence::NativeText)));
+    for (auto it = m_others.cbegin(); it != m_others.cend(); ++it) {
+        if (!it.key().startsWith(QLatin1String("info:")))
+            continue;
+        if (auto *note = it.value()->findChild<QLabel *>())
+            note->setAccessibleName(tr("Note"));
+    }
+
+    // Texts made from the state: each is made again in the new language.
+    updateBanner();
+    updateChangeNote();
+    updatePlaceholder();
+    updateGates();
+    if (m_validationShown)
+        showIssues(m_session->validate());
 }
 
 FormView::~FormView()
@@ -249,26 +277,39 @@ void FormView::showChangeNote(const FormDiff &diff)
         added.append(diff.titles.value(id, id));
     for (const QString &id : diff.removed)
         removed.append(diff.titles.value(id, id));
-    const QString text = FormMessages::formChanged(added, removed);
-    if (text.isEmpty())
+    if (added.isEmpty() && removed.isEmpty())
         return; // nothing came or went: keep whatever note is up
-    m_noteText->setText(text);
-    m_noteText->setAccessibleName(text);
-    m_note->setAccessibleDescription(text);
+    m_addedTitles = added;
+    m_removedTitles = removed;
+    updateChangeNote();
     m_note->show();
     // Screen readers announce the change without the user having to find the note.
     QAccessibleEvent event(m_noteText, QAccessible::NameChanged);
     QAccessible::updateAccessibility(&event);
 }
 
+void FormView::updateChangeNote()
+{
+    const QString text = FormMessages::formChanged(m_addedTitles, m_removedTitles);
+    m_noteText->setText(text);
+    m_noteText->setAccessibleName(text);
+    m_note->setAccessibleDescription(text);
+}
+
 void FormView::onFetchFailed(const core::ApiError &error)
 {
-    m_bannerText->setText(FormMessages::formLoadFailed(error));
-    m_bannerText->setAccessibleDescription(m_bannerText->text());
+    m_fetchError = error;
+    updateBanner();
     m_banner->show();
     updatePlaceholder();
     QAccessibleEvent event(m_bannerText, QAccessible::Alert);
     QAccessible::updateAccessibility(&event);
+}
+
+void FormView::updateBanner()
+{
+    m_bannerText->setText(FormMessages::formLoadFailed(m_fetchError));
+    m_bannerText->setAccessibleDescription(m_bannerText->text());
 }
 
 void FormView::onBusyChanged(bool busy)
@@ -538,6 +579,8 @@ void FormView::changeEvent(QEvent *event)
         colourBackground(m_banner, formpalette::errorTint(palette()));
         colourBackground(m_note, formpalette::highlightTint(palette(), 0.7));
     }
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
     QWidget::changeEvent(event);
 }
 

@@ -89,6 +89,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void retranslateUi();
     void buildNodes(const QList<core::FieldNode> &nodes, QWidget *container, QVBoxLayout *layout,
                     QHash<QString, QWidget *> &unusedOthers,
                     QHash<QString, FieldEditor *> &unusedEditors, bool &orderChanged);
@@ -111,6 +112,8 @@ private:
     void showIssues(const QList<form::ValidationIssue> &issues);
     void clearErrors();
     void showChangeNote(const form::FormDiff &diff);
+    void updateChangeNote();
+    void updateBanner();
     void updatePlaceholder();
     void onTabChanged(int index);
     void fetchOutputsIfStale();
@@ -125,6 +128,7 @@ private:
     QToolButton *m_retry;
     QWidget *m_note;
     QLabel *m_noteText;
+    QToolButton *m_dismiss;
     QScrollArea *m_scroll;
     QWidget *m_content;
     QVBoxLayout *m_contentLayout;
@@ -133,6 +137,9 @@ private:
     QCheckBox *m_skipValidation;
     QPushButton *m_saveStored;
     QPushButton *m_run;
+
+    core::ApiError m_fetchError;                // what the banner explains
+    QStringList m_addedTitles, m_removedTitles; // what the change note names
 
     QHash<QString, FieldEditor *> m_editors;
     QHash<QString, QWidget *> m_others; // notes and groups, by "kind:id"

@@ -1,5 +1,8 @@
 #include "form/outputspanel.h"
 
+#include "form/formmessages.h"
+
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -17,13 +20,9 @@ OutputsPanel::OutputsPanel(QWidget *parent)
 {
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);
-    m_retry->setText(tr("Retry"));
-    m_retry->setAccessibleName(tr("Retry loading the outputs"));
     m_retry->hide();
     connect(m_retry, &QToolButton::clicked, this, &OutputsPanel::retryRequested);
 
-    m_table->setAccessibleName(tr("Output fields"));
-    m_table->setHorizontalHeaderLabels({tr("Id"), tr("Title"), tr("Sample")});
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
@@ -39,15 +38,48 @@ OutputsPanel::OutputsPanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(statusRow);
     layout->addWidget(m_table, 1);
-    clear();
+    retranslateUi();
 }
 
-void OutputsPanel::setStatus(const QString &text, bool retry)
+void OutputsPanel::changeEvent(QEvent *event)
 {
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void OutputsPanel::retranslateUi()
+{
+    m_retry->setText(tr("Retry"));
+    m_retry->setAccessibleName(tr("Retry loading the outputs"));
+    m_table->setAccessibleName(tr("Output fields"));
+    m_table->setHorizontalHeaderLabels({tr("Id"), tr("Title"), tr("Sample")});
+    updateStatus();
+}
+
+void OutputsPanel::updateStatus()
+{
+    QString text;
+    switch (m_state) {
+    case State::Empty:
+        text = tr("Fill in the form, then open this tab to see what a run returns.");
+        break;
+    case State::Loading:
+        text = tr("Loading the outputs\u2026");
+        break;
+    case State::Loaded:
+        text = m_table->rowCount() == 0
+                   ? tr("This action returns no fields.")
+                   : tr("What a run of this action returns, with sample values:");
+        break;
+    case State::Failed:
+        text = FormMessages::outputsFailed(m_error);
+        break;
+    }
     m_status->setText(text);
     m_status->setAccessibleDescription(text);
     m_status->setVisible(!text.isEmpty());
-    m_retry->setVisible(retry);
+    m_retry->setVisible(m_state == State::Failed);
 }
 
 QString OutputsPanel::statusText() const
@@ -58,17 +90,21 @@ QString OutputsPanel::statusText() const
 void OutputsPanel::clear()
 {
     m_table->setRowCount(0);
-    setStatus(tr("Fill in the form, then open this tab to see what a run returns."), false);
+    m_state = State::Empty;
+    updateStatus();
 }
 
 void OutputsPanel::setLoading()
 {
-    setStatus(tr("Loading the outputs\u2026"), false);
+    m_state = State::Loading;
+    updateStatus();
 }
 
-void OutputsPanel::setFailed(const QString &message)
+void OutputsPanel::setFailed(const core::ApiError &error)
 {
-    setStatus(message, true);
+    m_state = State::Failed;
+    m_error = error;
+    updateStatus();
 }
 
 void OutputsPanel::setOutputs(const QList<core::OutputField> &fields)
@@ -82,9 +118,8 @@ void OutputsPanel::setOutputs(const QList<core::OutputField> &fields)
         sample->setToolTip(field.sample);
         m_table->setItem(row, 2, sample);
     }
-    setStatus(fields.isEmpty() ? tr("This action returns no fields.")
-                               : tr("What a run of this action returns, with sample values:"),
-              false);
+    m_state = State::Loaded;
+    updateStatus();
 }
 
 } // namespace ab::ui

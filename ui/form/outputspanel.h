@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/apierror.h"
 #include "core/field.h"
 
 #include <QWidget>
@@ -21,7 +22,7 @@ public:
 
     void setLoading();
     void setOutputs(const QList<core::OutputField> &fields);
-    void setFailed(const QString &message);
+    void setFailed(const core::ApiError &error);
     void clear();
 
     QTableWidget *table() const { return m_table; }
@@ -31,9 +32,17 @@ public:
 Q_SIGNALS:
     void retryRequested();
 
-private:
-    void setStatus(const QString &text, bool retry);
+protected:
+    void changeEvent(QEvent *event) override;
 
+private:
+    enum class State { Empty, Loading, Loaded, Failed };
+
+    void retranslateUi();
+    void updateStatus();
+
+    State m_state = State::Empty;
+    core::ApiError m_error; // when Failed
     QLabel *m_status;
     QToolButton *m_retry;
     QTableWidget *m_table;

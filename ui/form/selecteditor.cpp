@@ -1,5 +1,6 @@
 #include "form/selecteditor.h"
 
+#include "form/formmessages.h"
 #include "form/formvaluetext.h"
 
 #include <QAbstractItemView>
@@ -65,6 +66,9 @@ SelectEditor::SelectEditor(const core::FieldNode &field, QWidget *parent)
     , m_choicesOnly(new ChoicesOnlyModel(this))
     , m_completer(new QCompleter(this))
     , m_box(new QWidget(widget()))
+    , m_statusRow(new QWidget(m_box))
+    , m_status(new QLabel(m_statusRow))
+    , m_retry(new QToolButton(m_statusRow))
 {
     m_combo->setModel(m_model);
     m_choicesOnly->setSourceModel(m_model);
@@ -79,11 +83,11 @@ SelectEditor::SelectEditor(const core::FieldNode &field, QWidget *parent)
 
     connect(m_combo, &ChoiceCombo::popupAboutToShow, this, [this] {
         // Opening the list is an explicit request: retry after a failure too.
-        m_failure.clear();
+        m_failure.reset();
         loadFirstPage();
     });
     connect(m_combo, &ChoiceCombo::focused, this, [this] {
-        if (m_failure.isEmpty())
+        if (!m_failure)
             loadFirstPage();
     });
     connect(m_combo, &QComboBox::activated, this, &SelectEditor::onActivated);
@@ -100,12 +104,36 @@ SelectEditor::SelectEditor(const core::FieldNode &field, QWidget *parent)
             [this] { acceptText(m_combo->lineEdit()->text()); });
     connect(m_combo->lineEdit(), &QLineEdit::editingFinished, this, &SelectEditor::onFocusLost);
 
+    // Loading, a failure with Retry, or "no choices"; hidden while there is nothing to say.
+    m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::PlainText);
+    connect(m_retry, &QToolButton::clicked, this, [this] {
+        m_failure.reset();
+        loadMore();
+    });
+    auto *statusLayout = new QHBoxLayout(m_statusRow);
+    statusLayout->setContentsMargins(0, 0, 0, 0);
+    statusLayout->addWidget(m_status, 1);
+    statusLayout->addWidget(m_retry);
+    m_statusRow->hide();
+
     auto *layout = new QVBoxLayout(m_box);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_combo);
+    layout->addWidget(m_statusRow);
     m_combo->setParent(m_box);
     setControl(m_box, m_combo);
-    rebuildModel();
+    retranslateUi(); // and the model's rows
+}
+
+void SelectEditor::retranslateUi()
+{
+    FieldEditor::retranslateUi();
+    m_retry->setText(tr("Retry"));
+    m_retry->setAccessibleName(tr("Retry loading the choices"));
+    updateStatus();
+    updateNote();
+    rebuildModel(); // "Load more…" and the other special rows
 }
 
 void SelectEditor::applyField()
@@ -118,8 +146,7 @@ void SelectEditor::applyField()
 void SelectEditor::applyGated(bool gated)
 {
     m_combo->setEnabled(!gated);
-    if (m_retry)
-        m_retry->setEnabled(!gated);
+    m_retry->setEnabled(!gated);
 }
 
 QVariant SelectEditor::value() const
@@ -146,8 +173,13 @@ void SelectEditor::setValue(const QVariant &value, const QString &label)
         }
         m_display = m_label.isEmpty() ? id : m_label;
     }
-    setNote(m_custom ? tr("Custom value: sent as typed, not one of the choices") : QString());
+    updateNote();
     showDisplay();
+}
+
+void SelectEditor::updateNote()
+{
+    setNote(m_custom ? tr("Custom value: sent as typed, not one of the choices") : QString());
 }
 
 void SelectEditor::showDisplay()
@@ -198,7 +230,7 @@ void SelectEditor::choose(const core::Choice &choice)
     m_label = choice.displayText();
     m_display = m_label;
     m_custom = false;
-    setNote({});
+    updateNote();
     showDisplay();
     if (changed) {
         Q_EMIT edited();
@@ -213,7 +245,7 @@ void SelectEditor::setCustom(const QString &text)
     m_label.clear();
     m_display = text;
     m_custom = true;
-    setNote(tr("Custom value: sent as typed, not one of the choices"));
+    updateNote();
     showDisplay();
     if (changed) {
         Q_EMIT edited();
@@ -228,7 +260,7 @@ void SelectEditor::clearChoice()
     m_label.clear();
     m_display.clear();
     m_custom = false;
-    setNote({});
+    updateNote();
     showDisplay();
     if (changed) {
         Q_EMIT edited();
@@ -294,15 +326,15 @@ void SelectEditor::resetChoices()
     m_pages = 0;
     m_hasNext = false;
     m_loadingPage = 0;
-    m_failure.clear();
+    m_failure.reset();
     m_reopen = false;
-    setStatus({}, false);
+    updateStatus();
     rebuildModel();
 }
 
 void SelectEditor::loadFirstPage()
 {
-    if (m_pages > 0 || isLoading() || isGated() || !m_failure.isEmpty())
+    if (m_pages > 0 || isLoading() || isGated() || m_failure)
         return;
     loadMore();
 }
@@ -312,8 +344,8 @@ void SelectEditor::loadMore()
     if (isLoading() || isGated() || (m_pages > 0 && !m_hasNext))
         return;
     m_loadingPage = m_pages + 1;
-    m_failure.clear();
-    setStatus(tr("Loading choices\u2026"), false);
+    m_failure.reset();
+    updateStatus();
     rebuildModel();
     Q_EMIT choicesRequested(m_loadingPage);
 }
@@ -328,10 +360,8 @@ void SelectEditor::addPage(const core::ChoicePage &page)
     m_pages = page.page;
     m_hasNext = page.hasNext;
     m_loadingPage = 0;
-    m_failure.clear();
-    setStatus(m_choices.isEmpty() && !m_hasNext ? tr("No choices to pick from: type a value")
-                                                : QString(),
-              false);
+    m_failure.reset();
+    updateStatus();
     // A value set before its page arrived gets its label now.
     if (!m_value.isEmpty() && m_label.isEmpty() && !m_custom) {
         for (const core::Choice &choice : std::as_const(m_choices)) {
@@ -349,14 +379,14 @@ void SelectEditor::addPage(const core::ChoicePage &page)
     }
 }
 
-void SelectEditor::setChoicesFailed(int page, const QString &message)
+void SelectEditor::setChoicesFailed(int page, const core::ApiError &error)
 {
     if (page != m_loadingPage)
         return;
     m_loadingPage = 0;
     m_reopen = false;
-    m_failure = message;
-    setStatus(message, true);
+    m_failure = error;
+    updateStatus();
     rebuildModel();
 }
 
@@ -397,7 +427,7 @@ void SelectEditor::rebuildModel()
     };
     if (isLoading())
         special(tr("Loading choices\u2026"), RowType::Status, false);
-    else if (!m_failure.isEmpty())
+    else if (m_failure)
         special(tr("Could not load the choices"), RowType::Status, false);
     else if (m_hasNext)
         special(tr("Load more\u2026"), RowType::LoadMore, true);
@@ -410,37 +440,24 @@ void SelectEditor::rebuildModel()
     }
 }
 
-void SelectEditor::setStatus(const QString &text, bool retry)
+void SelectEditor::updateStatus()
 {
-    if (text.isEmpty() && !m_status)
-        return;
-    if (!m_status) {
-        auto *row = new QWidget(m_box);
-        auto *layout = new QHBoxLayout(row);
-        layout->setContentsMargins(0, 0, 0, 0);
-        m_status = new QLabel(row);
-        m_status->setWordWrap(true);
-        m_status->setTextFormat(Qt::PlainText);
-        m_retry = new QToolButton(row);
-        m_retry->setText(tr("Retry"));
-        m_retry->setAccessibleName(tr("Retry loading the choices"));
-        connect(m_retry, &QToolButton::clicked, this, [this] {
-            m_failure.clear();
-            loadMore();
-        });
-        layout->addWidget(m_status, 1);
-        layout->addWidget(m_retry);
-        static_cast<QVBoxLayout *>(m_box->layout())->addWidget(row);
-    }
+    QString text;
+    if (isLoading())
+        text = tr("Loading choices\u2026");
+    else if (m_failure)
+        text = FormMessages::choicesFailed(*m_failure);
+    else if (m_pages > 0 && m_choices.isEmpty() && !m_hasNext)
+        text = tr("No choices to pick from: type a value");
     m_status->setText(text);
     m_status->setAccessibleDescription(text);
-    m_status->parentWidget()->setVisible(!text.isEmpty());
-    m_retry->setVisible(retry);
+    m_statusRow->setVisible(!text.isEmpty());
+    m_retry->setVisible(m_failure.has_value());
 }
 
 QString SelectEditor::statusText() const
 {
-    return m_status && m_status->parentWidget()->isVisibleTo(m_box) ? m_status->text() : QString();
+    return m_statusRow->isVisibleTo(m_box) ? m_status->text() : QString();
 }
 
 } // namespace ab::ui

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "core/apierror.h"
 #include "form/fieldeditor.h"
 
 #include <QComboBox>
+
+#include <optional>
 
 class QCompleter;
 class QLabel;
@@ -54,7 +57,7 @@ public:
     // --- Choices
     void resetChoices(); // what the field depends on changed: the pages are someone else's
     void addPage(const core::ChoicePage &page);
-    void setChoicesFailed(int page, const QString &message);
+    void setChoicesFailed(int page, const core::ApiError &error);
     void loadFirstPage(); // no-op once loaded or loading
     void loadMore();
     // Enter: a choice whose label, id or value is `text`, else a custom value.
@@ -79,6 +82,7 @@ Q_SIGNALS:
 protected:
     void applyField() override;
     void applyGated(bool gated) override;
+    void retranslateUi() override;
 
 private:
     void choose(const core::Choice &choice);
@@ -86,7 +90,9 @@ private:
     void clearChoice();
     void showDisplay();
     void rebuildModel();
-    void setStatus(const QString &text, bool retry);
+    // The line under the combo (loading, failed with Retry, no choices), from the state.
+    void updateStatus();
+    void updateNote();
     void onActivated(int row);
     void onFocusLost();
     const core::Choice *findLoaded(const QString &text) const;
@@ -97,14 +103,15 @@ private:
     QSortFilterProxyModel *m_choicesOnly;
     QCompleter *m_completer;
     QWidget *m_box;
-    QLabel *m_status = nullptr;
-    QToolButton *m_retry = nullptr;
+    QWidget *m_statusRow;
+    QLabel *m_status;
+    QToolButton *m_retry;
 
     QList<core::Choice> m_choices;
     int m_pages = 0;
     bool m_hasNext = false;
     int m_loadingPage = 0;
-    QString m_failure;
+    std::optional<core::ApiError> m_failure; // of the page that failed to load
     bool m_reopen = false;
 
     QString m_value;   // choice id or custom text

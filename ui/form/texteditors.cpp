@@ -137,12 +137,12 @@ LineEditor::LineEditor(const core::FieldNode &field, EditorKind kind, QWidget *p
     connect(m_edit, &QLineEdit::textEdited, this, &FieldEditor::edited);
     connect(m_edit, &QLineEdit::editingFinished, this, &FieldEditor::editingFinished);
     setControl(m_edit, m_edit);
-    setNote(unknownNote(field));
 }
 
 void LineEditor::applyField()
 {
     m_edit->setPlaceholderText(placeholderText());
+    setNote(unknownNote(field()));
 }
 
 void LineEditor::setValue(const QVariant &value, const QString &)
@@ -168,7 +168,6 @@ TextBlockEditor::TextBlockEditor(const core::FieldNode &field, EditorKind kind, 
         m_edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
         m_edit->setLineWrapMode(QPlainTextEdit::NoWrap);
         m_edit->setTabSpaces(4);
-        m_edit->setToolTip(tr("Tab inserts spaces; Ctrl+Tab moves to the next field"));
     } else {
         m_edit->setTabChangesFocus(true);
     }
@@ -178,11 +177,19 @@ TextBlockEditor::TextBlockEditor(const core::FieldNode &field, EditorKind kind, 
     });
     connect(m_edit, &GrowingTextEdit::focusLost, this, &FieldEditor::editingFinished);
     setControl(m_edit, m_edit);
+    retranslateUi();
 }
 
 void TextBlockEditor::applyField()
 {
     m_edit->setPlaceholderText(placeholderText());
+}
+
+void TextBlockEditor::retranslateUi()
+{
+    FieldEditor::retranslateUi();
+    if (kind() == EditorKind::Code)
+        m_edit->setToolTip(tr("Tab inserts spaces; Ctrl+Tab moves to the next field"));
 }
 
 void TextBlockEditor::setValue(const QVariant &value, const QString &)
@@ -209,17 +216,29 @@ PasswordEditor::PasswordEditor(const core::FieldNode &field, QWidget *parent)
 {
     m_edit->setEchoMode(QLineEdit::Password);
     m_reveal->setCheckable(true);
-    m_reveal->setText(tr("Show"));
-    m_reveal->setAccessibleName(tr("Show the password"));
-    m_reveal->setToolTip(tr("Show or hide what was typed"));
     connect(m_reveal, &QToolButton::toggled, this, [this](bool shown) {
         m_edit->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
-        m_reveal->setText(shown ? tr("Hide") : tr("Show"));
-        m_reveal->setAccessibleName(shown ? tr("Hide the password") : tr("Show the password"));
+        updateReveal();
     });
     connect(m_edit, &QLineEdit::textEdited, this, &FieldEditor::edited);
     connect(m_edit, &QLineEdit::editingFinished, this, &FieldEditor::editingFinished);
     setControl(compositeOf(widget(), {m_edit, m_reveal}), m_edit);
+    retranslateUi();
+}
+
+void PasswordEditor::retranslateUi()
+{
+    FieldEditor::retranslateUi();
+    m_reveal->setToolTip(tr("Show or hide what was typed"));
+    updateReveal();
+}
+
+void PasswordEditor::updateReveal()
+{
+    const bool shown = m_reveal->isChecked();
+    //: A button that shows or hides the password typed.
+    m_reveal->setText(shown ? tr("Hide") : tr("Show"));
+    m_reveal->setAccessibleName(shown ? tr("Hide the password") : tr("Show the password"));
 }
 
 void PasswordEditor::applyField()
@@ -252,12 +271,25 @@ FileEditor::FileEditor(const core::FieldNode &field, QWidget *parent)
     , m_edit(new QLineEdit)
     , m_browse(new QToolButton)
 {
-    m_browse->setText(tr("Browse\u2026"));
-    m_browse->setAccessibleName(tr("Browse for a file"));
     connect(m_browse, &QToolButton::clicked, this, &FileEditor::browse);
     connect(m_edit, &QLineEdit::textEdited, this, &FieldEditor::edited);
     connect(m_edit, &QLineEdit::editingFinished, this, &FieldEditor::editingFinished);
     setControl(compositeOf(widget(), {m_edit, m_browse}), m_edit);
+    retranslateUi();
+}
+
+void FileEditor::retranslateUi()
+{
+    FieldEditor::retranslateUi();
+    m_browse->setText(tr("Browse\u2026"));
+    m_browse->setAccessibleName(tr("Browse for a file"));
+    if (m_dialog) // open, non-modal: it follows the language too
+        m_dialog->setWindowTitle(dialogTitle());
+}
+
+QString FileEditor::dialogTitle() const
+{
+    return tr("Choose a file for %1").arg(field().title);
 }
 
 void FileEditor::applyField()
@@ -269,7 +301,8 @@ void FileEditor::applyField()
 void FileEditor::browse()
 {
     // open(), not exec(): the dialog must not spin a nested event loop.
-    auto *dialog = new QFileDialog(widget(), tr("Choose a file for %1").arg(field().title));
+    auto *dialog = new QFileDialog(widget(), dialogTitle());
+    m_dialog = dialog;
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setFileMode(QFileDialog::ExistingFile);
     connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
@@ -307,13 +340,19 @@ ReadonlyEditor::ReadonlyEditor(const core::FieldNode &field, QWidget *parent)
 
 void ReadonlyEditor::applyField()
 {
-    setValue(m_value);
+    showValue(); // the default, or "(no value)", may have changed
 }
 
 void ReadonlyEditor::setValue(const QVariant &value, const QString &label)
 {
     m_value = value;
-    QString text = label.isEmpty() ? valueToText(value, true) : label;
+    m_label = label;
+    showValue();
+}
+
+void ReadonlyEditor::showValue()
+{
+    QString text = m_label.isEmpty() ? valueToText(m_value, true) : m_label;
     if (text.isEmpty())
         text = field().defaultValue;
     m_text->setText(text.isEmpty() ? tr("(no value)") : text);
@@ -326,7 +365,7 @@ BooleanEditor::BooleanEditor(const core::FieldNode &field, QWidget *parent)
     : FieldEditor(field, EditorKind::Boolean, parent)
     , m_combo(new QComboBox(widget()))
 {
-    m_combo->addItems({QString(), tr("Yes"), tr("No")});
+    m_combo->addItems({QString(), QString(), QString()}); // not set, Yes, No: retranslateUi()
     m_combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     connect(m_combo, &QComboBox::activated, this, [this] {
         Q_EMIT edited();
@@ -338,6 +377,14 @@ BooleanEditor::BooleanEditor(const core::FieldNode &field, QWidget *parent)
     layout->addWidget(m_combo);
     layout->addStretch(1);
     setControl(box, m_combo);
+    retranslateUi();
+}
+
+void BooleanEditor::retranslateUi()
+{
+    m_combo->setItemText(1, tr("Yes"));
+    m_combo->setItemText(2, tr("No"));
+    FieldEditor::retranslateUi(); // item 0, "Not set", comes from the default: applyField()
 }
 
 void BooleanEditor::applyField()

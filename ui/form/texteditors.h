@@ -3,8 +3,10 @@
 #include "form/fieldeditor.h"
 
 #include <QPlainTextEdit>
+#include <QPointer>
 
 class QComboBox;
+class QFileDialog;
 class QLabel;
 class QLineEdit;
 class QToolButton;
@@ -73,6 +75,7 @@ public:
 
 protected:
     void applyField() override;
+    void retranslateUi() override;
 
 private:
     GrowingTextEdit *m_edit;
@@ -94,8 +97,11 @@ public:
 protected:
     void applyField() override;
     void applyGated(bool gated) override;
+    void retranslateUi() override;
 
 private:
+    void updateReveal();
+
     QLineEdit *m_edit;
     QToolButton *m_reveal;
 };
@@ -114,12 +120,15 @@ public:
 
 protected:
     void applyField() override;
+    void retranslateUi() override;
 
 private:
     void browse();
+    QString dialogTitle() const;
 
     QLineEdit *m_edit;
     QToolButton *m_browse;
+    QPointer<QFileDialog> m_dialog;
 };
 
 // READONLY: the value (or the default) as selectable text; never edited.
@@ -136,8 +145,11 @@ protected:
     void applyField() override;
 
 private:
+    void showValue();
+
     QLabel *m_text;
     QVariant m_value;
+    QString m_label;
 };
 
 // BOOLEAN: three states, because "not set" means the server's default, not "No".
@@ -153,6 +165,7 @@ public:
 
 protected:
     void applyField() override;
+    void retranslateUi() override;
 
 private:
     QComboBox *m_combo;

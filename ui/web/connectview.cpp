@@ -78,35 +78,20 @@ ConnectView::ConnectView(const ConnectWindowSpec &spec, ConnectWindowListener *l
     , m_title(new QLabel(this))
     , m_host(new QLabel(this))
     , m_timeLeft(new QLabel(this))
-    , m_cancel(new QPushButton(tr("Cancel"), this))
+    , m_cancel(new QPushButton(this))
     , m_progress(new QProgressBar(this))
     , m_clock(new QTimer(this))
 {
     setObjectName(QStringLiteral("connectWindow"));
-    const bool reconnect = !spec.session.reconnectId.isEmpty();
-    const QString app = spec.appTitle.isEmpty() ? spec.session.app : spec.appTitle;
-    setWindowTitle(reconnect ? tr("Reconnect %1").arg(app) : tr("Connect %1").arg(app));
     resize(980, 700); // the size Zapier's docs give for the Connect popup
     configureProfile();
 
-    m_title->setText(reconnect && !spec.accountTitle.isEmpty()
-                         ? tr("Reconnect %1").arg(spec.accountTitle)
-                         : windowTitle());
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
     m_title->setFont(titleFont);
-    m_title->setAccessibleName(tr("Connecting"));
-    m_title->setAccessibleDescription(m_title->text());
     m_host->setForegroundRole(QPalette::PlaceholderText);
-    m_host->setAccessibleName(tr("Page address"));
     m_host->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_timeLeft->setAccessibleName(tr("Time left on the connect token"));
-    m_timeLeft->setToolTip(tr("The connect token lasts six minutes; the window closes when it "
-                              "runs out and you can start again."));
-    m_cancel->setAccessibleName(tr("Cancel connecting"));
-    m_cancel->setToolTip(tr("Close without connecting (Esc)"));
-    m_progress->setAccessibleName(tr("Page loading"));
     m_progress->setTextVisible(false);
     m_progress->setRange(0, 100);
     m_progress->setMaximumHeight(qMax(4, fontMetrics().height() / 4));
@@ -115,7 +100,6 @@ ConnectView::ConnectView(const ConnectWindowSpec &spec, ConnectWindowListener *l
     m_progress->setSizePolicy(keep);
     m_progress->hide();
     m_view->setObjectName(QStringLiteral("connectWebView"));
-    m_view->setAccessibleName(tr("Connect page"));
     m_view->setPage(m_page);
 
     auto *header = new QWidget(this);
@@ -161,9 +145,43 @@ ConnectView::ConnectView(const ConnectWindowSpec &spec, ConnectWindowListener *l
     m_clock->setInterval(1000);
     connect(m_clock, &QTimer::timeout, this, &ConnectView::tick);
 
-    updateHost(spec.session.url);
+    m_hostUrl = spec.session.url;
     updateColours();
     tick();
+    retranslateUi();
+}
+
+void ConnectView::retranslateUi()
+{
+    const bool reconnect = !m_spec.session.reconnectId.isEmpty();
+    const QString app = m_spec.appTitle.isEmpty() ? m_spec.session.app : m_spec.appTitle;
+    setWindowTitle(reconnect ? tr("Reconnect %1").arg(app) : tr("Connect %1").arg(app));
+    m_title->setText(reconnect && !m_spec.accountTitle.isEmpty()
+                         ? tr("Reconnect %1").arg(m_spec.accountTitle)
+                         : windowTitle());
+    m_title->setAccessibleName(tr("Connecting"));
+    m_title->setAccessibleDescription(m_title->text());
+    m_host->setAccessibleName(tr("Page address"));
+    m_timeLeft->setAccessibleName(tr("Time left on the connect token"));
+    m_timeLeft->setToolTip(tr("The connect token lasts six minutes; the window closes when it "
+                              "runs out and you can start again."));
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->setAccessibleName(tr("Cancel connecting"));
+    m_cancel->setToolTip(tr("Close without connecting (Esc)"));
+    m_progress->setAccessibleName(tr("Page loading"));
+    m_view->setAccessibleName(tr("Connect page"));
+    updateHost(m_hostUrl);
+    if (m_spec.session.expiresAt > 0)
+        updateTimeLeft(secondsLeft());
+    for (const QPointer<QWidget> &popup : std::as_const(m_popups)) {
+        auto *view = popup ? popup->findChild<QWebEngineView *>() : nullptr;
+        if (!view)
+            continue;
+        view->setAccessibleName(tr("Sign-in page"));
+        // Titled by its page once the page has a title; until then after this window.
+        if (view->page()->title().isEmpty())
+            popup->setWindowTitle(windowTitle());
+    }
 }
 
 ConnectView::~ConnectView()
@@ -335,17 +353,27 @@ void ConnectView::closeEvent(QCloseEvent *event)
     m_listener->connectClosed(m_timedOut);
 }
 
+qint64 ConnectView::secondsLeft() const
+{
+    return qMax<qint64>(0, m_spec.session.expiresAt - QDateTime::currentSecsSinceEpoch());
+}
+
+void ConnectView::updateTimeLeft(qint64 secondsLeft)
+{
+    //: Time left on the connect token; %1 is minutes:seconds, like 5:42.
+    m_timeLeft->setText(tr("%1 left").arg(clockText(secondsLeft)));
+    m_timeLeft->setAccessibleDescription(
+        tr("%n second(s) left to finish connecting", nullptr, int(secondsLeft)));
+}
+
 void ConnectView::tick()
 {
-    const qint64 expiresAt = m_spec.session.expiresAt;
-    if (expiresAt <= 0) {
+    if (m_spec.session.expiresAt <= 0) {
         m_timeLeft->hide();
         return;
     }
-    const qint64 left = qMax<qint64>(0, expiresAt - QDateTime::currentSecsSinceEpoch());
-    m_timeLeft->setText(tr("%1 left").arg(clockText(left)));
-    m_timeLeft->setAccessibleDescription(
-        tr("%n second(s) left to finish connecting", nullptr, int(left)));
+    const qint64 left = secondsLeft();
+    updateTimeLeft(left);
     QFont font = m_timeLeft->font();
     font.setBold(left < 60); // the last minute stands out
     m_timeLeft->setFont(font);
@@ -358,6 +386,7 @@ void ConnectView::tick()
 
 void ConnectView::updateHost(const QUrl &url)
 {
+    m_hostUrl = url;
     if (url.scheme() == QLatin1String("https")) {
         m_host->setText(url.host());
         m_host->setAccessibleDescription(tr("Secure page on %1").arg(url.host()));
@@ -375,6 +404,8 @@ void ConnectView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange)
         updateColours();
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
     QWidget::changeEvent(event);
 }
 

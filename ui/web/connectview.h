@@ -40,8 +40,11 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void retranslateUi();
     void configureProfile();
     void tick();
+    qint64 secondsLeft() const;
+    void updateTimeLeft(qint64 secondsLeft);
     void updateHost(const QUrl &url);
     void updateColours();
     QWebEnginePage *createWindow(LockedPage *opener, QWebEnginePage::WebWindowType type);
@@ -63,6 +66,7 @@ private:
     QProgressBar *m_progress;
     QTimer *m_clock;
     QList<QPointer<QWidget>> m_popups;
+    QUrl m_hostUrl;            // the page whose host the header shows
     QElapsedTimer m_lastInput; // the user's last click or key press in a web view
     bool m_started = false;
     bool m_timedOut = false;

@@ -80,16 +80,19 @@ void ConnectController::start(const core::App &app, const QString &reconnectId)
     }
     m_before = listedIds();
     if (!m_tokens) {
-        Q_EMIT message(Kind::Error, ConnectMessages::notSignedIn());
+        Q_EMIT message(Kind::Error, &ConnectMessages::notSignedIn);
         return;
     }
     // The plugin first: no token is spent when the window cannot open anyway.
     if (!m_loader->factory()) {
-        Q_EMIT message(Kind::Error, m_loader->errorString());
+        Q_EMIT message(Kind::Error, [loader = QPointer<ConnectWindowLoader>(m_loader)] {
+            return loader ? loader->errorString() : QString();
+        });
         return;
     }
     setBusy(true);
-    Q_EMIT message(Kind::Busy, ConnectMessages::gettingToken(app.title));
+    Q_EMIT message(Kind::Busy,
+                   [title = app.title] { return ConnectMessages::gettingToken(title); });
     connect::ConnectRequest request;
     request.app = app.id;
     request.redirectUri = m_redirectUri;
@@ -102,7 +105,9 @@ void ConnectController::start(const core::App &app, const QString &reconnectId)
             if (error.kind != connect::TokenErrorKind::None) {
                 setBusy(false);
                 qCWarning(lcController).noquote() << "no connect token:" << error.summary();
-                Q_EMIT message(Kind::Error, ConnectMessages::tokenFailed(m_app.title, error));
+                Q_EMIT message(Kind::Error, [title = m_app.title, error] {
+                    return ConnectMessages::tokenFailed(title, error);
+                });
                 return;
             }
             openWindow(session);
@@ -131,7 +136,8 @@ void ConnectController::openWindow(const connect::ConnectSession &session)
     connect(m_window, &ConnectWindow::finished, this, &ConnectController::onFinished);
     connect(m_window, &ConnectWindow::externalLinkRequested, this,
             [this](const QUrl &url) { m_openUrl(url); });
-    Q_EMIT message(Kind::Busy, ConnectMessages::waitingForWindow(m_app.title));
+    Q_EMIT message(Kind::Busy,
+                   [title = m_app.title] { return ConnectMessages::waitingForWindow(title); });
     Q_EMIT windowOpened(m_window);
     m_window->show();
 }
@@ -147,12 +153,14 @@ void ConnectController::onFinished(const connect::ConnectResult &result)
         const connect::ConnectErrorInfo info = connect::explain(result);
         qCInfo(lcController).noquote()
             << "Connect failed:" << connect::connectProblemName(info.problem);
-        Q_EMIT message(Kind::Error, ConnectMessages::resultFailed(m_app.title, result));
+        Q_EMIT message(Kind::Error, [title = m_app.title, result] {
+            return ConnectMessages::resultFailed(title, result);
+        });
         return;
     }
     // Success names the connection; "closed" may still have made one: the list tells.
     const QString wanted = result.isSuccess() ? result.authenticationId : QString();
-    Q_EMIT message(Kind::Busy, ConnectMessages::listingConnections());
+    Q_EMIT message(Kind::Busy, &ConnectMessages::listingConnections);
     relist([this, wanted, timedOut] { chooseAfterRelist(wanted, timedOut); });
 }
 
@@ -195,20 +203,26 @@ void ConnectController::chooseAfterRelist(const QString &wanted, bool timedOut)
         }
     }
     const int row = listed && !id.isEmpty() ? model->rowOfConnection(id) : -1;
+    const QString appTitle = m_app.title;
     if (row < 0) {
-        if (timedOut)
-            Q_EMIT message(Kind::Error, ConnectMessages::timedOut(m_app.title));
-        else if (wanted.isEmpty())
-            Q_EMIT message(Kind::Note, ConnectMessages::closedWithoutConnecting(m_app.title));
-        else // connected, but listed elsewhere (another app chosen meanwhile)
-            Q_EMIT message(Kind::Success, ConnectMessages::connected(wanted));
+        if (timedOut) {
+            Q_EMIT message(Kind::Error, [appTitle] { return ConnectMessages::timedOut(appTitle); });
+        } else if (wanted.isEmpty()) {
+            Q_EMIT message(Kind::Note, [appTitle] {
+                return ConnectMessages::closedWithoutConnecting(appTitle);
+            });
+        } else { // connected, but listed elsewhere (another app chosen meanwhile)
+            Q_EMIT message(Kind::Success, [wanted] { return ConnectMessages::connected(wanted); });
+        }
         return;
     }
-    const core::Connection connection = model->connection(row);
+    const QString title = model->connection(row).title;
     const bool reconnected = m_before.contains(id);
     m_picker->selectConnection(id);
-    Q_EMIT message(Kind::Success, reconnected ? ConnectMessages::reconnected(connection.title)
-                                              : ConnectMessages::connected(connection.title));
+    Q_EMIT message(Kind::Success, [title, reconnected] {
+        return reconnected ? ConnectMessages::reconnected(title)
+                           : ConnectMessages::connected(title);
+    });
     Q_EMIT connectionReady(id, reconnected);
 }
 

@@ -59,8 +59,9 @@ public:
 
 Q_SIGNALS:
     void busyChanged(bool busy);
-    // What to tell the user; Error comes with Retry.
-    void message(ab::ui::ConnectMessageBar::Kind kind, const QString &text);
+    // What to tell the user; Error comes with Retry. `text` makes the words, in the language
+    // of the moment, whenever they are shown.
+    void message(ab::ui::ConnectMessageBar::Kind kind, const ab::ui::ConnectMessageBar::Text &text);
     void windowOpened(ab::ui::ConnectWindow *window);
     // The connection is listed and chosen in the picker; `reconnected` when it was there
     // before (its id did not change, so the picker does not announce it again).

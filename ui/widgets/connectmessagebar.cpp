@@ -26,13 +26,12 @@ ConnectMessageBar::ConnectMessageBar(QWidget *parent)
     , m_icon(new QLabel(this))
     , m_busy(new QProgressBar(this))
     , m_text(new QLabel(this))
-    , m_retry(new QPushButton(tr("&Retry"), this))
+    , m_retry(new QPushButton(this))
     , m_dismiss(new QToolButton(this))
 {
     setObjectName(QStringLiteral("connectMessageBar"));
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
-    setAccessibleName(tr("Connecting accounts"));
     auto *layout = new QHBoxLayout(this);
     const int margin = fontMetrics().height() / 3;
     layout->setContentsMargins(margin * 2, margin, margin, margin);
@@ -42,15 +41,10 @@ ConnectMessageBar::ConnectMessageBar(QWidget *parent)
     m_busy->setTextVisible(false);
     m_busy->setFixedWidth(fontMetrics().averageCharWidth() * 8);
     m_busy->setMaximumHeight(fontMetrics().height() / 2);
-    m_busy->setAccessibleName(tr("Working"));
     m_text->setWordWrap(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_text->setAccessibleName(tr("Connecting status"));
-    m_retry->setAccessibleName(tr("Retry connecting"));
     m_dismiss->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton, nullptr, this));
     m_dismiss->setAutoRaise(true);
-    m_dismiss->setToolTip(tr("Dismiss"));
-    m_dismiss->setAccessibleName(tr("Dismiss the message"));
     layout->addWidget(m_icon, 0, Qt::AlignTop);
     layout->addWidget(m_busy, 0, Qt::AlignVCenter);
     layout->addWidget(m_text, 1);
@@ -60,6 +54,26 @@ ConnectMessageBar::ConnectMessageBar(QWidget *parent)
     connect(m_retry, &QPushButton::clicked, this, &ConnectMessageBar::retryRequested);
     connect(m_dismiss, &QToolButton::clicked, this, &ConnectMessageBar::clear);
     clear();
+    retranslateUi();
+}
+
+void ConnectMessageBar::retranslateUi()
+{
+    setAccessibleName(tr("Connecting accounts"));
+    m_busy->setAccessibleName(tr("Working"));
+    m_text->setAccessibleName(tr("Connecting status"));
+    m_retry->setText(tr("&Retry"));
+    m_retry->setAccessibleName(tr("Retry connecting"));
+    m_dismiss->setToolTip(tr("Dismiss"));
+    m_dismiss->setAccessibleName(tr("Dismiss the message"));
+    updateText();
+}
+
+void ConnectMessageBar::updateText()
+{
+    const QString text = m_message ? m_message() : QString();
+    m_text->setText(text);
+    m_text->setAccessibleDescription(text);
 }
 
 QString ConnectMessageBar::text() const
@@ -67,12 +81,12 @@ QString ConnectMessageBar::text() const
     return m_kind == Kind::None ? QString() : m_text->text();
 }
 
-void ConnectMessageBar::showMessage(Kind kind, const QString &text)
+void ConnectMessageBar::showMessage(Kind kind, const Text &text)
 {
     m_kind = kind;
+    m_message = text;
     setVisible(kind != Kind::None);
-    m_text->setText(text);
-    m_text->setAccessibleDescription(text);
+    updateText();
     m_busy->setVisible(kind == Kind::Busy);
     m_icon->setVisible(kind != Kind::Busy);
     m_retry->setVisible(kind == Kind::Error);
@@ -87,6 +101,8 @@ void ConnectMessageBar::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange && !m_updatingColours)
         updateColours();
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
     QFrame::changeEvent(event);
 }
 

@@ -2,6 +2,8 @@
 
 #include <QFrame>
 
+#include <functional>
+
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -17,10 +19,13 @@ class ConnectMessageBar final : public QFrame {
 
 public:
     enum class Kind { None, Busy, Success, Note, Error };
+    // Makes the message's words: called when it is shown and again when the language changes,
+    // so a message stays in the language of the UI.
+    using Text = std::function<QString()>;
 
     explicit ConnectMessageBar(QWidget *parent = nullptr);
 
-    void showMessage(Kind kind, const QString &text);
+    void showMessage(Kind kind, const Text &text);
     void clear() { showMessage(Kind::None, {}); }
     Kind kind() const { return m_kind; }
     QString text() const;
@@ -33,9 +38,12 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void retranslateUi();
+    void updateText();
     void updateColours();
 
     Kind m_kind = Kind::None;
+    Text m_message;
     QLabel *m_icon;
     QProgressBar *m_busy;
     QLabel *m_text;

@@ -57,7 +57,8 @@ ConnectWindowFactory *ConnectWindowLoader::factory()
                 m_loader = loader;
                 m_factory = factory;
                 m_path = path;
-                m_error.clear();
+                m_failed = false;
+                m_failures.clear();
                 qCInfo(lcLoader).noquote() << "loaded the Connect window from" << path;
                 return m_factory;
             }
@@ -65,17 +66,24 @@ ConnectWindowFactory *ConnectWindowLoader::factory()
             delete loader;
         }
     }
-    if (failures.isEmpty()) {
-        m_error = tr("The Connect window is not installed: %1 was not found in %2. Reinstall "
-                     "Actionbench with its Qt WebEngine component.")
-                      .arg(pluginBaseName(), m_directories.join(QStringLiteral(", ")));
-    } else {
-        // Found but unusable: usually Qt WebEngine itself is missing or of another version.
-        m_error = tr("The Connect window could not be loaded: %1")
-                      .arg(failures.join(QStringLiteral("; ")));
-    }
-    qCWarning(lcLoader).noquote() << m_error;
+    m_failed = true;
+    m_failures = failures;
+    qCWarning(lcLoader).noquote() << errorString();
     return nullptr;
+}
+
+QString ConnectWindowLoader::errorString() const
+{
+    if (!m_failed)
+        return {};
+    if (m_failures.isEmpty()) {
+        return tr("The Connect window is not installed: %1 was not found in %2. Reinstall "
+                  "Actionbench with its Qt WebEngine component.")
+            .arg(pluginBaseName(), m_directories.join(QStringLiteral(", ")));
+    }
+    // Found but unusable: usually Qt WebEngine itself is missing or of another version.
+    return tr("The Connect window could not be loaded: %1")
+        .arg(m_failures.join(QStringLiteral("; ")));
 }
 
 } // namespace ab::ui

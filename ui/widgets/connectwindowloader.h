@@ -27,17 +27,18 @@ public:
     static QString pluginBaseName() { return QStringLiteral("actionbench_connectview"); }
 
     // The factory, loading the plugin now if need be; nullptr when it cannot be loaded
-    // (errorString() says why, in words for the user).
+    // (errorString() says why, in words for the user, in the language of the moment).
     ConnectWindowFactory *factory();
     bool isLoaded() const { return m_factory != nullptr; }
-    QString errorString() const { return m_error; }
+    QString errorString() const;
     QString pluginPath() const { return m_path; }
 
 private:
     QStringList m_directories;
     QPluginLoader *m_loader = nullptr;
     ConnectWindowFactory *m_factory = nullptr;
-    QString m_error;
+    bool m_failed = false;  // the last factory() call found no usable plugin
+    QStringList m_failures; // then: why each plugin file found could not be loaded
     QString m_path;
 };
 

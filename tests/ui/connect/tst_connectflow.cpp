@@ -9,9 +9,11 @@
 #include "models/iconcache.h"
 #include "panes/catalogpane.h"
 #include "panes/connectionpicker.h"
+#include "pseudolanguage.h"
 #include "runs/historystore.h"
 #include "runs/jsonruncodec.h"
 #include "runs/runservice.h"
+#include "ui/untranslatedtext.h"
 #include "widgets/connectmessagebar.h"
 #include "widgets/connectwindow.h"
 #include "widgets/connectwindowloader.h"
@@ -200,6 +202,28 @@ private Q_SLOTS:
         QCOMPARE(bar->kind(), ConnectMessageBar::Kind::Note); // closed, nothing connected
     }
 
+    void retranslate_messageBarFollowsTheLanguage()
+    {
+        QWebEnginePage *page = nullptr;
+        QVERIFY(openFrom(picker()->connectButton(), &page));
+        ConnectMessageBar *bar = m_window->connectMessageBar();
+        click(page, QStringLiteral("deny"));
+        QTRY_COMPARE_WITH_TIMEOUT(bar->kind(), ConnectMessageBar::Kind::Error, 20000);
+        const QString english = bar->text();
+        {
+            test::PseudoLanguage pseudo;
+            // The explanation is ours; the provider's own words stay inside it as they came.
+            const QStringList found = test::UntranslatedText().scan(bar);
+            QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
+            QVERIFY(bar->text().startsWith(test::PseudoTranslator::open));
+            QVERIFY2(bar->text().contains(QStringLiteral("the user denied access")),
+                     qPrintable(bar->text()));
+            QCOMPARE(bar->kind(), ConnectMessageBar::Kind::Error);
+            QVERIFY(bar->retryButton()->isVisible());
+        }
+        QCOMPARE(bar->text(), english);
+    }
+
     void missingPlugin_saysSoWithoutSpendingAToken()
     {
         QTemporaryDir empty;
@@ -212,7 +236,8 @@ private Q_SLOTS:
         QCOMPARE(message.size(), 1);
         QCOMPARE(message.at(0).at(0).value<ConnectMessageBar::Kind>(),
                  ConnectMessageBar::Kind::Error);
-        QVERIFY(message.at(0).at(1).toString().contains(QStringLiteral("not installed")));
+        const auto text = message.at(0).at(1).value<ConnectMessageBar::Text>();
+        QVERIFY(text().contains(QStringLiteral("not installed")));
         QCOMPARE(m_env.sandbox->count("POST", "/oauth/token"), tokensBefore);
     }
 

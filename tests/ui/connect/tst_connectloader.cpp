@@ -1,11 +1,15 @@
 // The Connect window plugin as the app finds it, from a process that links what the app links
 // (ab_ui, no WebEngine): WebEngine must not be in the process until the plugin loads.
+#include "pseudolanguage.h"
+#include "ui/untranslatedtext.h"
+#include "widgets/connectmessagebar.h"
 #include "widgets/connectmessages.h"
 #include "widgets/connectwindowfactory.h"
 #include "widgets/connectwindowloader.h"
 
 #include <QApplication>
 #include <QFile>
+#include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -36,6 +40,41 @@ private Q_SLOTS:
             loader.errorString().contains(QStringLiteral("The Connect window is not installed")),
             qPrintable(loader.errorString()));
         QVERIFY(!webEngineInProcess());
+    }
+
+    void missingPlugin_explainsInTheCurrentLanguage()
+    {
+        QTemporaryDir empty;
+        ConnectWindowLoader loader({empty.path()});
+        QVERIFY(!loader.factory()); // failed in English
+        test::PseudoLanguage pseudo;
+        const QString text = loader.errorString();
+        QVERIFY2(text.startsWith(test::PseudoTranslator::open), qPrintable(text));
+        QVERIFY(test::PseudoTranslator::untranslatedRemainder(text).isEmpty());
+    }
+
+    void messageBar_retranslatesTheMessageShown()
+    {
+        ConnectMessageBar bar;
+        bar.resize(600, 80);
+        int made = 0;
+        bar.showMessage(ConnectMessageBar::Kind::Error, [&made] {
+            ++made;
+            return ConnectMessages::timedOut(QStringLiteral("Slack"));
+        });
+        bar.show();
+        QCOMPARE(made, 1);
+        {
+            test::PseudoLanguage pseudo;
+            const QStringList found = test::UntranslatedText().scan(&bar);
+            QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
+            QCOMPARE(made, 2); // made again, not kept
+            QVERIFY(bar.text().startsWith(test::PseudoTranslator::open));
+            QVERIFY(bar.text().contains(QStringLiteral("Slack")));
+            QCOMPARE(bar.kind(), ConnectMessageBar::Kind::Error);
+            QVERIFY(bar.retryButton()->isVisible());
+        }
+        QCOMPARE(bar.text(), ConnectMessages::timedOut(QStringLiteral("Slack")));
     }
 
     void buildTree_findsThePluginAndOnlyThenWebEngine()

@@ -2,6 +2,8 @@
 // against the sandbox's Connect page: every outcome (redirect, popup message, denial, expired
 // token, invalid app, reconnect, running out of time, Esc) and the lock-down.
 #include "connecttesting.h"
+#include "pseudolanguage.h"
+#include "ui/untranslatedtext.h"
 #include "widgets/connectwindow.h"
 #include "widgets/connectwindowloader.h"
 
@@ -352,6 +354,41 @@ private Q_SLOTS:
         QCOMPARE(external.at(0).at(0).toUrl(), QUrl(QStringLiteral("https://help.example/terms")));
         QVERIFY(
             w.window->widget()->findChildren<QWidget *>(QStringLiteral("connectPopup")).isEmpty());
+    }
+
+    void retranslate_windowFollowsTheLanguageWithoutReloading()
+    {
+        Opened w = open(m_env.session(QStringLiteral("SlackCLIAPI")), QStringLiteral("Slack"));
+        QVERIFY(w.view);
+        QWidget *window = w.window->widget();
+        // A sign-in popup is open too.
+        test::evaluate(w.page(), QStringLiteral("window.open(location.origin + '/connect/to/x', "
+                                                "'signin', 'width=500,height=600'); true"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            window->findChildren<QWidget *>(QStringLiteral("connectPopup")).size(), 1, 20000);
+        QWidget *popup = window->findChildren<QWidget *>(QStringLiteral("connectPopup")).at(0);
+        auto *popupView = popup->findChild<QWebEngineView *>();
+        QTRY_VERIFY_WITH_TIMEOUT(!popupView->page()->isLoading(), 20000);
+        const QUrl shown = w.page()->url();
+        QSignalSpy reloaded(w.page(), &QWebEnginePage::loadStarted);
+
+        test::PseudoLanguage pseudo;
+        // Only the popup's title is the page's own.
+        const QString pageTitle = popupView->page()->title();
+        const QStringList found =
+            test::UntranslatedText([pageTitle](const QString &text) {
+                return pageTitle.isEmpty() ? text : QString(text).remove(pageTitle);
+            }).scan(window);
+        QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
+        QCOMPARE(window->windowTitle(), QStringLiteral("⟦Connect Slack⟧"));
+        QVERIFY(popupView->accessibleName().startsWith(test::PseudoTranslator::open));
+        // Same page, same session, still waiting for the user.
+        QCOMPARE(w.page()->url(), shown);
+        QVERIFY(reloaded.isEmpty());
+        QVERIFY(window->isVisible());
+        QVERIFY(w.finished->isEmpty());
+        w.window->close();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.finished->isEmpty(), 20000);
     }
 
     void onlyTheConnectTokenReachesThePage()

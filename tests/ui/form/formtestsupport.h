@@ -7,9 +7,15 @@
 #include "core/field.h"
 #include "form/formtypes.h"
 #include "support/fakebackend.h"
+#include "support/pseudotranslator.h"
+#include "ui/untranslatedtext.h"
 
+#include <QCoreApplication>
+#include <QRegularExpression>
 #include <QTest>
 #include <QWidget>
+
+#include <algorithm>
 
 namespace ab::test::formui {
 
@@ -92,6 +98,68 @@ inline void serveTree(FakeBackend &backend, const QList<core::FieldNode> &tree)
     backend.onInputs = [tree](const FakeCall &) {
         return std::optional<core::ApiResult<QList<core::FieldNode>>>(tree);
     };
+}
+
+// Switches the running UI to the pseudo-language (every string of ours becomes ⟦source⟧), as
+// choosing another language does, and back to English when it goes out of scope.
+class PseudoLanguage {
+public:
+    PseudoLanguage()
+    {
+        QCoreApplication::installTranslator(&m_translator);
+        deliver();
+    }
+    ~PseudoLanguage()
+    {
+        QCoreApplication::removeTranslator(&m_translator);
+        deliver();
+    }
+    PseudoLanguage(const PseudoLanguage &) = delete;
+    PseudoLanguage &operator=(const PseudoLanguage &) = delete;
+
+private:
+    // QApplication posts LanguageChange to every window; each passes it down its tree.
+    static void deliver() { QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange); }
+
+    PseudoTranslator m_translator;
+};
+
+// A scanner filter that removes the given data (field titles, help, choices, typed values)
+// from text left outside ⟦…⟧: whole words only, the longest first ("Channel 1", then
+// "Channel"), so a title never hides a word of ours that skipped tr().
+inline DataFilter stripping(QStringList data)
+{
+    data.removeAll(QString());
+    data.removeDuplicates();
+    std::sort(data.begin(), data.end(),
+              [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    QList<QRegularExpression> patterns;
+    for (const QString &item : std::as_const(data)) {
+        patterns.append(QRegularExpression(
+            QStringLiteral("(?<!\\p{L})%1(?!\\p{L})").arg(QRegularExpression::escape(item))));
+    }
+    return [patterns](const QString &text) {
+        QString rest = text;
+        for (const QRegularExpression &pattern : patterns)
+            rest.remove(pattern);
+        return rest;
+    };
+}
+
+// What a tree shows as data: ids, titles, help (as written and as read out), placeholders
+// and defaults of every node.
+inline QStringList dataOf(const QList<core::FieldNode> &nodes)
+{
+    QStringList data;
+    for (const core::FieldNode &node : nodes) {
+        QString spoken = node.description;
+        spoken.remove(QLatin1Char('*'));
+        spoken.remove(QLatin1Char('`'));
+        data << node.id << node.title << node.description << spoken.simplified() << node.placeholder
+             << node.defaultValue;
+        data << dataOf(node.children);
+    }
+    return data;
 }
 
 // Focuses `widget` and types `text` as keystrokes.

@@ -18,10 +18,13 @@
 #include <QStandardItemModel>
 #include <QTimeEdit>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 using namespace ab;
 using namespace ab::ui;
 using namespace ab::test::formui;
+using ab::test::PseudoTranslator;
+using ab::test::UntranslatedText;
 
 Q_DECLARE_METATYPE(ab::ui::EditorKind)
 
@@ -400,8 +403,10 @@ private Q_SLOTS:
         auto *editor = make<SelectEditor>(field(s("c"), s("Channel"), s("SELECT")));
         QSignalSpy requested(editor, &SelectEditor::choicesRequested);
         editor->loadFirstPage();
-        editor->setChoicesFailed(1, s("Could not load the choices."));
-        QCOMPARE(editor->statusText(), s("Could not load the choices."));
+        const core::ApiError error = test::FakeBackend::error(core::ErrorKind::Network);
+        editor->setChoicesFailed(1, error);
+        QCOMPARE(editor->statusText(), FormMessages::choicesFailed(error));
+        QVERIFY(editor->statusText().startsWith(s("Could not load the choices.")));
         QVERIFY(editor->retryButton() && editor->retryButton()->isVisibleTo(editor->widget()));
         editor->loadFirstPage(); // focus again does not hammer a failing server
         QCOMPARE(requested.size(), 1);
@@ -421,6 +426,103 @@ private Q_SLOTS:
         completer->setCompletionPrefix(s("nel 1"));
         // Channel 1, 10, 11, 12; never "Load more…".
         QCOMPARE(completer->completionCount(), 4);
+    }
+
+    void retranslate_everyKindOfEditorFollowsTheLanguage()
+    {
+        // Shown, so the scan sees what a user sees; every editor in a state with words in it.
+        QWidget host;
+        auto *layout = new QVBoxLayout(&host);
+        FieldEditorFactory factory;
+        QList<core::FieldNode> nodes;
+        const auto add = [&](const core::FieldNode &node) {
+            nodes.append(node);
+            FieldEditor *editor = factory.create(node, &host);
+            layout->addWidget(editor->widget());
+            return editor;
+        };
+        core::FieldNode subject = field(s("subject"), s("Subject"));
+        subject.isRequired = true;
+        subject.description = s("The *subject* line, see [docs](https://example.com).");
+        subject.placeholder = s("Hello");
+        subject.defaultValue = s("Hi");
+        auto *text = qobject_cast<LineEditor *>(add(subject));
+        add(field(s("colour"), s("Colour"), s("COLOR")));
+        add(field(s("script"), s("Script"), s("CODE")));
+        auto *secret =
+            qobject_cast<PasswordEditor *>(add(field(s("secret"), s("Secret"), s("PASSWORD"))));
+        core::FieldNode notify = field(s("notify"), s("Notify"), {}, s("BOOLEAN"));
+        notify.defaultValue = s("true");
+        FieldEditor *flag = add(notify);
+        auto *tags =
+            qobject_cast<RowListEditor *>(add(field(s("tags"), s("Tags"), {}, s("ARRAY"))));
+        auto *meta =
+            qobject_cast<RowListEditor *>(add(field(s("meta"), s("Meta"), {}, s("OBJECT"))));
+        auto *when =
+            qobject_cast<DateTimeEditor *>(add(field(s("when"), s("When"), s("DATETIME"))));
+        add(field(s("attachment"), s("Attachment"), s("FILE")));
+        add(field(s("fixed"), s("Fixed"), s("READONLY")));
+        auto *failing = qobject_cast<SelectEditor *>(add(field(s("list"), s("List"), s("SELECT"))));
+        auto *paged =
+            qobject_cast<SelectEditor *>(add(field(s("channel"), s("Channel"), s("SELECT"))));
+        host.show();
+
+        QTest::keyClicks(text->lineEdit(), s("typed"));
+        secret->revealButton()->click();
+        flag->setValue(false);
+        tags->setValue(QVariantList{s("red"), s("green")});
+        meta->setValue(QVariantMap{{s("team"), s("blue")}});
+        when->setValue(s("tomorrow 9am"));
+        failing->loadFirstPage();
+        failing->setChoicesFailed(1, test::FakeBackend::error(core::ErrorKind::Network));
+        failing->acceptText(s("#general"));
+        paged->loadFirstPage();
+        paged->addPage(page(1, 3, true));
+        paged->setValue(s("C2"));
+        when->openPicker();
+        QVERIFY(when->pickerPopup()->isVisible());
+
+        PseudoLanguage pseudo;
+        // The open picker follows (its calendar's month names are Qt's and the locale's).
+        QFrame *popup = when->pickerPopup();
+        QVERIFY(popup->isVisible());
+        QCOMPARE(popup->accessibleName(), s("⟦Date and time picker⟧"));
+        QCOMPARE(popup->findChild<QPushButton *>()->text(), s("⟦Use⟧"));
+        bool timeLabel = false;
+        for (const QLabel *label : popup->findChildren<QLabel *>()) {
+            if (label->buddy() == popup->findChild<QTimeEdit *>())
+                timeLabel = label->text() == s("⟦&Time:⟧");
+        }
+        QVERIFY(timeLabel);
+        popup->close();
+
+        QStringList data = dataOf(nodes);
+        data << s("Channel 1") << s("Channel 2") << s("Channel 3");
+        for (int month = 1; month <= 12; ++month) // the calendar's month menu: the locale's
+            data << QLocale().monthName(month, QLocale::LongFormat);
+        const QStringList found = UntranslatedText(stripping(data)).scan(&host);
+        QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
+        QCOMPARE(text->control()->accessibleName(), s("⟦%1, required⟧").arg(s("Subject")));
+        QCOMPARE(text->lineEdit()->placeholderText(),
+                 s("⟦%1 (default: %2)⟧").arg(s("Hello"), s("Hi")));
+        QCOMPARE(secret->revealButton()->text(), s("⟦Hide⟧"));
+        QCOMPARE(failing->note(), s("⟦Custom value: sent as typed, not one of the choices⟧"));
+        QVERIFY(failing->statusText().startsWith(s("⟦⟦Could not load the choices.⟧")));
+        QVERIFY(failing->retryButton()->isVisibleTo(&host));
+        QCOMPARE(paged->comboBox()->itemText(paged->loadMoreRow()), s("⟦Load more\u2026⟧"));
+
+        // The values are untouched.
+        QCOMPARE(text->value(), QVariant(s("typed")));
+        QCOMPARE(secret->lineEdit()->echoMode(), QLineEdit::Normal);
+        QCOMPARE(flag->value(), QVariant(false));
+        QCOMPARE(tags->value().toList(), (QVariantList{s("red"), s("green")}));
+        QCOMPARE(meta->value().toMap(), (QVariantMap{{s("team"), s("blue")}}));
+        QCOMPARE(when->value(), QVariant(s("tomorrow 9am")));
+        QCOMPARE(failing->value(), QVariant(s("#general")));
+        QVERIFY(failing->isCustomValue());
+        QCOMPARE(paged->value(), QVariant(s("C2")));
+        QCOMPARE(paged->comboBox()->lineEdit()->text(), s("Channel 2"));
+        QCOMPARE(paged->loadedPages(), 1);
     }
 
     void valueText_roundTrips()

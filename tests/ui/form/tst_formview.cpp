@@ -16,6 +16,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTabWidget>
@@ -27,6 +28,8 @@ using namespace ab::test::formui;
 using ab::form::FormSession;
 using ab::test::FakeBackend;
 using ab::test::FakeCall;
+using ab::test::PseudoTranslator;
+using ab::test::UntranslatedText;
 
 namespace {
 
@@ -561,6 +564,141 @@ private Q_SLOTS:
         QVERIFY(changed.size() == 1 || changed.wait());
         QCOMPARE(h.view.placeholderText(),
                  s("This action has no input fields: it can run as it is."));
+    }
+
+    void retranslate_updatesEveryVisibleText()
+    {
+        // Every kind of editor, the Sheets chain (which adds columns), and a select gated on
+        // the channel, which stays unchosen.
+        const auto form = [](const QVariantMap &inputs) {
+            QList<core::FieldNode> tree = sheetsForm(inputs);
+            for (const core::FieldNode &node : everyKindTree()) {
+                if (node.id != QLatin1String("amount")) // the Sheets form has its own
+                    tree.append(node);
+            }
+            tree.append(selectField(s("thread"), s("Thread"), {s("channel")}));
+            return tree;
+        };
+        Harness h(form);
+        h.backend.onOutputs = [](const FakeCall &) {
+            return std::optional<core::ApiResult<QList<core::OutputField>>>(
+                QList<core::OutputField>{{s("id"), s("Row Id"), s("42")}});
+        };
+        QVERIFY(h.start());
+        QVERIFY(h.show());
+        QVERIFY(h.pick(s("spreadsheet"), s("Sales Pipeline")));
+        QVERIFY(h.pick(s("worksheet"), s("Q1 Deals")));
+        QCOMPARE(h.view.changeNote(), s("Added: Deal Name, Stage, Close Date"));
+        QCOMPARE(h.view.editor(s("thread"))->gateReason(), s("Choose Channel first"));
+        h.view.tabs()->setCurrentWidget(h.view.outputsPanel());
+        QTRY_COMPARE(h.view.outputsPanel()->table()->rowCount(), 1);
+        h.view.tabs()->setCurrentIndex(0);
+
+        // What the user did before switching the language.
+        const auto line = [&h](const char *id) {
+            return qobject_cast<QLineEdit *>(h.view.editor(s(id))->control());
+        };
+        typeInto(line("note"), s("keep me"));
+        typeInto(line("COL$A"), s("Acme"));
+        typeInto(line("tags"), s("red"));
+        typeInto(h.view.editor(s("body"))->control(), s("two words"));
+        typeInto(line("secret"), s("hunter2"));
+        auto *secret = qobject_cast<PasswordEditor *>(h.view.editor(s("secret")));
+        secret->revealButton()->click();
+        h.session.setValue(s("amount"), s("twelve"));
+        auto *channel = qobject_cast<SelectEditor *>(h.view.editor(s("channel")));
+        channel->comboBox()->setFocus(Qt::TabFocusReason);
+        QTRY_COMPARE(channel->loadedPages(), 1);
+        QVERIFY(channel->loadMoreRow() >= 0);
+        QVERIFY(!h.view.checkBeforeRun());
+        QCOMPARE(h.view.editor(s("text"))->error(), s("This field is required"));
+        QCOMPARE(h.view.editor(s("amount"))->error(), s("Enter a number, like 12.5"));
+        // And a refetch in flight: the busy line is up.
+        h.backend.onInputs = nullptr;
+        h.session.refetch();
+        QVERIFY(h.view.isBusyShown());
+        QTRY_COMPARE(h.backend.pendingInputs.size(), 1);
+
+        QWidget *focused = QApplication::focusWidget();
+        QVERIFY(focused);
+        const int scrolled = h.view.scrollArea()->verticalScrollBar()->value();
+        const QVariantMap inputs = h.session.inputs();
+        QStringList data = dataOf(form(inputs));
+        data << s("Sales Pipeline") << s("Support") << s("Q1 Deals") << s("Q2 Deals")
+             << s("Channel 1") << s("Channel 2") << s("Channel 3");
+        {
+            PseudoLanguage pseudo;
+            const QStringList found = UntranslatedText(stripping(data)).scan(&h.view);
+            QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
+            // The texts made from the state were made again, not kept.
+            QCOMPARE(h.view.editor(s("text"))->error(), s("⟦This field is required⟧"));
+            QCOMPARE(h.view.editor(s("thread"))->gateReason(), s("⟦Choose Channel first⟧"));
+            QVERIFY(h.view.changeNote().startsWith(s("⟦Added: Deal Name")));
+            QCOMPARE(channel->comboBox()->itemText(channel->loadMoreRow()), s("⟦Load more…⟧"));
+            OutputsPanel *outputs = h.view.outputsPanel();
+            QVERIFY(outputs->statusText().startsWith(PseudoTranslator::open));
+            QCOMPARE(outputs->table()->horizontalHeaderItem(2)->text(), s("⟦Sample⟧"));
+            QCOMPARE(h.view.tabs()->tabText(1), s("⟦Outputs⟧"));
+
+            // Nothing the user did was lost.
+            QCOMPARE(h.session.inputs(), inputs);
+            QCOMPARE(line("note")->text(), s("keep me"));
+            QCOMPARE(line("COL$A")->text(), s("Acme"));
+            QCOMPARE(line("tags")->text(), s("red"));
+            QCOMPARE(line("amount")->text(), s("twelve"));
+            QCOMPARE(qobject_cast<QComboBox *>(h.view.editor(s("worksheet"))->control())
+                         ->lineEdit()
+                         ->text(),
+                     s("Q1 Deals"));
+            QCOMPARE(line("secret")->echoMode(), QLineEdit::Normal);
+            QCOMPARE(channel->loadedPages(), 1);
+            QVERIFY(!h.view.editor(s("COL$A"))->isHighlighted());
+            QVERIFY(h.view.editor(s("COL$B"))->isHighlighted());
+            QVERIFY(h.view.editor(s("thread"))->isGated());
+            QVERIFY(h.view.isBusyShown());
+            QCOMPARE(QApplication::focusWidget(), focused);
+            QCOMPARE(h.view.scrollArea()->verticalScrollBar()->value(), scrolled);
+        }
+        // Back in English, and the refetch that was in flight lands on the same values.
+        QCOMPARE(h.view.editor(s("text"))->error(), s("This field is required"));
+        QCOMPARE(h.view.tabs()->tabText(1), s("Outputs"));
+        QSignalSpy changed(&h.session, &FormSession::fieldsChanged);
+        h.backend.pendingInputs.takeFirst().reply(form(h.session.inputs()));
+        QVERIFY(changed.size() == 1 || changed.wait());
+        QCOMPARE(h.session.inputs(), inputs);
+        QCOMPARE(line("note")->text(), s("keep me"));
+    }
+
+    void retranslate_remakesTheBannerAndTheEmptyState()
+    {
+        Harness h;
+        QVERIFY(h.show());
+        {
+            PseudoLanguage pseudo;
+            QCOMPARE(h.view.placeholderText(), s("⟦Choose an action to fill in its form.⟧"));
+            const QStringList found = UntranslatedText().scan(&h.view);
+            QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
+        }
+        QVERIFY(h.start());
+        typeInto(qobject_cast<QLineEdit *>(h.view.editor(s("note"))->control()), s("kept"));
+        h.backend.onInputs = [](const FakeCall &) -> InputsResult {
+            return core::ApiResult<QList<core::FieldNode>>(
+                FakeBackend::error(core::ErrorKind::Unavailable, 503, s("maintenance")));
+        };
+        QSignalSpy failed(&h.session, &FormSession::fetchFailed);
+        h.session.refetch();
+        QVERIFY(failed.wait());
+        QVERIFY(h.view.errorBanner().startsWith(s("Could not load the form's fields.")));
+
+        PseudoLanguage pseudo;
+        // Headline and kind translated; the server's own words kept as they came.
+        QVERIFY2(h.view.errorBanner().startsWith(s("⟦⟦Could not load the form's fields.⟧")),
+                 qPrintable(h.view.errorBanner()));
+        QVERIFY(h.view.errorBanner().contains(s("maintenance")));
+        const QStringList found = UntranslatedText(stripping(dataOf(sheetsForm({})))).scan(&h.view);
+        QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
+        QCOMPARE(qobject_cast<QLineEdit *>(h.view.editor(s("note"))->control())->text(), s("kept"));
+        QVERIFY(!h.view.retryButton()->isHidden());
     }
 
     void rebuild_200Fields_reusesEveryEditor()

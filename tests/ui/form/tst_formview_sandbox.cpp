@@ -7,6 +7,7 @@
 #include "formtestsupport.h"
 #include "support/sandboxfixture.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -19,6 +20,7 @@ using namespace ab::ui;
 using namespace ab::test::formui;
 using ab::form::FormSession;
 using ab::test::SandboxFixture;
+using ab::test::UntranslatedText;
 
 namespace {
 
@@ -157,6 +159,55 @@ private Q_SLOTS:
         QVERIFY(m_view->editor(s("COL$A"))->error().isEmpty());
         QVERIFY(m_view->checkBeforeRun());
         QCOMPARE(m_session->inputs().value(s("worksheet")), QVariant(s("ws_escalations")));
+    }
+
+    void retranslate_liveFormKeepsValuesAndShowsNoUntranslatedText()
+    {
+        const auto dataShown = [this] {
+            QStringList data = dataOf(m_session->fields());
+            for (const QString &id : m_view->fieldIds()) {
+                if (auto *select = qobject_cast<SelectEditor *>(m_view->editor(id))) {
+                    for (const core::Choice &choice : select->choices())
+                        data << choice.displayText() << choice.id;
+                }
+            }
+            return data;
+        };
+        QVERIFY(startForm());
+        {
+            // The worksheet waits for a spreadsheet.
+            PseudoLanguage pseudo;
+            const QStringList found = UntranslatedText(stripping(dataShown())).scan(m_view.get());
+            QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
+            QCOMPARE(m_view->editor(s("worksheet"))->gateReason(),
+                     s("⟦Choose %1 first⟧").arg(s("Spreadsheet")));
+        }
+        QVERIFY(pick(s("spreadsheet"), s("Sales Pipeline 2026")));
+        QVERIFY(pick(s("worksheet"), s("Q1 Deals")));
+        QVERIFY(m_view->changeNote().startsWith(s("Added: Deal Name")));
+        typeInto(m_view->editor(s("COL$B"))->control(), s("12500.5"));
+        QVERIFY(!m_view->checkBeforeRun()); // Deal Name is required
+        QCOMPARE(m_view->editor(s("COL$A"))->error(), s("This field is required"));
+        const QVariantMap inputs = m_session->inputs();
+        QWidget *focused = QApplication::focusWidget();
+        {
+            PseudoLanguage pseudo;
+            const QStringList found = UntranslatedText(stripping(dataShown())).scan(m_view.get());
+            QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
+            QCOMPARE(m_view->editor(s("COL$A"))->error(), s("⟦This field is required⟧"));
+            QVERIFY(m_view->changeNote().startsWith(s("⟦Added: Deal Name")));
+            QCOMPARE(m_session->inputs(), inputs);
+            QCOMPARE(qobject_cast<QLineEdit *>(m_view->editor(s("COL$B"))->control())->text(),
+                     s("12500.5"));
+            auto *worksheet = qobject_cast<SelectEditor *>(m_view->editor(s("worksheet")));
+            QCOMPARE(worksheet->comboBox()->lineEdit()->text(), s("Q1 Deals"));
+            QCOMPARE(QApplication::focusWidget(), focused);
+
+            // The form goes on working in the new language.
+            QVERIFY(pick(s("spreadsheet"), s("Support Tickets")));
+            QVERIFY(m_view->changeNote().startsWith(s("⟦Removed: Deal Name")));
+        }
+        QVERIFY(m_view->changeNote().startsWith(s("Removed: Deal Name")));
     }
 
     void busyStateWhileRefetching()
