@@ -20,7 +20,7 @@ ApiError malformed(const QString &detail, const QByteArray &body)
 {
     ApiError error;
     error.kind = ErrorKind::MalformedResponse;
-    error.title = QStringLiteral("Malformed response");
+    error.title = QStringLiteral(QT_TRANSLATE_NOOP("ab::core::ApiError", "Malformed response"));
     error.detail = detail;
     error.rawSample = sampleOf(body);
     return error;

@@ -358,7 +358,7 @@ void RequestScheduler::onFinished(QNetworkReply *reply)
         exchange.errorText =
             QStringLiteral("response body larger than %1 bytes").arg(job->request.maxBodyBytes);
     else if (timedOut)
-        exchange.errorText = QStringLiteral("timed out");
+        exchange.errorText = QStringLiteral(QT_TRANSLATE_NOOP("ab::core::ApiError", "timed out"));
     else if (transportFailed)
         exchange.errorText = reply->errorString();
     const core::RequestRecord record = m_log->add(exchange);
@@ -383,7 +383,8 @@ void RequestScheduler::onFinished(QNetworkReply *reply)
         } else {
             // It may have been applied: sending it again could run the action twice.
             failure.kind = core::ErrorKind::OutcomeUnknown;
-            failure.title = QStringLiteral("Outcome unknown");
+            failure.title =
+                QStringLiteral(QT_TRANSLATE_NOOP("ab::core::ApiError", "Outcome unknown"));
         }
         outcome.transportError = failure;
         finish(job, std::move(outcome));

@@ -121,8 +121,12 @@ void PkceFlow::start(const PkceSettings &settings, Done done)
     auto *handler = new ReportingReplyHandler<QOAuthHttpServerReplyHandler>(
         failed, QHostAddress::LocalHost, settings.redirectPort, flow);
     if (!handler->isListening()) {
+        // English for the log and the CLI; the GUI translates it (context PkceFlow). Only the
+        // CLI asks for a port of its own.
         finish(settings.redirectPort == 0
-                   ? QStringLiteral("could not listen on a loopback port for the redirect")
+                   ? QStringLiteral(
+                         QT_TRANSLATE_NOOP("ab::connect::PkceFlow",
+                                           "could not listen on a loopback port for the redirect"))
                    : QStringLiteral("could not listen on 127.0.0.1:%1 for the redirect (in use?)")
                          .arg(settings.redirectPort),
                {});

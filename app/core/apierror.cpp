@@ -1,5 +1,7 @@
 #include "core/apierror.h"
 
+#include <QCoreApplication>
+
 namespace ab::core {
 
 QString errorKindName(ErrorKind kind)
@@ -39,6 +41,25 @@ QString errorKindName(ErrorKind kind)
         break;
     }
     return QStringLiteral("unknown");
+}
+
+// Only our own sentences are in the catalogue under this context: a server's text finds no
+// translation and comes back as it is.
+static QString translated(const QString &text)
+{
+    return text.isEmpty()
+               ? text
+               : QCoreApplication::translate("ab::core::ApiError", text.toUtf8().constData());
+}
+
+QString ApiError::displayTitle() const
+{
+    return translated(title);
+}
+
+QString ApiError::displayDetail() const
+{
+    return translated(detail);
 }
 
 QString ApiError::summary() const

@@ -34,6 +34,9 @@ struct ApiError {
     ErrorKind kind = ErrorKind::Unknown;
     int httpStatus = 0; // 0 when no HTTP response arrived
     QString code;       // errors[0].code, e.g. "parse_error"
+    // The server's words, or ours for an error the client detects itself. Ours stay English here
+    // (they are stored with runs and printed by the CLI) and are marked where they are made with
+    // QT_TRANSLATE_NOOP("ab::core::ApiError", ...), so the GUI shows displayTitle/displayDetail.
     QString title;
     QString detail;
     QString sourcePointer;                // errors[0].source.pointer, e.g. "/data/inputs/email"
@@ -42,6 +45,10 @@ struct ApiError {
 
     // One line for logs and the CLI: "rate_limited (HTTP 429): Too many requests".
     QString summary() const;
+
+    // The title and detail in the user's language where they are ours; a server's as they came.
+    QString displayTitle() const;
+    QString displayDetail() const;
 };
 
 } // namespace ab::core

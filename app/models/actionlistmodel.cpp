@@ -287,6 +287,19 @@ void ActionListModel::rebuild()
     });
 }
 
+void ActionListModel::retranslate()
+{
+    if (m_groups.isEmpty())
+        return;
+    Q_EMIT dataChanged(index(0, 0), index(int(m_groups.size()) - 1, 0));
+    for (int group = 0; group < m_groups.size(); ++group) {
+        const QModelIndex parent = index(group, 0);
+        const int rows = rowCount(parent);
+        if (rows > 0)
+            Q_EMIT dataChanged(index(0, 0, parent), index(rows - 1, 0, parent));
+    }
+}
+
 void ActionListModel::setLoading(bool loading)
 {
     if (m_loading == loading)

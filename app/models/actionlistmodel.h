@@ -64,6 +64,9 @@ public:
 
     static QString groupTitle(core::ActionType type, const QString &raw);
 
+    // After a language change: tells views the group titles are new.
+    void retranslate();
+
 Q_SIGNALS:
     void loadingChanged(bool loading);
     void failed(const ab::core::ApiError &error);

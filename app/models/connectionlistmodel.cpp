@@ -39,6 +39,12 @@ QVariant ConnectionListModel::data(const QModelIndex &index, int role) const
     }
 }
 
+void ConnectionListModel::retranslate()
+{
+    if (!m_connections.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_connections.size()) - 1));
+}
+
 QHash<int, QByteArray> ConnectionListModel::roleNames() const
 {
     QHash<int, QByteArray> names = QAbstractListModel::roleNames();

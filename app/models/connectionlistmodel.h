@@ -43,6 +43,9 @@ public:
     int rowOfConnection(const QString &id) const;
     int firstUsableRow() const; // the first not expired; -1 when none
 
+    // After a language change: tells views the expired ones' tooltips are new.
+    void retranslate();
+
     bool loading() const { return m_loading; }
     bool isLoaded() const { return m_loaded; }
     std::optional<core::ApiError> lastError() const { return m_error; }

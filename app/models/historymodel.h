@@ -76,6 +76,9 @@ public:
     static PillCategory pillCategory(runs::Phase phase);
     static QString durationText(qint64 ms);
 
+    // After a language change: tells views the headers, phases and durations are new.
+    void retranslate();
+
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

@@ -156,6 +156,17 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
     }
 }
 
+void JsonTreeModel::retranslate()
+{
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_tree)
+        return;
+    // The texts sit at every depth of a lazy tree; a layout change with every row in place has
+    // views ask again for all they show, at the cost of one signal, and keeps what is expanded.
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::NoLayoutChangeHint);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::NoLayoutChangeHint);
+}
+
 QVariant JsonTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)

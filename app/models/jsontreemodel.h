@@ -44,6 +44,9 @@ public:
 
     static QString kindName(api::JsonTree::Kind kind);
 
+    // After a language change: tells views the headers, kinds and counts ("3 keys") are new.
+    void retranslate();
+
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -45,6 +45,9 @@ public:
     static QString statusText(const core::RequestRecord &record);
     static QString pathText(const core::RequestRecord &record); // path and query, no host
 
+    // After a language change: tells views the headers, statuses and durations are new.
+    void retranslate();
+
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

@@ -77,6 +77,12 @@ QVariant StoredActionsModel::data(const QModelIndex &index, int role) const
     }
 }
 
+void StoredActionsModel::retranslate()
+{
+    if (!m_items.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_items.size()) - 1));
+}
+
 QHash<int, QByteArray> StoredActionsModel::roleNames() const
 {
     QHash<int, QByteArray> names = QAbstractListModel::roleNames();

@@ -51,6 +51,9 @@ public:
 
     static QString inputsSummary(const QVariantMap &inputs);
 
+    // After a language change: tells views the rows' texts ("no inputs", tooltips) are new.
+    void retranslate();
+
 Q_SIGNALS:
     void loadingChanged(bool loading);
     void loaded();

@@ -1,6 +1,16 @@
 #include "runs/runrecord.h"
 
+#include <QCoreApplication>
+
 namespace ab::runs {
+
+QString RunEvent::displayNote() const
+{
+    // Only the fixed notes are in the catalogue: any other comes back as it is.
+    return note.isEmpty()
+               ? note
+               : QCoreApplication::translate("ab::runs::RunEvent", note.toUtf8().constData());
+}
 
 QString phaseName(Phase phase)
 {

@@ -47,7 +47,11 @@ struct RunEvent {
     QDateTime at;
     Phase phase = Phase::Preparing;
     QString status; // raw server status when the event is a poll reading
+    // English, as stored and printed by the CLI. RunService's fixed notes are marked with
+    // QT_TRANSLATE_NOOP("ab::runs::RunEvent", ...); notes carrying ids or counts are not.
     QString note;
+
+    QString displayNote() const; // the note in the user's language where it is a fixed one
 };
 
 // Everything a run keeps (architecture flow 5). JSON text comes ready-made from api/ (fields,

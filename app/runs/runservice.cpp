@@ -122,7 +122,10 @@ qint64 RunService::startRun(const RunRequest &request)
     record.fieldsJson = request.fieldsJson;
     record.phase = Phase::Preparing;
     record.events = {RunEvent{
-        m_clock->now(), Phase::Preparing, {}, QStringLiteral("fetching a fresh action id")}};
+        m_clock->now(),
+        Phase::Preparing,
+        {},
+        QStringLiteral(QT_TRANSLATE_NOOP("ab::runs::RunEvent", "fetching a fresh action id"))}};
     const qint64 id = begin(record);
     if (id != 0)
         fetchActionId(id);
@@ -237,7 +240,9 @@ void RunService::onActions(qint64 id, const ApiResult<QList<core::Action>> &resu
         return;
     }
     if (!result.ok()) {
-        finishActive(id, Phase::Failed, QStringLiteral("could not fetch a fresh action id"),
+        finishActive(id, Phase::Failed,
+                     QStringLiteral(QT_TRANSLATE_NOOP("ab::runs::RunEvent",
+                                                      "could not fetch a fresh action id")),
                      result.error(), result.calls);
         return;
     }
@@ -247,7 +252,9 @@ void RunService::onActions(qint64 id, const ApiResult<QList<core::Action>> &resu
                      [&key](const core::Action &action) { return action.key == key; });
     if (found == result.value().cend()) {
         finishActive(
-            id, Phase::Failed, QStringLiteral("the app no longer offers this action"),
+            id, Phase::Failed,
+            QStringLiteral(
+                QT_TRANSLATE_NOOP("ab::runs::RunEvent", "the app no longer offers this action")),
             localError(ErrorKind::NotFound, QStringLiteral("action key '%1' not offered by app %2")
                                                 .arg(key, run->record.appId)),
             result.calls);
@@ -260,7 +267,8 @@ void RunService::onActions(qint64 id, const ApiResult<QList<core::Action>> &resu
     if (!persist(id, Phase::Submitting, QStringLiteral("sending with action id %1").arg(found->id),
                  result.calls)) {
         finishActive(id, Phase::Failed,
-                     QStringLiteral("not sent: the history could not be written"),
+                     QStringLiteral(QT_TRANSLATE_NOOP(
+                         "ab::runs::RunEvent", "not sent: the history could not be written")),
                      localError(ErrorKind::Cancelled, m_store->lastError().detail));
         return;
     }
@@ -280,12 +288,15 @@ void RunService::onSubmitted(qint64 id, const ApiResult<QString> &result)
     const ApiError &error = result.error();
     if (error.kind == ErrorKind::OutcomeUnknown) {
         finishActive(id, Phase::OutcomeUnknown,
-                     QStringLiteral("no answer to the POST: the run may have been applied, so it "
-                                    "is not sent again"),
+                     QStringLiteral(QT_TRANSLATE_NOOP(
+                         "ab::runs::RunEvent", "no answer to the POST: the run may have been "
+                                               "applied, so it is not sent again")),
                      error, result.calls);
         return;
     }
-    finishActive(id, Phase::Failed, QStringLiteral("Zapier refused the run"), error, result.calls);
+    finishActive(id, Phase::Failed,
+                 QStringLiteral(QT_TRANSLATE_NOOP("ab::runs::RunEvent", "Zapier refused the run")),
+                 error, result.calls);
 }
 
 void RunService::sendStored(qint64 id)
@@ -401,7 +412,7 @@ void RunService::onTrackerFinished(qint64 id, const core::RunState &state)
     finishActive(id, failure ? Phase::Error : Phase::Success,
                  !throttled.isEmpty() ? throttled
                  : failure ? QStringLiteral("finished with %1 error(s)").arg(state.errors.size())
-                           : QStringLiteral("finished"),
+                           : QStringLiteral(QT_TRANSLATE_NOOP("ab::runs::RunEvent", "finished")),
                  std::nullopt);
 }
 
@@ -423,22 +434,30 @@ int RunService::resumeUnfinished(const QString &environment, qint64 settleAfterM
         if (record.phase == Phase::Waiting && !record.serverRunId.isEmpty()) {
             const qint64 id = record.id;
             m_active.emplace(id, Active{record, nullptr, 0});
-            persist(id, Phase::Waiting, QStringLiteral("polling resumed after a restart"));
+            persist(id, Phase::Waiting,
+                    QStringLiteral(QT_TRANSLATE_NOOP("ab::runs::RunEvent",
+                                                     "polling resumed after a restart")));
             track(id);
             ++resumed;
         } else if (record.phase == Phase::Preparing) {
-            conclude(record, Phase::Failed, QStringLiteral("interrupted before sending"),
+            conclude(record, Phase::Failed,
+                     QStringLiteral(
+                         QT_TRANSLATE_NOOP("ab::runs::RunEvent", "interrupted before sending")),
                      localError(ErrorKind::Cancelled,
-                                QStringLiteral("interrupted before the run was sent")),
+                                QStringLiteral(QT_TRANSLATE_NOOP(
+                                    "ab::core::ApiError", "interrupted before the run was sent"))),
                      {});
         } else {
             // Submitting (or Waiting without a run id): the POST may have gone out.
-            conclude(record, Phase::OutcomeUnknown,
-                     QStringLiteral("interrupted while sending: the run may have been applied, so "
-                                    "it is not sent again"),
-                     localError(ErrorKind::OutcomeUnknown,
-                                QStringLiteral("interrupted while the run was being sent")),
-                     {});
+            conclude(
+                record, Phase::OutcomeUnknown,
+                QStringLiteral(QT_TRANSLATE_NOOP("ab::runs::RunEvent",
+                                                 "interrupted while sending: the run may have "
+                                                 "been applied, so it is not sent again")),
+                localError(ErrorKind::OutcomeUnknown,
+                           QStringLiteral(QT_TRANSLATE_NOOP(
+                               "ab::core::ApiError", "interrupted while the run was being sent"))),
+                {});
         }
     }
     return resumed;
@@ -458,7 +477,8 @@ bool RunService::resume(qint64 localId)
     record->finishedAt = {};
     record->apiError.reset();
     m_active.emplace(localId, Active{*record, nullptr, 0});
-    persist(localId, Phase::Waiting, QStringLiteral("polling resumed"));
+    persist(localId, Phase::Waiting,
+            QStringLiteral(QT_TRANSLATE_NOOP("ab::runs::RunEvent", "polling resumed")));
     track(localId);
     return true;
 }
@@ -469,11 +489,13 @@ bool RunService::cancel(qint64 localId)
     // A POST in flight cannot be taken back; its answer decides the phase.
     if (!run || run->record.phase == Phase::Submitting)
         return false;
-    finishActive(localId, Phase::Cancelled,
-                 run->record.phase == Phase::Waiting
-                     ? QStringLiteral("polling stopped by the user; the run may still complete")
-                     : QStringLiteral("cancelled before sending"),
-                 std::nullopt);
+    finishActive(
+        localId, Phase::Cancelled,
+        run->record.phase == Phase::Waiting
+            ? QStringLiteral(QT_TRANSLATE_NOOP(
+                  "ab::runs::RunEvent", "polling stopped by the user; the run may still complete"))
+            : QStringLiteral(QT_TRANSLATE_NOOP("ab::runs::RunEvent", "cancelled before sending")),
+        std::nullopt);
     return true;
 }
 

@@ -3,6 +3,7 @@
 #include "core/version.h"
 
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QIcon>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -11,15 +12,32 @@ namespace ab::ui {
 
 AboutDialog::AboutDialog(QWidget *parent)
     : QDialog(parent)
+    , m_label(new QLabel(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    m_label->setTextFormat(Qt::RichText);
+    m_label->setOpenExternalLinks(true);
+    m_label->setWordWrap(true);
+    m_label->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    layout->addWidget(m_label);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+    retranslateUi();
+}
+
+void AboutDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QDialog::changeEvent(event);
+}
+
+void AboutDialog::retranslateUi()
 {
     setWindowTitle(tr("About Actionbench"));
-    auto *layout = new QVBoxLayout(this);
-    auto *label = new QLabel(this);
-    label->setTextFormat(Qt::RichText);
-    label->setOpenExternalLinks(true);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextBrowserInteraction);
-    label->setText(
+    //: %1 is the version, %2 and %3 Qt versions. Keep the HTML tags and the link.
+    m_label->setText(
         tr("<h2>Actionbench %1</h2>"
            "<p>A workbench for Zapier's embedded Action Runs: browse the catalog, fill an action's "
            "dynamic form, run it and keep every run.</p>"
@@ -28,12 +46,8 @@ AboutDialog::AboutDialog(QWidget *parent)
            "<p>Built with Qt %2, running on Qt %3.</p>")
             .arg(core::applicationVersion().toHtmlEscaped(), QStringLiteral(QT_VERSION_STR),
                  QString::fromLatin1(qVersion())));
-    label->setAccessibleName(tr("About Actionbench"));
-    label->setAccessibleDescription(text());
-    layout->addWidget(label);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    layout->addWidget(buttons);
+    m_label->setAccessibleName(tr("About Actionbench"));
+    m_label->setAccessibleDescription(text());
 }
 
 QString AboutDialog::text() const

@@ -2,6 +2,8 @@
 
 #include <QDialog>
 
+class QLabel;
+
 namespace ab::ui {
 
 // Help › About: the version (from the one place CMake sets it), the license, and the Qt version
@@ -14,6 +16,14 @@ public:
     explicit AboutDialog(QWidget *parent = nullptr);
 
     QString text() const; // what the dialog says, for tests and screen readers
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+
+    QLabel *m_label;
 };
 
 } // namespace ab::ui

@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFrame>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -58,19 +59,18 @@ AccountsDialog::AccountsDialog(connect::TokenService *tokens, connect::Credentia
     , m_fields(new AccountsFields(this))
     , m_waiting(newStrip(this, QStringLiteral("browserWaiting")))
     , m_waitingText(new QLabel(m_waiting))
-    , m_copyLink(new QPushButton(tr("Copy &link"), m_waiting))
-    , m_cancelBrowser(new QPushButton(tr("&Cancel"), m_waiting))
+    , m_copyLink(new QPushButton(m_waiting))
+    , m_cancelBrowser(new QPushButton(m_waiting))
     , m_confirm(newStrip(this, QStringLiteral("signOutConfirmation")))
-    , m_confirmSignOut(new QPushButton(tr("Sign out and &remove"), m_confirm))
-    , m_keep(new QPushButton(tr("&Keep"), m_confirm))
+    , m_confirmText(new QLabel(m_confirm))
+    , m_confirmSignOut(new QPushButton(m_confirm))
+    , m_keep(new QPushButton(m_confirm))
     , m_progress(newBusyBar(this))
     , m_status(new QLabel(this))
-    , m_signIn(new QPushButton(tr("&Sign in"), this))
-    , m_signOut(new QPushButton(tr("Sign &out…"), this))
-    , m_close(new QPushButton(tr("Close"), this))
+    , m_signIn(new QPushButton(this))
+    , m_signOut(new QPushButton(this))
+    , m_close(new QPushButton(this))
 {
-    setWindowTitle(tr("Accounts"));
-    setAccessibleName(tr("Accounts"));
     setObjectName(QStringLiteral("accountsDialog"));
 
     QFont titleFont = m_title->font();
@@ -78,68 +78,45 @@ AccountsDialog::AccountsDialog(connect::TokenService *tokens, connect::Credentia
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
     m_title->setFont(titleFont);
     m_title->setTextFormat(Qt::PlainText);
-    m_title->setText(tr("Accounts for %1").arg(environmentName));
-    m_title->setAccessibleName(m_title->text());
     m_state->setObjectName(QStringLiteral("state"));
     m_state->setWordWrap(true);
-    m_state->setAccessibleName(tr("Sign-in state"));
 
     // The keyring warning: tinted from the palette so it reads in light and dark themes.
     m_banner->setObjectName(QStringLiteral("keyringBanner"));
     m_banner->setWordWrap(true);
     m_banner->setAutoFillBackground(true);
     m_banner->setMargin(m_banner->fontMetrics().height() / 2);
-    m_banner->setAccessibleName(tr("Keyring warning"));
     QPalette bannerPalette = m_banner->palette();
     bannerPalette.setColor(QPalette::Window, formpalette::errorTint(bannerPalette));
     m_banner->setPalette(bannerPalette);
     m_banner->setVisible(false);
 
     // PKCE: the browser has the user now; say so, offer the link and a way out.
-    m_waitingText->setText(tr("Waiting for the browser… Finish signing in there."));
     m_waitingText->setWordWrap(true);
-    m_waitingText->setAccessibleName(tr("Browser sign-in"));
-    m_waitingText->setAccessibleDescription(m_waitingText->text());
-    m_copyLink->setAccessibleName(tr("Copy the sign-in link"));
-    m_copyLink->setToolTip(tr("If no browser opened, paste this link into one."));
-    m_cancelBrowser->setAccessibleName(tr("Cancel the browser sign-in"));
     auto *waitingLayout = new QHBoxLayout(m_waiting);
     waitingLayout->addWidget(newBusyBar(m_waiting));
     waitingLayout->addWidget(m_waitingText, 1);
     waitingLayout->addWidget(m_copyLink);
     waitingLayout->addWidget(m_cancelBrowser);
 
-    auto *confirmText = new QLabel(
-        tr("Sign out of %1? Its client secret, keys and tokens are removed from the keyring.")
-            .arg(environmentName),
-        m_confirm);
-    confirmText->setWordWrap(true);
-    confirmText->setTextFormat(Qt::PlainText);
-    confirmText->setAccessibleName(tr("Sign out confirmation"));
-    confirmText->setAccessibleDescription(confirmText->text());
-    m_confirmSignOut->setAccessibleName(tr("Sign out and remove the secrets"));
-    m_keep->setAccessibleName(tr("Keep the credentials"));
+    m_confirmText->setWordWrap(true);
+    m_confirmText->setTextFormat(Qt::PlainText);
     auto *confirmLayout = new QHBoxLayout(m_confirm);
-    confirmLayout->addWidget(confirmText, 1);
+    confirmLayout->addWidget(m_confirmText, 1);
     confirmLayout->addWidget(m_confirmSignOut);
     confirmLayout->addWidget(m_keep);
 
     m_progress->setVisible(false);
-    m_progress->setAccessibleName(tr("Working"));
     m_status->setObjectName(QStringLiteral("status"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_status->setAccessibleName(tr("Sign-in status"));
     auto *statusLayout = new QHBoxLayout;
     statusLayout->addWidget(m_progress, 0, Qt::AlignTop);
     statusLayout->addWidget(m_status, 1);
 
     m_signIn->setObjectName(QStringLiteral("signIn"));
-    m_signIn->setAccessibleName(tr("Sign in"));
     m_signIn->setDefault(true);
     m_signOut->setObjectName(QStringLiteral("signOut"));
-    m_signOut->setAccessibleName(tr("Sign out"));
-    m_close->setAccessibleName(tr("Close"));
     auto *buttons = new QDialogButtonBox(this);
     // ActionRole: neither button closes the dialog; the result shows in it.
     buttons->addButton(m_signIn, QDialogButtonBox::ActionRole);
@@ -178,9 +155,60 @@ AccountsDialog::AccountsDialog(connect::TokenService *tokens, connect::Credentia
     connect(m_tokens, &connect::TokenService::authorizationUrlReady, this,
             &AccountsDialog::onAuthorizationUrl);
 
+    retranslateUi();
     reload();
     probeKeyring();
     setMinimumWidth(fontMetrics().averageCharWidth() * 72);
+}
+
+void AccountsDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QDialog::changeEvent(event);
+}
+
+void AccountsDialog::retranslateUi()
+{
+    setWindowTitle(tr("Accounts"));
+    setAccessibleName(tr("Accounts"));
+    m_title->setText(tr("Accounts for %1").arg(m_environment));
+    m_title->setAccessibleName(m_title->text());
+    m_state->setAccessibleName(tr("Sign-in state"));
+    showState();
+    m_banner->setAccessibleName(tr("Keyring warning"));
+    showNoKeyringBanner(m_banner->isVisibleTo(this));
+
+    m_waitingText->setText(tr("Waiting for the browser… Finish signing in there."));
+    m_waitingText->setAccessibleName(tr("Browser sign-in"));
+    m_waitingText->setAccessibleDescription(m_waitingText->text());
+    m_copyLink->setText(tr("Copy &link"));
+    m_copyLink->setAccessibleName(tr("Copy the sign-in link"));
+    m_copyLink->setToolTip(tr("If no browser opened, paste this link into one."));
+    m_cancelBrowser->setText(tr("&Cancel"));
+    m_cancelBrowser->setAccessibleName(tr("Cancel the browser sign-in"));
+
+    m_confirmText->setText(
+        tr("Sign out of %1? Its client secret, keys and tokens are removed from the keyring.")
+            .arg(m_environment));
+    m_confirmText->setAccessibleName(tr("Sign out confirmation"));
+    m_confirmText->setAccessibleDescription(m_confirmText->text());
+    m_confirmSignOut->setText(tr("Sign out and &remove"));
+    m_confirmSignOut->setAccessibleName(tr("Sign out and remove the secrets"));
+    m_keep->setText(tr("&Keep"));
+    m_keep->setAccessibleName(tr("Keep the credentials"));
+
+    m_progress->setAccessibleName(tr("Working"));
+    m_status->setAccessibleName(tr("Sign-in status"));
+    if (m_statusMessage)
+        showStatus(m_statusMessage, m_statusFailure);
+
+    m_signIn->setText(tr("&Sign in"));
+    m_signIn->setAccessibleName(tr("Sign in"));
+    m_signOut->setText(tr("Sign &out…"));
+    m_signOut->setAccessibleName(tr("Sign out"));
+    m_close->setText(tr("Close"));
+    m_close->setAccessibleName(tr("Close"));
 }
 
 void AccountsDialog::reload()
@@ -190,9 +218,14 @@ void AccountsDialog::reload()
     const QUrl defaultTokenUrl =
         m_stored.exchange.tokenUrl.isEmpty() && onOurEnvironment() ? m_tokens->tokenUrl() : QUrl();
     m_fields->load(m_stored, defaultTokenUrl);
+    showState();
+    updateButtons();
+}
+
+void AccountsDialog::showState()
+{
     m_state->setText(AccountsMessages::state(m_stored, QDateTime::currentSecsSinceEpoch()));
     m_state->setAccessibleDescription(m_state->text());
-    updateButtons();
 }
 
 void AccountsDialog::probeKeyring()
@@ -202,7 +235,7 @@ void AccountsDialog::probeKeyring()
     m_store->secretStore()->read(m_environment + QStringLiteral("#keyring-check"), this,
                                  [this](const secrets::SecretError &error, const QString &) {
                                      if (error.kind == secrets::SecretErrorKind::NoBackend)
-                                         showBanner(AccountsMessages::noKeyring());
+                                         showNoKeyringBanner(true);
                                  });
 }
 
@@ -243,7 +276,7 @@ void AccountsDialog::updateButtons()
     m_fields->setEnabled(!m_busy);
 }
 
-void AccountsDialog::setBusy(bool busy, const QString &progress)
+void AccountsDialog::setBusy(bool busy, const StatusMessage &progress)
 {
     m_busy = busy;
     // The browser strip has its own progress bar; one moving bar is enough.
@@ -253,8 +286,11 @@ void AccountsDialog::setBusy(bool busy, const QString &progress)
     updateButtons();
 }
 
-void AccountsDialog::showStatus(const QString &text, bool failure)
+void AccountsDialog::showStatus(const StatusMessage &message, bool failure)
 {
+    m_statusMessage = message;
+    m_statusFailure = failure;
+    const QString text = message ? message() : QString();
     QPalette palette = m_status->palette();
     palette.setColor(QPalette::WindowText, failure ? formpalette::errorText(palette)
                                                    : this->palette().color(QPalette::WindowText));
@@ -263,11 +299,12 @@ void AccountsDialog::showStatus(const QString &text, bool failure)
     m_status->setAccessibleDescription(text);
 }
 
-void AccountsDialog::showBanner(const QString &text)
+void AccountsDialog::showNoKeyringBanner(bool show)
 {
+    const QString text = show ? AccountsMessages::noKeyring() : QString();
     m_banner->setText(text);
     m_banner->setAccessibleDescription(text);
-    m_banner->setVisible(!text.isEmpty());
+    m_banner->setVisible(show);
 }
 
 void AccountsDialog::signIn()
@@ -276,11 +313,11 @@ void AccountsDialog::signIn()
         return;
     m_confirm->hide();
     if (!onOurEnvironment()) {
-        showStatus(AccountsMessages::otherEnvironment(), true);
+        showStatus(&AccountsMessages::otherEnvironment, true);
         return;
     }
     if (!m_fields->validate()) {
-        showStatus(tr("Check the highlighted fields."), true);
+        showStatus([] { return tr("Check the highlighted fields."); }, true);
         return;
     }
     const connect::Credentials credentials = m_fields->credentials();
@@ -292,7 +329,7 @@ void AccountsDialog::signIn()
         m_copyLink->setEnabled(false);
         m_cancelBrowser->setFocus(Qt::OtherFocusReason);
     }
-    setBusy(true, pkce ? tr("Opening the browser…") : tr("Signing in…"));
+    setBusy(true, [pkce] { return pkce ? tr("Opening the browser…") : tr("Signing in…"); });
     m_tokens->signIn(credentials, m_fields->secrets(), this,
                      [this](const TokenResult &result) { onSignedIn(result); });
 }
@@ -305,10 +342,13 @@ void AccountsDialog::onAuthorizationUrl(const QUrl &url)
     m_authorizationUrl = url;
     m_copyLink->setEnabled(true);
     if (m_openUrl && m_openUrl(url))
-        showStatus(tr("Your browser shows Zapier's sign-in page."), false);
+        showStatus([] { return tr("Your browser shows Zapier's sign-in page."); }, false);
     else
-        showStatus(tr("No browser could be opened. Copy the link into a browser to sign in."),
-                   true);
+        showStatus(
+            [] {
+                return tr("No browser could be opened. Copy the link into a browser to sign in.");
+            },
+            true);
 }
 
 void AccountsDialog::cancelBrowser()
@@ -323,18 +363,20 @@ void AccountsDialog::onSignedIn(const TokenResult &result)
     setBusy(false);
     if (!result.ok()) {
         const bool noKeyring = result.error.keychain == secrets::SecretErrorKind::NoBackend;
-        if (noKeyring)
-            showBanner(AccountsMessages::noKeyring());
-        showStatus(noKeyring ? AccountsMessages::notSaved()
-                             : AccountsMessages::tokenError(result.error),
-                   true);
+        if (noKeyring) {
+            showNoKeyringBanner(true);
+            showStatus(&AccountsMessages::notSaved, true);
+        } else {
+            showStatus([error = result.error] { return AccountsMessages::tokenError(error); },
+                       true);
+        }
         return;
     }
-    showBanner({});
+    showNoKeyringBanner(false);
     reload(); // the saved settings, and "stored" placeholders where the secrets were
     const qint64 left =
         result.expiresAt > 0 ? result.expiresAt - QDateTime::currentSecsSinceEpoch() : 0;
-    showStatus(AccountsMessages::signedIn(left), false);
+    showStatus([left] { return AccountsMessages::signedIn(left); }, false);
     Q_EMIT signedIn();
 }
 
@@ -350,23 +392,29 @@ void AccountsDialog::signOut()
 {
     m_confirm->hide();
     if (!onOurEnvironment()) {
-        showStatus(AccountsMessages::otherEnvironment(), true);
+        showStatus(&AccountsMessages::otherEnvironment, true);
         return;
     }
-    setBusy(true, tr("Signing out…"));
+    setBusy(true, [] { return tr("Signing out…"); });
     m_tokens->signOut(this, [this](const secrets::SecretError &error) {
         setBusy(false);
         reload(); // the settings are gone either way
         if (!error.ok()) {
-            showStatus(tr("Signed out, but the keyring failed: %1")
-                           .arg(AccountsMessages::keychainError(error)),
-                       true);
+            showStatus(
+                [error] {
+                    return tr("Signed out, but the keyring failed: %1")
+                        .arg(AccountsMessages::keychainError(error));
+                },
+                true);
             if (error.kind == secrets::SecretErrorKind::NoBackend)
-                showBanner(AccountsMessages::noKeyring());
+                showNoKeyringBanner(true);
         } else {
-            showStatus(tr("Signed out. The secrets of %1 were removed from the keyring.")
-                           .arg(m_environment),
-                       false);
+            showStatus(
+                [environment = m_environment] {
+                    return tr("Signed out. The secrets of %1 were removed from the keyring.")
+                        .arg(environment);
+                },
+                false);
         }
         Q_EMIT signedOut();
     });

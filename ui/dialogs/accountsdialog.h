@@ -63,14 +63,23 @@ Q_SIGNALS:
     void signedIn();
     void signedOut();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    // The status line as a function of the outcome it reports, so that it is said again in a
+    // new language; it holds codes and names, never a secret.
+    using StatusMessage = std::function<QString()>;
+
+    void retranslateUi();
     void reload();
+    void showState();
     void probeKeyring();
     void onSignedIn(const connect::TokenResult &result);
     void onAuthorizationUrl(const QUrl &url);
-    void setBusy(bool busy, const QString &progress = {});
-    void showStatus(const QString &text, bool failure);
-    void showBanner(const QString &text);
+    void setBusy(bool busy, const StatusMessage &progress = {});
+    void showStatus(const StatusMessage &message, bool failure);
+    void showNoKeyringBanner(bool show);
     void updateButtons();
     bool onOurEnvironment();
 
@@ -81,6 +90,8 @@ private:
     UrlOpener m_openUrl;
     QUrl m_authorizationUrl;
     bool m_busy = false;
+    StatusMessage m_statusMessage;
+    bool m_statusFailure = false;
     QLabel *m_title;
     QLabel *m_state;
     QLabel *m_banner;
@@ -90,6 +101,7 @@ private:
     QPushButton *m_copyLink;
     QPushButton *m_cancelBrowser;
     QFrame *m_confirm; // sign-out confirmation
+    QLabel *m_confirmText;
     QPushButton *m_confirmSignOut;
     QPushButton *m_keep;
     QProgressBar *m_progress;

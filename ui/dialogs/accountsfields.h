@@ -2,10 +2,15 @@
 
 #include "connect/tokenservice.h"
 
+#include <QHash>
+#include <QPointer>
 #include <QWidget>
+
+#include <functional>
 
 class QButtonGroup;
 class QComboBox;
+class QFileDialog;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
@@ -47,17 +52,30 @@ Q_SIGNALS:
     void modeChanged();
     void browserSignInRequested();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     struct Field {
+        QLabel *label = nullptr;
         QLineEdit *edit = nullptr;
         QLabel *error = nullptr;
         QWidget *row = nullptr; // edit + error, the QFormLayout's field widget
     };
+    // An inline error as a function of the field's state, so it is said again in a new
+    // language; empty (or returning empty) when the field is fine. It never holds a value typed
+    // into the field: it reads the field when asked.
+    using ErrorMessage = std::function<QString()>;
 
-    Field addField(QFormLayout *form, const QString &label, const QString &objectName, bool masked,
+    void retranslateUi();
+    void alignLabels();
+    Field addField(QFormLayout *form, const QString &objectName, bool masked,
                    QWidget *trailing = nullptr);
-    bool check(const Field &field, const QString &message);
-    void showError(const Field &field, const QString &message);
+    void setLabel(const Field &field, const QString &label);
+    bool check(const Field &field, const ErrorMessage &message);
+    void showError(const Field &field, const ErrorMessage &message);
+    void updatePlaceholders();
+    void showKeyFile();
     void updateVisibility();
     void chooseKeyFile();
     void loadKeyFile(const QString &path);
@@ -65,14 +83,18 @@ private:
     const Field *fieldOf(const QLineEdit *edit) const;
 
     connect::Credentials m_stored; // what the settings held when loaded
+    QList<QFormLayout *> m_forms;  // the method row's and each page's, labels aligned across
+    QLabel *m_modeLabel;
     QComboBox *m_mode;
     QStackedWidget *m_pages;
     QFormLayout *m_exchangeForm;
     // Paste an access token.
     Field m_token;
+    QLabel *m_tokenHint;
     // White Label exchange.
     Field m_clientId;
     Field m_clientSecret;
+    QLabel *m_sourceLabel;
     QRadioButton *m_pasted;
     QRadioButton *m_signed;
     QButtonGroup *m_source;
@@ -80,6 +102,9 @@ private:
     Field m_pem;
     QPushButton *m_chooseKey;
     QLabel *m_keyFile;
+    QString m_keyFileName; // the file the key was loaded from, shown under the field
+    QPointer<QFileDialog> m_keyChooser;
+    QLabel *m_algorithmLabel;
     QComboBox *m_algorithm;
     Field m_kid;
     Field m_iss;
@@ -92,7 +117,9 @@ private:
     Field m_pkceClientId;
     Field m_pkceScopes;
     QPushButton *m_browser;
+    QLabel *m_pkceHint;
     QList<const Field *> m_fields;
+    QHash<const QLineEdit *, ErrorMessage> m_errors; // the fields showing an error
 };
 
 } // namespace ab::ui

@@ -2,6 +2,7 @@
 
 #include "dialogs/accountsinput.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
 #include <QUrl>
@@ -79,7 +80,10 @@ QString AccountsMessages::tokenError(const connect::TokenError &error)
     case TokenErrorKind::Authorization:
         if (error.detail == QLatin1String("cancelled"))
             return tr("Browser sign-in was cancelled.");
-        return tr("Browser sign-in failed: %1").arg(error.detail);
+        // The OAuth server's error and words as they came, or a failure of our own flow.
+        return tr("Browser sign-in failed: %1")
+            .arg(QCoreApplication::translate("ab::connect::PkceFlow",
+                                             error.detail.toUtf8().constData()));
     case TokenErrorKind::Exchange:
         break;
     }

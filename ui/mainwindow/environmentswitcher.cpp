@@ -1,6 +1,7 @@
 #include "mainwindow/environmentswitcher.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
@@ -10,24 +11,56 @@ namespace ab::ui {
 
 EnvironmentSwitcher::EnvironmentSwitcher(QUrl sandboxUrl, QString sandboxToken, QWidget *parent)
     : QWidget(parent)
+    , m_label(new QLabel(this))
     , m_combo(new QComboBox(this))
     , m_sandboxUrl(std::move(sandboxUrl))
     , m_sandboxToken(std::move(sandboxToken))
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    auto *label = new QLabel(tr("&Environment:"), this);
-    label->setBuddy(m_combo);
-    layout->addWidget(label);
+    m_label->setBuddy(m_combo);
+    layout->addWidget(m_label);
     layout->addWidget(m_combo);
-    m_combo->addItem(tr("Sandbox (offline)"), int(Kind::Sandbox));
-    m_combo->addItem(tr("Zapier (api.zapier.com)"), int(Kind::Zapier));
-    m_combo->addItem(tr("Custom server…"), int(Kind::Custom));
+    m_combo->addItem(QString(), int(Kind::Sandbox));
+    m_combo->addItem(QString(), int(Kind::Zapier));
+    m_combo->addItem(QString(), int(Kind::Custom));
+    m_current = Environment{Kind::Sandbox, m_sandboxUrl, m_sandboxToken, QStringLiteral("sandbox")};
+    connect(m_combo, &QComboBox::activated, this, &EnvironmentSwitcher::onActivated);
+    retranslateUi();
+}
+
+void EnvironmentSwitcher::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void EnvironmentSwitcher::retranslateUi()
+{
+    m_label->setText(tr("&Environment:"));
+    m_combo->setItemText(m_combo->findData(int(Kind::Sandbox)), tr("Sandbox (offline)"));
+    m_combo->setItemText(m_combo->findData(int(Kind::Zapier)), tr("Zapier (api.zapier.com)"));
+    m_combo->setItemText(m_combo->findData(int(Kind::Custom)), tr("Custom server…"));
     m_combo->setAccessibleName(tr("Environment"));
     m_combo->setToolTip(
         tr("The server Actionbench talks to. The sandbox simulates Zapier offline."));
-    m_current = Environment{Kind::Sandbox, m_sandboxUrl, m_sandboxToken, QStringLiteral("sandbox")};
-    connect(m_combo, &QComboBox::activated, this, &EnvironmentSwitcher::onActivated);
+    retranslatePrompts();
+}
+
+void EnvironmentSwitcher::retranslatePrompts()
+{
+    if (m_urlDialog) {
+        m_urlDialog->setWindowTitle(tr("Custom server"));
+        m_urlDialog->setLabelText(tr("Base URL of a server that speaks Zapier's API:"));
+        m_urlDialog->setAccessibleName(tr("Custom server URL"));
+    }
+    if (m_tokenDialog) {
+        m_tokenDialog->setWindowTitle(tr("Access token"));
+        m_tokenDialog->setLabelText(
+            tr("Access token for %1 (kept in memory only):").arg(m_tokenHost));
+        m_tokenDialog->setAccessibleName(tr("Access token"));
+    }
 }
 
 void EnvironmentSwitcher::onActivated(int index)
@@ -52,10 +85,9 @@ void EnvironmentSwitcher::select(Kind kind, const QString &token)
     }
     auto *dialog = new QInputDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Custom server"));
-    dialog->setLabelText(tr("Base URL of a server that speaks Zapier's API:"));
     dialog->setTextValue(m_customUrl.toString());
-    dialog->setAccessibleName(tr("Custom server URL"));
+    m_urlDialog = dialog;
+    retranslatePrompts();
     connect(dialog, &QInputDialog::textValueSelected, this,
             [this, next](const QString &text) mutable {
                 const QUrl url(text.trimmed());
@@ -77,10 +109,10 @@ void EnvironmentSwitcher::askForToken(Environment next)
     }
     auto *dialog = new QInputDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Access token"));
-    dialog->setLabelText(tr("Access token for %1 (kept in memory only):").arg(next.baseUrl.host()));
     dialog->setTextEchoMode(QLineEdit::Password);
-    dialog->setAccessibleName(tr("Access token"));
+    m_tokenDialog = dialog;
+    m_tokenHost = next.baseUrl.host();
+    retranslatePrompts();
     connect(dialog, &QInputDialog::textValueSelected, this,
             [this, next](const QString &token) mutable {
                 next.token = token.trimmed();

@@ -1,9 +1,12 @@
 #pragma once
 
+#include <QPointer>
 #include <QUrl>
 #include <QWidget>
 
 class QComboBox;
+class QInputDialog;
+class QLabel;
 
 namespace ab::ui {
 
@@ -36,13 +39,23 @@ public:
 Q_SIGNALS:
     void environmentChanged(const ab::ui::EnvironmentSwitcher::Environment &environment);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
+    void retranslatePrompts();
     void onActivated(int index);
     void askForToken(Environment next);
     void apply(const Environment &next);
     void showCurrent();
 
+    QLabel *m_label;
     QComboBox *m_combo;
+    // The prompts while they are open, so a language change reaches their texts too.
+    QPointer<QInputDialog> m_urlDialog;
+    QPointer<QInputDialog> m_tokenDialog;
+    QString m_tokenHost; // the host the open token prompt asks about
     Environment m_current;
     QUrl m_sandboxUrl;
     QString m_sandboxToken;

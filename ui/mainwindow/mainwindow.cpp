@@ -4,10 +4,12 @@
 #include "connect/tokenservice.h"
 #include "dialogs/aboutdialog.h"
 #include "dialogs/accountsdialog.h"
+#include "dialogs/settingsdialog.h"
 #include "form/formsession.h"
 #include "form/formview.h"
 #include "mainwindow/environmentswitcher.h"
 #include "mainwindow/workbench.h"
+#include "models/historymodel.h"
 #include "panes/catalogpane.h"
 #include "panes/connectionpicker.h"
 #include "panes/historypane.h"
@@ -25,9 +27,11 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDesktopServices>
+#include <QEvent>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
+#include <QScopedValueRollback>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
@@ -65,15 +69,13 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     , m_historySplitter(new QSplitter(Qt::Horizontal, this))
     , m_environmentLabel(new QLabel(this))
 {
-    setWindowTitle(tr("Actionbench"));
     setObjectName(QStringLiteral("mainWindow"));
     m_workbench->setEnvironmentName(m_environment->current().name);
     m_stored->setEnvironmentName(m_environment->current().name);
     m_stored->setHistoryStore(services.history); // "Next page" reads the last run's next_page
 
-    m_leftTabs->addTab(m_catalog, tr("&Catalog"));
-    m_leftTabs->addTab(m_stored, tr("S&tored actions"));
-    m_leftTabs->setAccessibleName(tr("Catalog and stored actions"));
+    m_leftTabs->addTab(m_catalog, QString());
+    m_leftTabs->addTab(m_stored, QString());
 
     auto *formArea = new QWidget(this);
     auto *formLayout = new QVBoxLayout(formArea);
@@ -81,7 +83,6 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     m_formTitle->setObjectName(QStringLiteral("formTitle"));
     m_formTitle->setWordWrap(true);
     m_formTitle->setTextFormat(Qt::RichText);
-    m_formTitle->setAccessibleName(tr("Selected action"));
     formLayout->addWidget(m_formTitle);
     formLayout->addWidget(m_connections);
     formLayout->addWidget(m_connectBar);
@@ -105,7 +106,6 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     addDockWidget(Qt::RightDockWidgetArea, m_inspector);
     m_inspector->hide();
 
-    m_environmentLabel->setAccessibleName(tr("Environment in use"));
     statusBar()->addWidget(m_environmentLabel);
     statusBar()->addPermanentWidget(new RateLimitGauge(services.client->scheduler(), this));
 
@@ -156,77 +156,156 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     connect(m_connect, &ConnectController::message, m_connectBar, &ConnectMessageBar::showMessage);
     connect(m_connectBar, &ConnectMessageBar::retryRequested, m_connect, &ConnectController::retry);
     connect(m_connect, &ConnectController::connectionReady, this, &MainWindow::onConnectionReady);
+    connect(statusBar(), &QStatusBar::messageChanged, this, [this] {
+        if (!m_showingStatus)
+            m_statusMessage = nullptr; // timed out, cleared, or another message took its place
+    });
     configureConnect();
 
-    updateFormTitle();
+    retranslateUi(); // also fills the form title and the environment label
     restoreSettings();
 }
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslateUi()
+{
+    setWindowTitle(tr("Actionbench"));
+    m_leftTabs->setTabText(m_leftTabs->indexOf(m_catalog), tr("&Catalog"));
+    m_leftTabs->setTabText(m_leftTabs->indexOf(m_stored), tr("S&tored actions"));
+    m_leftTabs->setAccessibleName(tr("Catalog and stored actions"));
+    m_formTitle->setAccessibleName(tr("Selected action"));
+    m_environmentLabel->setAccessibleName(tr("Environment in use"));
+
+    Commands &c = m_commands;
+    c.toolbar->setWindowTitle(tr("Main"));
+    c.run->setText(tr("&Run"));
+    c.run->setToolTip(tr("Run the action with the form's values (Ctrl+Enter)"));
+    c.save->setText(tr("Save as &stored action…"));
+    c.search->setText(tr("&Search apps"));
+    c.connectAccount->setText(tr("Connect an a&ccount…"));
+    c.connectAccount->setToolTip(tr("Connect an account of the chosen app through Zapier"));
+    c.refresh->setText(tr("Re&fresh catalog"));
+    retranslateInspectorAction();
+    c.quit->setText(tr("&Quit"));
+    c.accounts->setText(tr("&Accounts…"));
+    c.accounts->setToolTip(
+        tr("Sign in to the environment in use: a token, the White Label exchange or OAuth"));
+    c.settings->setText(tr("&Settings…"));
+    c.about->setText(tr("&About Actionbench"));
+    c.fileMenu->setTitle(tr("&File"));
+    c.actionMenu->setTitle(tr("&Action"));
+    c.viewMenu->setTitle(tr("&View"));
+    c.helpMenu->setTitle(tr("&Help"));
+
+    retranslateSaveDialog();
+    if (m_statusMessage)
+        showStatus(m_statusMessage, m_statusTimeoutMs);
+    updateFormTitle();
+}
+
+void MainWindow::retranslateInspectorAction()
+{
+    m_commands.inspector->setText(tr("API &inspector"));
+}
+
+void MainWindow::retranslateSaveDialog()
+{
+    if (!m_saveDialog)
+        return;
+    m_saveDialog->setWindowTitle(tr("Save as stored action"));
+    m_saveDialog->setLabelText(
+        tr("The app's implementation key for the Actions API (selected_api):"));
+    m_saveDialog->setAccessibleName(tr("Implementation key"));
+}
+
+void MainWindow::showStatus(StatusMessage message, int timeoutMs)
+{
+    m_statusMessage = std::move(message);
+    m_statusTimeoutMs = timeoutMs;
+    const QScopedValueRollback showing(m_showingStatus, true);
+    statusBar()->showMessage(m_statusMessage(), timeoutMs);
+}
+
 void MainWindow::buildActions()
 {
-    auto *toolbar = addToolBar(tr("Main"));
-    toolbar->setObjectName(QStringLiteral("mainToolbar"));
-    toolbar->setMovable(false);
-    toolbar->addWidget(m_environment);
+    Commands &c = m_commands;
+    c.toolbar = addToolBar(QString());
+    c.toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    c.toolbar->setMovable(false);
+    c.toolbar->addWidget(m_environment);
 
-    auto *run = new QAction(tr("&Run"), this);
-    run->setShortcuts(
+    c.run = new QAction(this);
+    c.run->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
-    run->setToolTip(tr("Run the action with the form's values (Ctrl+Enter)"));
-    connect(run, &QAction::triggered, this, &MainWindow::onRunRequested);
-    auto *save = new QAction(tr("Save as &stored action…"), this);
-    connect(save, &QAction::triggered, this, &MainWindow::onSaveAsStoredRequested);
-    auto *search = new QAction(tr("&Search apps"), this);
-    search->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
-    connect(search, &QAction::triggered, this, [this] {
+    connect(c.run, &QAction::triggered, this, &MainWindow::onRunRequested);
+    c.save = new QAction(this);
+    connect(c.save, &QAction::triggered, this, &MainWindow::onSaveAsStoredRequested);
+    c.search = new QAction(this);
+    c.search->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    connect(c.search, &QAction::triggered, this, [this] {
         m_leftTabs->setCurrentWidget(m_catalog);
         m_catalog->focusSearch();
     });
-    auto *connectAccount = new QAction(tr("Connect an a&ccount…"), this);
-    connectAccount->setToolTip(tr("Connect an account of the chosen app through Zapier"));
-    connect(connectAccount, &QAction::triggered, this, [this] {
+    c.connectAccount = new QAction(this);
+    connect(c.connectAccount, &QAction::triggered, this, [this] {
         if (m_connections->app().id.isEmpty()) {
-            statusBar()->showMessage(tr("Choose an app first."), 5000);
+            showStatus([] { return tr("Choose an app first."); }, 5000);
             m_catalog->focusSearch();
             return;
         }
         m_connect->start(m_connections->app());
     });
-    auto *refresh = new QAction(tr("Re&fresh catalog"), this);
-    refresh->setShortcut(QKeySequence::Refresh);
-    connect(refresh, &QAction::triggered, m_catalog, &CatalogPane::reload);
-    QAction *inspector = m_inspector->toggleViewAction();
-    inspector->setText(tr("API &inspector"));
-    inspector->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
-    auto *quit = new QAction(tr("&Quit"), this);
-    quit->setShortcut(QKeySequence::Quit);
-    connect(quit, &QAction::triggered, this, &QWidget::close);
+    c.refresh = new QAction(this);
+    c.refresh->setShortcut(QKeySequence::Refresh);
+    connect(c.refresh, &QAction::triggered, m_catalog, &CatalogPane::reload);
+    c.inspector = m_inspector->toggleViewAction();
+    c.inspector->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    // The dock names its toggle action after its title whenever the title changes (the dock
+    // re-translates itself too); the menu keeps its own wording and mnemonic.
+    connect(m_inspector, &QWidget::windowTitleChanged, this,
+            &MainWindow::retranslateInspectorAction);
+    c.quit = new QAction(this);
+    c.quit->setShortcut(QKeySequence::Quit);
+    // Said outright: macOS guesses these roles from English texts, which a translation changes.
+    c.quit->setMenuRole(QAction::QuitRole);
+    connect(c.quit, &QAction::triggered, this, &QWidget::close);
 
-    auto *accounts = new QAction(tr("&Accounts…"), this);
-    accounts->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
-    accounts->setToolTip(
-        tr("Sign in to the environment in use: a token, the White Label exchange or OAuth"));
-    connect(accounts, &QAction::triggered, this, &MainWindow::showAccounts);
-    auto *about = new QAction(tr("&About Actionbench"), this);
-    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+    c.accounts = new QAction(this);
+    c.accounts->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    connect(c.accounts, &QAction::triggered, this, &MainWindow::showAccounts);
+    c.settings = new QAction(this);
+    c.settings->setShortcut(QKeySequence::Preferences);
+    c.settings->setMenuRole(QAction::PreferencesRole);
+    c.settings->setVisible(m_services.languages != nullptr); // nothing to set without it
+    connect(c.settings, &QAction::triggered, this, &MainWindow::showSettings);
+    c.about = new QAction(this);
+    c.about->setMenuRole(QAction::AboutRole);
+    connect(c.about, &QAction::triggered, this, &MainWindow::showAbout);
 
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(accounts);
-    file->addSeparator();
-    file->addAction(quit);
-    QMenu *actionMenu = menuBar()->addMenu(tr("&Action"));
-    actionMenu->addAction(run);
-    actionMenu->addAction(save);
-    actionMenu->addSeparator();
-    actionMenu->addAction(connectAccount);
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(search);
-    view->addAction(refresh);
-    view->addAction(inspector);
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(about);
+    c.fileMenu = menuBar()->addMenu(QString());
+    c.fileMenu->addAction(c.accounts);
+    c.fileMenu->addAction(c.settings);
+    c.fileMenu->addSeparator();
+    c.fileMenu->addAction(c.quit);
+    c.actionMenu = menuBar()->addMenu(QString());
+    c.actionMenu->addAction(c.run);
+    c.actionMenu->addAction(c.save);
+    c.actionMenu->addSeparator();
+    c.actionMenu->addAction(c.connectAccount);
+    c.viewMenu = menuBar()->addMenu(QString());
+    c.viewMenu->addAction(c.search);
+    c.viewMenu->addAction(c.refresh);
+    c.viewMenu->addAction(c.inspector);
+    c.helpMenu = menuBar()->addMenu(QString());
+    c.helpMenu->addAction(c.about);
 
     if (m_services.tokens) {
         connect(m_services.tokens, &connect::TokenService::signInRequired, this,
@@ -242,11 +321,12 @@ void MainWindow::buildActions()
                 });
     }
 
-    toolbar->addSeparator();
-    toolbar->addAction(run);
-    toolbar->addAction(inspector);
+    c.toolbar->addSeparator();
+    c.toolbar->addAction(c.run);
+    c.toolbar->addAction(c.inspector);
     // Window-wide shortcuts must work wherever the focus is.
-    for (QAction *action : {run, save, search, refresh, inspector, accounts, quit})
+    for (QAction *action :
+         {c.run, c.save, c.search, c.refresh, c.inspector, c.accounts, c.settings, c.quit})
         addAction(action);
 }
 
@@ -264,15 +344,16 @@ void MainWindow::onActionChosen(const App &app, const Action &action)
 void MainWindow::onRunRequested()
 {
     if (!m_workbench->hasAction()) {
-        statusBar()->showMessage(tr("Choose an app and an action first."), 5000);
+        showStatus([] { return tr("Choose an app and an action first."); }, 5000);
         m_catalog->focusSearch();
         return;
     }
     if (!m_form->checkBeforeRun())
         return;
     if (m_workbench->run() <= 0)
-        statusBar()->showMessage(
-            tr("The run could not be recorded in the history; nothing was sent."), 8000);
+        showStatus(
+            [] { return tr("The run could not be recorded in the history; nothing was sent."); },
+            8000);
 }
 
 void MainWindow::onSaveAsStoredRequested()
@@ -281,10 +362,9 @@ void MainWindow::onSaveAsStoredRequested()
         return;
     auto *dialog = new QInputDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Save as stored action"));
-    dialog->setLabelText(tr("The app's implementation key for the Actions API (selected_api):"));
     dialog->setTextValue(Workbench::guessSelectedApi(m_workbench->app()));
-    dialog->setAccessibleName(tr("Implementation key"));
+    m_saveDialog = dialog;
+    retranslateSaveDialog();
     connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &selectedApi) {
         if (selectedApi.trimmed().isEmpty())
             return;
@@ -297,8 +377,8 @@ void MainWindow::onSaveAsStoredRequested()
 void MainWindow::onRestoreRequested(qint64 runId)
 {
     if (!m_workbench->restore(runId))
-        statusBar()->showMessage(tr("That run cannot be restored: it has no action to fill."),
-                                 5000);
+        showStatus([] { return tr("That run cannot be restored: it has no action to fill."); },
+                   5000);
 }
 
 void MainWindow::onRunFinished(qint64 runId)
@@ -310,16 +390,19 @@ void MainWindow::onRunFinished(qint64 runId)
         return;
     // The taskbar/dock asks for attention; no tray icon needed, and it works on every desktop.
     QApplication::alert(this);
-    statusBar()->showMessage(
-        tr("%1 › %2 finished: %3")
-            .arg(record->appTitle, record->actionTitle, runs::phaseName(record->phase)),
+    showStatus(
+        [appTitle = record->appTitle, actionTitle = record->actionTitle, phase = record->phase] {
+            //: A run ended while the window was in the background: app › action finished: phase
+            return tr("%1 › %2 finished: %3")
+                .arg(appTitle, actionTitle, models::HistoryModel::phaseLabel(phase));
+        },
         15000);
 }
 
 void MainWindow::showAccounts()
 {
     if (!m_services.tokens || !m_services.credentials) {
-        statusBar()->showMessage(tr("Accounts are not available in this build."), 5000);
+        showStatus([] { return tr("Accounts are not available in this build."); }, 5000);
         return;
     }
     if (!m_accounts) {
@@ -336,6 +419,20 @@ void MainWindow::showAccounts()
     m_accounts->show();
     m_accounts->raise();
     m_accounts->activateWindow();
+}
+
+void MainWindow::showSettings()
+{
+    if (!m_services.languages)
+        return;
+    // Modeless: the window behind it changes language while the user watches, nothing lost.
+    if (!m_settingsDialog) {
+        m_settingsDialog = new SettingsDialog(m_services.languages, this);
+        m_settingsDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_settingsDialog->show();
+    m_settingsDialog->raise();
+    m_settingsDialog->activateWindow();
 }
 
 void MainWindow::showAbout()

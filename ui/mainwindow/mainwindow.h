@@ -7,9 +7,15 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
+
+class QAction;
+class QInputDialog;
 class QLabel;
+class QMenu;
 class QSplitter;
 class QTabWidget;
+class QToolBar;
 
 namespace ab::ui {
 
@@ -24,6 +30,7 @@ class FormView;
 class HistoryPane;
 class InspectorDock;
 class RunDetailView;
+class SettingsDialog;
 class StoredActionsView;
 class Workbench;
 
@@ -50,10 +57,38 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    // The menus and actions, kept so a language change reaches their texts.
+    struct Commands {
+        QToolBar *toolbar = nullptr;
+        QMenu *fileMenu = nullptr;
+        QMenu *actionMenu = nullptr;
+        QMenu *viewMenu = nullptr;
+        QMenu *helpMenu = nullptr;
+        QAction *run = nullptr;
+        QAction *save = nullptr;
+        QAction *search = nullptr;
+        QAction *connectAccount = nullptr;
+        QAction *refresh = nullptr;
+        QAction *inspector = nullptr;
+        QAction *quit = nullptr;
+        QAction *accounts = nullptr;
+        QAction *settings = nullptr;
+        QAction *about = nullptr;
+    };
+    // A status-bar message as a function of the state it reports, so that it is said again in
+    // a new language while it shows.
+    using StatusMessage = std::function<QString()>;
+
+    void retranslateUi();
+    void retranslateInspectorAction();
+    void retranslateSaveDialog();
+    void showStatus(StatusMessage message, int timeoutMs);
     void buildActions();
     void showAccounts();
+    void showSettings();
     void showAbout();
     void onActionChosen(const core::App &app, const core::Action &action);
     void onRunRequested();
@@ -87,7 +122,13 @@ private:
     QSplitter *m_workSplitter;
     QSplitter *m_historySplitter;
     QLabel *m_environmentLabel;
+    Commands m_commands;
+    StatusMessage m_statusMessage; // the one showing, if any
+    int m_statusTimeoutMs = 0;
+    bool m_showingStatus = false; // showStatus() is putting its message up
+    QPointer<QInputDialog> m_saveDialog;
     QPointer<AccountsDialog> m_accounts;
+    QPointer<SettingsDialog> m_settingsDialog;
     QString m_pendingConnection; // a restore's connection, selected once the picker lists it
 };
 

@@ -35,14 +35,14 @@ CatalogPane::CatalogPane(core::ZapierBackend *backend, models::IconCache *icons,
     , m_countLabel(new QLabel(this))
     , m_appStack(new QStackedWidget(this))
     , m_appView(new QListView(this))
-    , m_emptyLabel(createCatalogPlaceholder(tr("No apps"), this))
-    , m_appStatus(new CatalogStatusLine(tr("Apps status"), this))
+    , m_emptyLabel(createCatalogPlaceholder(this))
+    , m_appStatus(new CatalogStatusLine(this))
     , m_actionsTitle(new QLabel(this))
     , m_actionFilter(new QLineEdit(this))
     , m_actionStack(new QStackedWidget(this))
     , m_actionView(new QTreeView(this))
-    , m_actionPlaceholder(createCatalogPlaceholder(tr("No actions"), this))
-    , m_actionStatus(new CatalogStatusLine(tr("Actions status"), this))
+    , m_actionPlaceholder(createCatalogPlaceholder(this))
+    , m_actionStatus(new CatalogStatusLine(this))
     , m_searchTimer(new QTimer(this))
 {
     buildLayout();
@@ -96,29 +96,56 @@ CatalogPane::CatalogPane(core::ZapierBackend *backend, models::IconCache *icons,
         watched->installEventFilter(this);
 
     updateCategories();
-    updateActionState();
     m_apps->setQuery(QString());
+    retranslateUi();
 }
 
 CatalogPane::~CatalogPane() = default;
+
+void CatalogPane::retranslateUi()
+{
+    m_search->setPlaceholderText(tr("Search apps (Ctrl+K)"));
+    m_search->setAccessibleName(tr("Search apps"));
+    m_search->setAccessibleDescription(tr("Type to search the app catalog; Down moves to the "
+                                          "results, Escape clears"));
+    m_category->setAccessibleName(tr("App category"));
+    m_category->setItemText(0, tr("All categories"));
+    m_countLabel->setAccessibleName(tr("Number of apps"));
+    m_appView->setAccessibleName(tr("Apps"));
+    m_appView->setAccessibleDescription(tr("Enter opens the app's actions"));
+    m_emptyLabel->setAccessibleName(tr("No apps"));
+    m_appStatus->setSubject(tr("Apps status"));
+    m_actionsTitle->setAccessibleName(tr("Selected app"));
+    m_actionFilter->setPlaceholderText(tr("Filter actions"));
+    m_actionFilter->setAccessibleName(tr("Filter actions"));
+    m_actionView->setAccessibleName(tr("Actions"));
+    m_actionView->setAccessibleDescription(tr("Grouped by type; Enter opens the action's form"));
+    m_actionPlaceholder->setAccessibleName(tr("No actions"));
+    m_actionStatus->setSubject(tr("Actions status"));
+    m_actions->retranslate();
+    // The texts that say what the lists are doing, from their state.
+    updateAppState();
+    updateActionState();
+}
+
+void CatalogPane::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
 
 void CatalogPane::buildLayout()
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
 
-    m_search->setPlaceholderText(tr("Search apps (Ctrl+K)"));
     m_search->setClearButtonEnabled(true);
-    m_search->setAccessibleName(tr("Search apps"));
-    m_search->setAccessibleDescription(tr("Type to search the app catalog; Down moves to the "
-                                          "results, Escape clears"));
     layout->addWidget(m_search);
 
     auto *filterRow = new QHBoxLayout;
-    m_category->setAccessibleName(tr("App category"));
     m_category->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_category->setMinimumContentsLength(14);
-    m_countLabel->setAccessibleName(tr("Number of apps"));
     m_countLabel->setForegroundRole(QPalette::PlaceholderText);
     m_countLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     filterRow->addWidget(m_category, 1);
@@ -135,8 +162,6 @@ void CatalogPane::buildLayout()
     m_appView->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_appView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_appView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_appView->setAccessibleName(tr("Apps"));
-    m_appView->setAccessibleDescription(tr("Enter opens the app's actions"));
     m_appStack->addWidget(m_appView);
     m_appStack->addWidget(m_emptyLabel);
 
@@ -153,11 +178,8 @@ void CatalogPane::buildLayout()
     QFont titleFont = m_actionsTitle->font();
     titleFont.setBold(true);
     m_actionsTitle->setFont(titleFont);
-    m_actionsTitle->setAccessibleName(tr("Selected app"));
     m_actionsTitle->setBuddy(m_actionFilter);
-    m_actionFilter->setPlaceholderText(tr("Filter actions"));
     m_actionFilter->setClearButtonEnabled(true);
-    m_actionFilter->setAccessibleName(tr("Filter actions"));
     auto *actionDelegate =
         new CatalogItemDelegate(ActionListModel::DescriptionRole, ActionListModel::IsGroupRole,
                                 ActionListModel::GroupCountRole, m_actionView);
@@ -169,8 +191,6 @@ void CatalogPane::buildLayout()
     m_actionView->setIndentation(0);
     m_actionView->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_actionView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_actionView->setAccessibleName(tr("Actions"));
-    m_actionView->setAccessibleDescription(tr("Grouped by type; Enter opens the action's form"));
     actionsLayout->addWidget(m_actionsTitle);
     actionsLayout->addWidget(m_actionFilter);
     m_actionStack->addWidget(m_actionView);

@@ -76,9 +76,11 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void buildLayout();
+    void retranslateUi();
     void onSearchEdited();
     void applySearch();
     void onCategoryChosen();

@@ -1,5 +1,6 @@
 #include "panes/catalogstatusline.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -8,7 +9,7 @@
 
 namespace ab::ui {
 
-QLabel *createCatalogPlaceholder(const QString &accessibleName, QWidget *parent)
+QLabel *createCatalogPlaceholder(QWidget *parent)
 {
     auto *label = new QLabel(parent);
     label->setAlignment(Qt::AlignCenter);
@@ -18,18 +19,16 @@ QLabel *createCatalogPlaceholder(const QString &accessibleName, QWidget *parent)
     label->setForegroundRole(QPalette::PlaceholderText);
     label->setAutoFillBackground(true);
     label->setMargin(label->fontMetrics().height());
-    label->setAccessibleName(accessibleName);
     return label;
 }
 
-CatalogStatusLine::CatalogStatusLine(const QString &accessibleName, QWidget *parent)
+CatalogStatusLine::CatalogStatusLine(QWidget *parent)
     : QWidget(parent)
     , m_busy(new QProgressBar(this))
     , m_icon(new QLabel(this))
     , m_text(new QLabel(this))
-    , m_retry(new QPushButton(tr("Retry"), this))
+    , m_retry(new QPushButton(this))
 {
-    setAccessibleName(accessibleName);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     // An indeterminate bar as wide as a word: motion says "busy" without taking the line.
@@ -37,7 +36,6 @@ CatalogStatusLine::CatalogStatusLine(const QString &accessibleName, QWidget *par
     m_busy->setTextVisible(false);
     m_busy->setMaximumWidth(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 5);
     m_busy->setMaximumHeight(fontMetrics().height() / 2 + 2);
-    m_busy->setAccessibleName(tr("Busy"));
     const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
     m_icon->setPixmap(style()
                           ->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this)
@@ -46,14 +44,34 @@ CatalogStatusLine::CatalogStatusLine(const QString &accessibleName, QWidget *par
     m_text->setWordWrap(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_text->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    m_retry->setAccessibleName(tr("Retry"));
-    m_retry->setAccessibleDescription(accessibleName);
     layout->addWidget(m_busy, 0, Qt::AlignVCenter);
     layout->addWidget(m_icon, 0, Qt::AlignTop);
     layout->addWidget(m_text, 1);
     layout->addWidget(m_retry, 0, Qt::AlignTop);
     connect(m_retry, &QPushButton::clicked, this, &CatalogStatusLine::retryRequested);
     clear();
+    retranslateUi();
+}
+
+void CatalogStatusLine::retranslateUi()
+{
+    m_busy->setAccessibleName(tr("Busy"));
+    m_retry->setText(tr("Retry"));
+    m_retry->setAccessibleName(tr("Retry"));
+}
+
+void CatalogStatusLine::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void CatalogStatusLine::setSubject(const QString &subject)
+{
+    setAccessibleName(subject);
+    m_text->setAccessibleName(subject);
+    m_retry->setAccessibleDescription(subject);
 }
 
 void CatalogStatusLine::showBusy(const QString &text)

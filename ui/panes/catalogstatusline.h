@@ -9,11 +9,13 @@ class QPushButton;
 namespace ab::ui {
 
 // The centred, muted text that stands in for an empty list ("No apps match ..."), framed and
-// filled like the list it replaces so the layout does not jump between the two.
-QLabel *createCatalogPlaceholder(const QString &accessibleName, QWidget *parent);
+// filled like the list it replaces so the layout does not jump between the two. The owner names
+// it (setAccessibleName) in its retranslateUi().
+QLabel *createCatalogPlaceholder(QWidget *parent);
 
 // One line under a list that says what it is doing: busy (an indeterminate bar and a text),
-// an error with a Retry button, or a quiet note. Hidden when there is nothing to say.
+// an error with a Retry button, or a quiet note. Hidden when there is nothing to say. The texts
+// shown come from the owner, which says them again (from its state) on a language change.
 class CatalogStatusLine final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CatalogStatusLine)
@@ -21,7 +23,11 @@ class CatalogStatusLine final : public QWidget {
 public:
     enum class State { Idle, Busy, Error, Note };
 
-    explicit CatalogStatusLine(const QString &accessibleName, QWidget *parent = nullptr);
+    explicit CatalogStatusLine(QWidget *parent = nullptr);
+
+    // What the line reports on ("Apps status"): its accessible name, which also describes the
+    // Retry button. Set by the owner's retranslateUi().
+    void setSubject(const QString &subject);
 
     void showBusy(const QString &text);
     void showError(const QString &text);
@@ -35,7 +41,11 @@ public:
 Q_SIGNALS:
     void retryRequested();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
     void show(State state, const QString &text);
 
     State m_state = State::Idle;

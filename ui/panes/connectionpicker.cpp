@@ -17,13 +17,13 @@ namespace ab::ui {
 namespace {
 
 // Marks expired connections inside the combo's list: a warning icon and a word, so the mark
-// does not depend on colour alone.
+// does not depend on colour alone. The word is translated when asked for; the source model's
+// retranslate() has the combo ask again.
 class ExpiredMarks final : public QIdentityProxyModel {
 public:
-    ExpiredMarks(QIcon warning, QString suffix, QObject *parent)
+    ExpiredMarks(QIcon warning, QObject *parent)
         : QIdentityProxyModel(parent)
         , m_warning(std::move(warning))
-        , m_suffix(std::move(suffix))
     {}
 
     QVariant data(const QModelIndex &index, int role) const override
@@ -33,13 +33,14 @@ public:
         if (expired && role == Qt::DecorationRole)
             return m_warning;
         if (expired && (role == Qt::DisplayRole || role == Qt::AccessibleTextRole))
-            return m_suffix.arg(QIdentityProxyModel::data(index, Qt::DisplayRole).toString());
+            //: A connection in the list of connected accounts; %1 is its name.
+            return ConnectionPicker::tr("%1 \u2014 expired")
+                .arg(QIdentityProxyModel::data(index, Qt::DisplayRole).toString());
         return QIdentityProxyModel::data(index, role);
     }
 
 private:
     QIcon m_warning;
-    QString m_suffix;
 };
 
 QColor blend(const QColor &a, const QColor &b, qreal amountOfB)
@@ -54,34 +55,27 @@ QColor blend(const QColor &a, const QColor &b, qreal amountOfB)
 ConnectionPicker::ConnectionPicker(core::ZapierBackend *backend, QWidget *parent)
     : QWidget(parent)
     , m_model(new models::ConnectionListModel(backend, this))
-    , m_label(new QLabel(tr("C&onnection:"), this))
+    , m_label(new QLabel(this))
     , m_combo(new QComboBox(this))
-    , m_badge(new QLabel(tr("Expired \u2014 reconnect"), this))
+    , m_badge(new QLabel(this))
     , m_message(new QLabel(this))
-    , m_status(new CatalogStatusLine(tr("Connections status"), this))
+    , m_status(new CatalogStatusLine(this))
     , m_actionSlot(new QHBoxLayout)
-    , m_connect(new QPushButton(tr("Conn&ect account\u2026"), this))
-    , m_reconnect(new QPushButton(tr("Reco&nnect"), this))
+    , m_connect(new QPushButton(this))
+    , m_reconnect(new QPushButton(this))
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_label->setBuddy(m_combo);
     auto *marks =
-        new ExpiredMarks(style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this),
-                         tr("%1 \u2014 expired"), this);
+        new ExpiredMarks(style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this), this);
     marks->setSourceModel(m_model);
     m_combo->setModel(marks);
     m_combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_combo->setMinimumContentsLength(24);
-    m_combo->setAccessibleName(tr("Connection"));
-    m_badge->setAccessibleName(tr("Connection expired"));
-    m_badge->setToolTip(tr("Zapier reports this connection as expired: runs with it will fail "
-                           "until it is reconnected."));
-    m_badge->setAccessibleDescription(m_badge->toolTip());
     m_badge->setAutoFillBackground(true);
     const int padding = fontMetrics().height() / 4;
     m_badge->setContentsMargins(padding * 2, padding, padding * 2, padding);
-    m_message->setAccessibleName(tr("Connection note"));
     m_message->setForegroundRole(QPalette::PlaceholderText);
     m_message->setWordWrap(false);
     updateBadgeColours();
@@ -96,10 +90,6 @@ ConnectionPicker::ConnectionPicker(core::ZapierBackend *backend, QWidget *parent
     layout->addStretch(0);
     // "Reconnect" and "Connect account…" (issue 4) at the right.
     layout->addLayout(m_actionSlot);
-    m_connect->setAccessibleName(tr("Connect an account"));
-    m_connect->setToolTip(tr("Sign in to the app through Zapier's Connect page"));
-    m_reconnect->setAccessibleName(tr("Reconnect the expired connection"));
-    m_reconnect->setToolTip(tr("Sign in again so this connection can run actions"));
     m_actionSlot->addWidget(m_reconnect);
     m_actionSlot->addWidget(m_connect);
     connect(m_connect, &QPushButton::clicked, this,
@@ -115,10 +105,32 @@ ConnectionPicker::ConnectionPicker(core::ZapierBackend *backend, QWidget *parent
             &models::ConnectionListModel::reload);
     connect(m_combo, &QComboBox::currentIndexChanged, this,
             &ConnectionPicker::onCurrentIndexChanged);
-    updateState();
+    retranslateUi();
 }
 
 ConnectionPicker::~ConnectionPicker() = default;
+
+void ConnectionPicker::retranslateUi()
+{
+    m_label->setText(tr("C&onnection:"));
+    m_combo->setAccessibleName(tr("Connection"));
+    m_badge->setText(tr("Expired \u2014 reconnect"));
+    m_badge->setAccessibleName(tr("Connection expired"));
+    m_badge->setToolTip(tr("Zapier reports this connection as expired: runs with it will fail "
+                           "until it is reconnected."));
+    m_badge->setAccessibleDescription(m_badge->toolTip());
+    m_message->setAccessibleName(tr("Connection note"));
+    m_status->setSubject(tr("Connections status"));
+    m_connect->setText(tr("Conn&ect account\u2026"));
+    m_connect->setAccessibleName(tr("Connect an account"));
+    m_connect->setToolTip(tr("Sign in to the app through Zapier's Connect page"));
+    m_reconnect->setText(tr("Reco&nnect"));
+    m_reconnect->setAccessibleName(tr("Reconnect the expired connection"));
+    m_reconnect->setToolTip(tr("Sign in again so this connection can run actions"));
+    m_model->retranslate(); // the combo's "— expired" marks and tooltips, through the proxy
+    updateState();
+    updateComboToolTip();
+}
 
 void ConnectionPicker::setApp(const core::App &app)
 {
@@ -220,15 +232,21 @@ void ConnectionPicker::onCurrentIndexChanged()
         return;
     m_badge->setVisible(m_combo->isVisibleTo(this) && connection.isExpired);
     updateConnectButtons();
-    m_combo->setToolTip(
-        connection.isExpired
-            ? tr("%1 has expired: reconnect it before running.").arg(connection.title)
-            : connection.title);
+    updateComboToolTip();
     if (m_emittedOnce && connection.id == m_emittedId)
         return;
     m_emittedOnce = true;
     m_emittedId = connection.id;
     Q_EMIT connectionChanged(connection);
+}
+
+void ConnectionPicker::updateComboToolTip()
+{
+    const core::Connection connection = currentConnection();
+    m_combo->setToolTip(
+        connection.isExpired
+            ? tr("%1 has expired: reconnect it before running.").arg(connection.title)
+            : connection.title);
 }
 
 void ConnectionPicker::updateConnectButtons()
@@ -243,6 +261,8 @@ void ConnectionPicker::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange)
         updateBadgeColours();
+    else if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
     QWidget::changeEvent(event);
 }
 

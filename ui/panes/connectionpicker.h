@@ -63,9 +63,11 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void retranslateUi();
     void onLoaded();
     void updateState();
     void onCurrentIndexChanged();
+    void updateComboToolTip();
     void updateBadgeColours();
     void updateConnectButtons();
 

@@ -233,6 +233,21 @@ Explanation ErrorExplainer::explain(const core::ApiError &error, runs::Phase pha
     return out;
 }
 
+QList<Explanation> ErrorExplainer::explainRun(const QList<core::RunError> &errors,
+                                              const std::optional<core::ApiError> &apiError,
+                                              runs::Phase phase)
+{
+    QList<Explanation> explanations;
+    for (const core::RunError &error : errors)
+        explanations.append(explain(error));
+    if (apiError)
+        explanations.append(explain(*apiError, phase));
+    else if (explanations.isEmpty() && runs::isFinalPhase(phase) && phase != runs::Phase::Success &&
+             phase != runs::Phase::Error)
+        explanations.append(explainPhase(phase));
+    return explanations;
+}
+
 Explanation ErrorExplainer::explainPhase(runs::Phase phase)
 {
     Explanation out;

@@ -5,7 +5,10 @@
 #include "runs/runrecord.h"
 
 #include <QCoreApplication>
+#include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace ab::ui {
 
@@ -30,6 +33,11 @@ public:
     static Explanation explain(const core::ApiError &error, runs::Phase phase);
     // A run that ended without a result and without a recorded API error.
     static Explanation explainPhase(runs::Phase phase);
+    // All there is to say about a run: each third-party error, then why it ended without a
+    // result (its API error, or its phase alone when none was recorded).
+    static QList<Explanation> explainRun(const QList<core::RunError> &errors,
+                                         const std::optional<core::ApiError> &apiError,
+                                         runs::Phase phase);
 
     // The input field id a JSON pointer names: "/data/inputs/message" and "/inputs/message" give
     // "message"; ~1 and ~0 are unescaped; anything else gives an empty string.

@@ -6,6 +6,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -34,9 +35,7 @@ HistoryPane::HistoryPane(runs::HistoryStore *store, QWidget *parent)
     setObjectName(QStringLiteral("historyPane"));
 
     m_filter->setObjectName(QStringLiteral("historyFilter"));
-    m_filter->setPlaceholderText(tr("Filter runs by app, action, connection or run id"));
     m_filter->setClearButtonEnabled(true);
-    m_filter->setAccessibleName(tr("Filter runs"));
     auto *focusFilterAction = new QAction(this);
     focusFilterAction->setShortcut(QKeySequence::Find);
     focusFilterAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -44,21 +43,15 @@ HistoryPane::HistoryPane(runs::HistoryStore *store, QWidget *parent)
     addAction(focusFilterAction);
 
     m_status->setObjectName(QStringLiteral("historyStatusFilter"));
-    m_status->setAccessibleName(tr("Filter runs by status"));
-    m_status->addItem(tr("All statuses"), int(StatusFilter::All));
-    m_status->addItem(tr("Waiting"), int(StatusFilter::Waiting));
-    m_status->addItem(tr("Success"), int(StatusFilter::Success));
-    m_status->addItem(tr("Error"), int(StatusFilter::Error));
-    m_status->addItem(tr("Failed"), int(StatusFilter::Failed));
-    m_status->addItem(tr("Timed out"), int(StatusFilter::TimedOut));
-    m_status->addItem(tr("Outcome unknown"), int(StatusFilter::OutcomeUnknown));
+    for (const StatusFilter filter :
+         {StatusFilter::All, StatusFilter::Waiting, StatusFilter::Success, StatusFilter::Error,
+          StatusFilter::Failed, StatusFilter::TimedOut, StatusFilter::OutcomeUnknown})
+        m_status->addItem(statusFilterText(filter), int(filter));
 
     m_count->setObjectName(QStringLiteral("historyCount"));
-    m_count->setAccessibleName(tr("Number of runs"));
     m_count->setForegroundRole(QPalette::PlaceholderText);
 
     m_view->setObjectName(QStringLiteral("historyTable"));
-    m_view->setAccessibleName(tr("Run history"));
     m_view->setModel(m_model);
     m_view->setItemDelegateForColumn(HistoryModel::StatusColumn, new HistoryStatusDelegate(m_view));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -139,7 +132,49 @@ HistoryPane::HistoryPane(runs::HistoryStore *store, QWidget *parent)
     });
     if (m_model->canFetchMore({}))
         m_model->fetchMore({});
+    retranslateUi();
+}
+
+QString HistoryPane::statusFilterText(StatusFilter filter)
+{
+    switch (filter) {
+    case StatusFilter::All:
+        return tr("All statuses");
+    case StatusFilter::Waiting:
+        return tr("Waiting");
+    case StatusFilter::Success:
+        return tr("Success");
+    case StatusFilter::Error:
+        return tr("Error");
+    case StatusFilter::Failed:
+        return tr("Failed");
+    case StatusFilter::TimedOut:
+        return tr("Timed out");
+    case StatusFilter::OutcomeUnknown:
+        return tr("Outcome unknown");
+    }
+    return {};
+}
+
+void HistoryPane::retranslateUi()
+{
+    m_filter->setPlaceholderText(tr("Filter runs by app, action, connection or run id"));
+    m_filter->setAccessibleName(tr("Filter runs"));
+    m_status->setAccessibleName(tr("Filter runs by status"));
+    // In place: the chosen filter stays chosen.
+    for (int i = 0; i < m_status->count(); ++i)
+        m_status->setItemText(i, statusFilterText(StatusFilter(m_status->itemData(i).toInt())));
+    m_count->setAccessibleName(tr("Number of runs"));
+    m_view->setAccessibleName(tr("Run history"));
+    m_model->retranslate();
     updateEmptyState();
+}
+
+void HistoryPane::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
 }
 
 qint64 HistoryPane::currentRun() const

@@ -53,7 +53,12 @@ public Q_SLOTS:
 Q_SIGNALS:
     void runSelected(qint64 id);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    static QString statusFilterText(StatusFilter filter);
+    void retranslateUi();
     void applyFilter();
     void onCurrentChanged();
     void updateEmptyState();

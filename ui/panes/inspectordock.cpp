@@ -3,6 +3,7 @@
 #include "models/requestlogmodel.h"
 #include "panes/inspectorexchangeview.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -19,16 +20,16 @@ namespace ab::ui {
 using models::RequestLogModel;
 
 InspectorDock::InspectorDock(api::RequestLog *log, QWidget *parent)
-    : QDockWidget(tr("API inspector"), parent)
+    : QDockWidget(parent)
     , m_model(new RequestLogModel(log, this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_filter(new QLineEdit(this))
+    , m_clear(new QPushButton(this))
     , m_count(new QLabel(this))
     , m_view(new QTableView(this))
     , m_exchange(new InspectorExchangeView(this))
 {
     setObjectName(QStringLiteral("inspectorDock"));
-    setAccessibleName(tr("API inspector"));
 
     m_proxy->setSourceModel(m_model);
     m_proxy->setFilterRole(RequestLogModel::SearchTextRole);
@@ -36,19 +37,12 @@ InspectorDock::InspectorDock(api::RequestLog *log, QWidget *parent)
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
 
     m_filter->setObjectName(QStringLiteral("inspectorFilter"));
-    m_filter->setPlaceholderText(tr("Filter by method, URL or status"));
     m_filter->setClearButtonEnabled(true);
-    m_filter->setAccessibleName(tr("Filter requests"));
-    auto *clearButton = new QPushButton(tr("C&lear"), this);
-    clearButton->setObjectName(QStringLiteral("inspectorClear"));
-    clearButton->setAccessibleName(tr("Clear the request list"));
-    clearButton->setToolTip(tr("Empty this list; runs keep their own API calls"));
+    m_clear->setObjectName(QStringLiteral("inspectorClear"));
     m_count->setObjectName(QStringLiteral("inspectorCount"));
     m_count->setForegroundRole(QPalette::PlaceholderText);
-    m_count->setAccessibleName(tr("Number of requests"));
 
     m_view->setObjectName(QStringLiteral("inspectorTable"));
-    m_view->setAccessibleName(tr("Requests"));
     m_view->setModel(m_proxy);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -76,7 +70,7 @@ InspectorDock::InspectorDock(api::RequestLog *log, QWidget *parent)
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_filter, 1);
     bar->addWidget(m_count);
-    bar->addWidget(clearButton);
+    bar->addWidget(m_clear);
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_view);
     splitter->addWidget(m_exchange);
@@ -87,17 +81,39 @@ InspectorDock::InspectorDock(api::RequestLog *log, QWidget *parent)
     layout->addLayout(bar);
     layout->addWidget(splitter, 1);
     setWidget(content);
-    setTabOrder(m_filter, clearButton);
-    setTabOrder(clearButton, m_view);
+    setTabOrder(m_filter, m_clear);
+    setTabOrder(m_clear, m_view);
 
     connect(m_filter, &QLineEdit::textChanged, this, &InspectorDock::setFilterText);
-    connect(clearButton, &QPushButton::clicked, this, &InspectorDock::clear);
+    connect(m_clear, &QPushButton::clicked, this, &InspectorDock::clear);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &InspectorDock::onRowsInserted);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &InspectorDock::updateCount);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &InspectorDock::updateCount);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &InspectorDock::onCurrentChanged);
+    retranslateUi();
+}
+
+void InspectorDock::retranslateUi()
+{
+    setWindowTitle(tr("API inspector"));
+    setAccessibleName(tr("API inspector"));
+    m_filter->setPlaceholderText(tr("Filter by method, URL or status"));
+    m_filter->setAccessibleName(tr("Filter requests"));
+    m_clear->setText(tr("C&lear"));
+    m_clear->setAccessibleName(tr("Clear the request list"));
+    m_clear->setToolTip(tr("Empty this list; runs keep their own API calls"));
+    m_count->setAccessibleName(tr("Number of requests"));
+    m_view->setAccessibleName(tr("Requests"));
+    m_model->retranslate();
     updateCount();
+}
+
+void InspectorDock::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QDockWidget::changeEvent(event);
 }
 
 void InspectorDock::setFilterText(const QString &text)

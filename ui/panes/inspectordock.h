@@ -4,6 +4,7 @@
 
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
 
@@ -40,7 +41,11 @@ public:
 public Q_SLOTS:
     void clear();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
     void onRowsInserted();
     void onCurrentChanged(const QModelIndex &current);
     void updateCount();
@@ -48,6 +53,7 @@ private:
     models::RequestLogModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QLineEdit *m_filter;
+    QPushButton *m_clear;
     QLabel *m_count;
     QTableView *m_view;
     InspectorExchangeView *m_exchange;

@@ -4,6 +4,7 @@
 #include "models/historymodel.h"
 #include "models/requestlogmodel.h"
 
+#include <QEvent>
 #include <QFontDatabase>
 #include <QLabel>
 #include <QLocale>
@@ -16,13 +17,12 @@ namespace ab::ui {
 
 namespace {
 
-QPlainTextEdit *codeView(const QString &accessibleName, QWidget *parent)
+QPlainTextEdit *codeView(QWidget *parent)
 {
     auto *view = new QPlainTextEdit(parent);
     view->setReadOnly(true);
     view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     view->setLineWrapMode(QPlainTextEdit::NoWrap);
-    view->setAccessibleName(accessibleName);
     // Read-only text must still be reachable and selectable from the keyboard.
     view->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     return view;
@@ -49,56 +49,103 @@ QString bodyText(const QByteArray &body, qint64 fullSize)
     return api::JsonTree::prettyPrinted(body);
 }
 
+QString keptHeaders(const core::RequestRecord &record)
+{
+    QStringList headers;
+    for (const auto &[name, value] : record.responseHeaders)
+        headers.append(QString::fromLatin1(name) + QStringLiteral(": ") +
+                       QString::fromLatin1(value));
+    return headers.isEmpty() ? InspectorExchangeView::tr("(none kept)") : headers.join(u'\n');
+}
+
 } // namespace
 
 InspectorExchangeView::InspectorExchangeView(QWidget *parent)
     : QWidget(parent)
     , m_summary(new QLabel(this))
     , m_tabs(new QTabWidget(this))
-    , m_request(codeView(tr("Request body"), this))
-    , m_response(codeView(tr("Response body"), this))
-    , m_headers(codeView(tr("Response headers"), this))
+    , m_request(codeView(this))
+    , m_response(codeView(this))
+    , m_headers(codeView(this))
 {
     m_summary->setObjectName(QStringLiteral("exchangeSummary"));
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::PlainText);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_summary->setAccessibleName(tr("Selected request"));
-    m_tabs->addTab(m_response, tr("Response"));
-    m_tabs->addTab(m_request, tr("Request"));
-    m_tabs->addTab(m_headers, tr("Headers"));
+    m_tabs->addTab(m_response, QString());
+    m_tabs->addTab(m_request, QString());
+    m_tabs->addTab(m_headers, QString());
     m_tabs->setDocumentMode(true);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_summary);
     layout->addWidget(m_tabs, 1);
     clear();
+    retranslateUi();
+}
+
+void InspectorExchangeView::retranslateUi()
+{
+    m_summary->setAccessibleName(tr("Selected request"));
+    m_request->setAccessibleName(tr("Request body"));
+    m_response->setAccessibleName(tr("Response body"));
+    m_headers->setAccessibleName(tr("Response headers"));
+    m_tabs->setTabText(m_tabs->indexOf(m_response), tr("Response"));
+    m_tabs->setTabText(m_tabs->indexOf(m_request), tr("Request"));
+    m_tabs->setTabText(m_tabs->indexOf(m_headers), tr("Headers"));
+    updateSummary();
+    // Bodies and headers are data, left as they are (with their scroll positions); only the
+    // notes standing in for missing ones are ours.
+    if (m_record && m_record->requestBody.isEmpty())
+        m_request->setPlainText(bodyText(m_record->requestBody, m_record->requestBody.size()));
+    if (m_record && m_record->responseBody.isEmpty())
+        m_response->setPlainText(bodyText(m_record->responseBody, m_record->responseSize));
+    if (m_record && m_record->responseHeaders.isEmpty())
+        m_headers->setPlainText(keptHeaders(*m_record));
+}
+
+void InspectorExchangeView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
 }
 
 void InspectorExchangeView::setRecord(const core::RequestRecord &record)
 {
-    const QString status = models::RequestLogModel::statusText(record);
-    QString summary = tr("%1 %2 → %3 in %4")
-                          .arg(record.method, record.url, status,
-                               models::HistoryModel::durationText(record.durationMs));
-    if (record.attempt > 1)
-        summary += u' ' + tr("(attempt %1)").arg(record.attempt);
-    m_summary->setText(summary);
-    m_summary->setAccessibleDescription(summary);
+    m_record = record;
+    updateSummary();
     m_request->setPlainText(bodyText(record.requestBody, record.requestBody.size()));
     m_response->setPlainText(bodyText(record.responseBody, record.responseSize));
-    QStringList headers;
-    for (const auto &[name, value] : record.responseHeaders)
-        headers.append(QString::fromLatin1(name) + QStringLiteral(": ") +
-                       QString::fromLatin1(value));
-    m_headers->setPlainText(headers.isEmpty() ? tr("(none kept)") : headers.join(u'\n'));
+    m_headers->setPlainText(keptHeaders(record));
     m_tabs->setEnabled(true);
+}
+
+void InspectorExchangeView::updateSummary()
+{
+    QString summary;
+    if (!m_record) {
+        summary = tr("Select a request to see its bodies and headers.");
+    } else {
+        const core::RequestRecord &record = *m_record;
+        const QString status = models::RequestLogModel::statusText(record);
+        const QString duration = models::HistoryModel::durationText(record.durationMs);
+        //: Method, URL, status and duration of one HTTP request: "GET https://… → 200 in 80 ms"
+        // One arg() call each: a URL's own "%2F" must not be taken for a placeholder.
+        summary = record.attempt > 1
+                      ? tr("%1 %2 → %3 in %4 (attempt %5)")
+                            .arg(record.method, record.url, status, duration,
+                                 QLocale().toString(record.attempt))
+                      : tr("%1 %2 → %3 in %4").arg(record.method, record.url, status, duration);
+    }
+    m_summary->setText(summary);
+    m_summary->setAccessibleDescription(summary);
 }
 
 void InspectorExchangeView::clear()
 {
-    m_summary->setText(tr("Select a request to see its bodies and headers."));
-    m_summary->setAccessibleDescription(m_summary->text());
+    m_record.reset();
+    updateSummary();
     m_request->clear();
     m_response->clear();
     m_headers->clear();

@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QLabel;
 class QPlainTextEdit;
 class QTabWidget;
@@ -28,7 +30,14 @@ public:
     QString responseText() const;
     QString headersText() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
+    void updateSummary();
+
+    std::optional<core::RequestRecord> m_record; // the one shown
     QLabel *m_summary;
     QTabWidget *m_tabs;
     QPlainTextEdit *m_request;

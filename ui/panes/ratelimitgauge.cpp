@@ -2,6 +2,7 @@
 
 #include "api/requestscheduler.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -23,13 +24,41 @@ QColor amber(const QPalette &palette)
     return dark ? mixed : mixed.darker(115);
 }
 
-QString windowText(qint64 windowMs)
+// Whole sentences per kind of window, so translators can order the words as their language wants.
+QString budgetText(int remaining, int limit, qint64 windowMs)
 {
     if (windowMs == 60000)
-        return RateLimitGauge::tr("this minute");
+        return RateLimitGauge::tr("%1/%2 requests this minute").arg(remaining).arg(limit);
     if (windowMs % 60000 == 0)
-        return RateLimitGauge::tr("per %1 min").arg(windowMs / 60000);
-    return RateLimitGauge::tr("per %1 s").arg(windowMs / 1000);
+        return RateLimitGauge::tr("%1/%2 requests per %3 min")
+            .arg(remaining)
+            .arg(limit)
+            .arg(windowMs / 60000);
+    return RateLimitGauge::tr("%1/%2 requests per %3 s")
+        .arg(remaining)
+        .arg(limit)
+        .arg(windowMs / 1000);
+}
+
+QString budgetToolTip(const QString &api, int remaining, int limit, qint64 windowMs)
+{
+    //: %1 is "Partner API" or "Actions API".
+    if (windowMs == 60000)
+        return RateLimitGauge::tr("%1 budget: %2 of %3 requests left this minute.")
+            .arg(api)
+            .arg(remaining)
+            .arg(limit);
+    if (windowMs % 60000 == 0)
+        return RateLimitGauge::tr("%1 budget: %2 of %3 requests left per %4 min.")
+            .arg(api)
+            .arg(remaining)
+            .arg(limit)
+            .arg(windowMs / 60000);
+    return RateLimitGauge::tr("%1 budget: %2 of %3 requests left per %4 s.")
+        .arg(api)
+        .arg(remaining)
+        .arg(limit)
+        .arg(windowMs / 1000);
 }
 
 qint64 ceilSeconds(qint64 ms)
@@ -46,9 +75,7 @@ RateLimitGauge::RateLimitGauge(api::RequestScheduler *scheduler, QWidget *parent
     , m_label(new QLabel(this))
 {
     setObjectName(QStringLiteral("rateLimitGauge"));
-    setAccessibleName(tr("API rate limit"));
     m_bar->setTextVisible(false);
-    m_bar->setAccessibleName(tr("API requests left"));
     m_bar->setMaximumHeight(fontMetrics().height() / 2 + 2);
     m_bar->setFixedWidth(fontMetrics().horizontalAdvance(QLatin1Char('m')) * 8);
     m_label->setObjectName(QStringLiteral("rateLimitText"));
@@ -64,7 +91,21 @@ RateLimitGauge::RateLimitGauge(api::RequestScheduler *scheduler, QWidget *parent
     connect(m_scheduler, &api::RequestScheduler::waitingForBudget, this,
             &RateLimitGauge::onWaiting);
     connect(m_scheduler, &api::RequestScheduler::exchangeFinished, this, &RateLimitGauge::refresh);
+    retranslateUi();
+}
+
+void RateLimitGauge::retranslateUi()
+{
+    setAccessibleName(tr("API rate limit"));
+    m_bar->setAccessibleName(tr("API requests left"));
     refresh();
+}
+
+void RateLimitGauge::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
 }
 
 QString RateLimitGauge::text() const
@@ -112,10 +153,7 @@ void RateLimitGauge::refresh()
     } else {
         state = shown.limit > 0 && shown.remaining <= shown.limit * lowShare ? State::Low
                                                                              : State::Normal;
-        text = tr("%1/%2 requests %3")
-                   .arg(shown.remaining)
-                   .arg(shown.limit)
-                   .arg(windowText(limits.windowMs));
+        text = budgetText(shown.remaining, shown.limit, limits.windowMs);
     }
     m_bar->setRange(0, qMax(1, shown.limit));
     m_bar->setValue(state == State::CoolingDown ? 0 : qBound(0, shown.remaining, shown.limit));
@@ -124,11 +162,7 @@ void RateLimitGauge::refresh()
     setAccessibleDescription(description);
     m_label->setAccessibleDescription(description);
     m_bar->setAccessibleDescription(description);
-    setToolTip(tr("%1 budget: %2 of %3 requests left %4.")
-                   .arg(api)
-                   .arg(shown.remaining)
-                   .arg(shown.limit)
-                   .arg(windowText(limits.windowMs)));
+    setToolTip(budgetToolTip(api, shown.remaining, shown.limit, limits.windowMs));
     if (state != m_state) {
         m_state = state;
         applyColours();

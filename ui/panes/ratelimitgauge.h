@@ -38,7 +38,11 @@ public Q_SLOTS:
     // during a cooldown or a wait.
     void refresh();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
     void onWaiting(const QString &bucket, qint64 msLeft);
     void applyColours();
 

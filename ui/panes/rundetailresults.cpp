@@ -4,6 +4,7 @@
 
 #include <QAction>
 #include <QClipboard>
+#include <QEvent>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -38,24 +39,16 @@ RunDetailResults::RunDetailResults(QWidget *parent)
     , m_note(new QLabel(this))
 {
     m_search->setObjectName(QStringLiteral("resultsSearch"));
-    m_search->setPlaceholderText(tr("Find in results (keys and values)"));
     m_search->setClearButtonEnabled(true);
-    m_search->setAccessibleName(tr("Find in results"));
 
     m_previous->setArrowType(Qt::UpArrow);
     m_previous->setAutoRaise(true);
-    m_previous->setToolTip(tr("Previous match (Shift+F3)"));
-    m_previous->setAccessibleName(tr("Previous match"));
     m_next->setArrowType(Qt::DownArrow);
     m_next->setAutoRaise(true);
-    m_next->setToolTip(tr("Next match (F3)"));
-    m_next->setAccessibleName(tr("Next match"));
     m_matchLabel->setObjectName(QStringLiteral("resultsMatches"));
     m_matchLabel->setForegroundRole(QPalette::PlaceholderText);
-    m_matchLabel->setAccessibleName(tr("Matches"));
 
     m_view->setObjectName(QStringLiteral("resultsTree"));
-    m_view->setAccessibleName(tr("Results"));
     m_view->setModel(m_model);
     // Uniform rows let the view skip measuring each row: a 20,000-element array stays smooth.
     m_view->setUniformRowHeights(true);
@@ -120,7 +113,34 @@ RunDetailResults::RunDetailResults(QWidget *parent)
     connect(m_previous, &QToolButton::clicked, this, &RunDetailResults::previousMatch);
     connect(m_next, &QToolButton::clicked, this, &RunDetailResults::nextMatch);
     connect(m_view, &QWidget::customContextMenuRequested, this, &RunDetailResults::showContextMenu);
+    retranslateUi();
+}
+
+void RunDetailResults::retranslateUi()
+{
+    m_search->setPlaceholderText(tr("Find in results (keys and values)"));
+    m_search->setAccessibleName(tr("Find in results"));
+    m_previous->setToolTip(tr("Previous match (Shift+F3)"));
+    m_previous->setAccessibleName(tr("Previous match"));
+    m_next->setToolTip(tr("Next match (F3)"));
+    m_next->setAccessibleName(tr("Next match"));
+    m_matchLabel->setAccessibleName(tr("Matches"));
+    m_view->setAccessibleName(tr("Results"));
+    m_model->retranslate();
+    updateNote();
     updateMatchLabel();
+}
+
+void RunDetailResults::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+QString RunDetailResults::copiedText(Copied what, const QString &path)
+{
+    return what == Copied::Path ? tr("Copied the path %1").arg(path) : tr("Copied the value");
 }
 
 void RunDetailResults::setJson(const QByteArray &json, const QString &rootName)
@@ -131,15 +151,13 @@ void RunDetailResults::setJson(const QByteArray &json, const QString &rootName)
     m_matches.clear();
     m_current = -1;
     m_searched.clear();
-    QString error;
-    const bool ok = !json.trimmed().isEmpty() && m_model->setJson(json, rootName, &error);
+    m_parseError.clear();
+    const bool ok = !json.trimmed().isEmpty() && m_model->setJson(json, rootName, &m_parseError);
     const bool empty = ok && m_model->rowCount() == 0;
-    if (!ok || empty) {
-        m_note->setText(json.trimmed().isEmpty() || empty
-                            ? tr("No results.")
-                            : tr("The results are not valid JSON (%1).").arg(error));
-        m_note->setAccessibleName(m_note->text());
-    }
+    m_noteKind = ok && !empty                        ? Note::None
+                 : json.trimmed().isEmpty() || empty ? Note::NoResults
+                                                     : Note::Invalid;
+    updateNote();
     m_note->setVisible(!ok || empty);
     m_view->setVisible(ok && !empty);
     if (ok && m_model->rowCount() == 1)
@@ -147,6 +165,22 @@ void RunDetailResults::setJson(const QByteArray &json, const QString &rootName)
     if (!m_search->text().isEmpty())
         runSearch();
     updateMatchLabel();
+}
+
+void RunDetailResults::updateNote()
+{
+    switch (m_noteKind) {
+    case Note::None:
+        return;
+    case Note::NoResults:
+        m_note->setText(tr("No results."));
+        break;
+    case Note::Invalid:
+        //: %1 is the JSON parser's own message.
+        m_note->setText(tr("The results are not valid JSON (%1).").arg(m_parseError));
+        break;
+    }
+    m_note->setAccessibleName(m_note->text());
 }
 
 void RunDetailResults::clear()
@@ -226,7 +260,7 @@ void RunDetailResults::copyValue()
     if (!index.isValid())
         return;
     QGuiApplication::clipboard()->setText(m_model->copyTextAt(index));
-    Q_EMIT copied(tr("Copied the value"));
+    Q_EMIT copied(Copied::Value, QString());
 }
 
 void RunDetailResults::copyPath()
@@ -235,7 +269,7 @@ void RunDetailResults::copyPath()
     if (!index.isValid())
         return;
     QGuiApplication::clipboard()->setText(m_model->pathAt(index));
-    Q_EMIT copied(tr("Copied the path %1").arg(m_model->pathAt(index)));
+    Q_EMIT copied(Copied::Path, m_model->pathAt(index));
 }
 
 void RunDetailResults::showContextMenu(const QPoint &pos)

@@ -23,7 +23,14 @@ class RunDetailResults final : public QWidget {
     Q_DISABLE_COPY_MOVE(RunDetailResults)
 
 public:
+    // What a copy put on the clipboard.
+    enum class Copied { Value, Path };
+    Q_ENUM(Copied)
+
     explicit RunDetailResults(QWidget *parent = nullptr);
+
+    // The brief confirmation of a copy ("Copied the path results[0].id"); `path` for Path.
+    static QString copiedText(Copied what, const QString &path);
 
     // Shows `json` (paths start with `rootName`); an empty or unparsable text shows a note.
     void setJson(const QByteArray &json, const QString &rootName);
@@ -44,10 +51,15 @@ public:
     void copyPath();
 
 Q_SIGNALS:
-    // After a copy, for a brief confirmation ("Copied value").
-    void copied(const QString &what);
+    // After a copy, for a brief confirmation (see copiedText()).
+    void copied(ab::ui::RunDetailResults::Copied what, const QString &path);
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
+    void retranslateUi();
+    void updateNote();
     void runSearch();
     void showMatch(int which);
     void showContextMenu(const QPoint &pos);
@@ -64,6 +76,10 @@ private:
     QString m_searched;
     int m_current = -1;
     QByteArray m_json;
+    // What stands in for the tree, kept as state so a language change can word it again.
+    enum class Note { None, NoResults, Invalid };
+    Note m_noteKind = Note::None;
+    QString m_parseError; // the parser's words, for Note::Invalid
 };
 
 } // namespace ab::ui

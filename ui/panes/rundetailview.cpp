@@ -4,7 +4,6 @@
 #include "api/jsontext.h"
 #include "models/historymodel.h"
 #include "models/requestlogmodel.h"
-#include "panes/errorexplainer.h"
 #include "panes/historypill.h"
 #include "panes/inspectorexchangeview.h"
 #include "panes/rundetailerrors.h"
@@ -13,6 +12,7 @@
 
 #include <QAction>
 #include <QClipboard>
+#include <QEvent>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -33,16 +33,26 @@ using runs::Phase;
 
 namespace {
 
-QTreeWidget *table(const QStringList &headers, const QString &accessibleName, QWidget *parent)
+// Header labels and the accessible name come with the view's retranslateUi().
+QTreeWidget *table(int columns, QWidget *parent)
 {
     auto *tree = new QTreeWidget(parent);
-    tree->setHeaderLabels(headers);
+    tree->setColumnCount(columns);
     tree->setRootIsDecorated(false);
     tree->setUniformRowHeights(true);
     tree->setAlternatingRowColors(true);
-    tree->setAccessibleName(accessibleName);
     tree->header()->setStretchLastSection(true);
     return tree;
+}
+
+// Keeps exactly `count` rows, reusing the ones there: a live refresh or a language change then
+// rewrites texts in place and keeps the selection and the scroll position.
+void setRowCount(QTreeWidget *tree, int count)
+{
+    while (tree->topLevelItemCount() > count)
+        delete tree->takeTopLevelItem(tree->topLevelItemCount() - 1);
+    while (tree->topLevelItemCount() < count)
+        new QTreeWidgetItem(tree);
 }
 
 QString valueText(const QVariant &value)
@@ -77,35 +87,27 @@ RunDetailView::RunDetailView(runs::HistoryStore *store, QWidget *parent)
     , m_notice(new QLabel(this))
     , m_confirm(new QFrame(this))
     , m_tabs(new QTabWidget(this))
-    , m_inputs(table({tr("Field"), tr("Value")}, tr("Inputs"), this))
+    , m_inputs(table(2, this))
     , m_results(new RunDetailResults(this))
     , m_errors(new RunDetailErrors(this))
-    , m_timeline(table({tr("Time"), tr("Status"), tr("Note")}, tr("Timeline"), this))
-    , m_calls(table({tr("Method"), tr("Path"), tr("Status"), tr("Duration"), tr("Attempt")},
-                    tr("API calls"), this))
+    , m_timeline(table(3, this))
+    , m_calls(table(5, this))
     , m_call(new InspectorExchangeView(this))
-    , m_rerun(new QAction(tr("Re-&run"), this))
-    , m_restore(new QAction(tr("Re&store into form"), this))
-    , m_copyCurl(new QAction(tr("Copy as c&URL"), this))
-    , m_delete(new QAction(tr("&Delete…"), this))
+    , m_rerun(new QAction(this))
+    , m_restore(new QAction(this))
+    , m_copyCurl(new QAction(this))
+    , m_delete(new QAction(this))
 {
     setObjectName(QStringLiteral("runDetailView"));
     m_emptyLabel->setObjectName(QStringLiteral("runDetailEmpty"));
-    m_emptyLabel->setText(tr("Select a run to see its inputs, results, errors and API calls."));
     m_emptyLabel->setAlignment(Qt::AlignCenter);
     m_emptyLabel->setWordWrap(true);
     m_emptyLabel->setForegroundRole(QPalette::PlaceholderText);
 
     m_rerun->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    m_rerun->setToolTip(tr("Run the same action with the same inputs again (Ctrl+R)"));
     m_restore->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
-    m_restore->setToolTip(tr("Put this run's action, connection and inputs back into the form "
-                             "(Ctrl+Shift+R)"));
     m_copyCurl->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C));
-    m_copyCurl->setToolTip(tr("Copy a cURL command that repeats this run; the token is the "
-                              "$ZAPIER_TOKEN shell variable (Ctrl+Alt+C)"));
     m_delete->setShortcut(QKeySequence::Delete);
-    m_delete->setToolTip(tr("Delete this run from the history (Del)"));
     for (QAction *action : {m_rerun, m_restore, m_copyCurl, m_delete}) {
         // Shortcuts act on the run shown here, so they work while focus is inside the view.
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -123,17 +125,16 @@ RunDetailView::RunDetailView(runs::HistoryStore *store, QWidget *parent)
     connect(m_delete, &QAction::triggered, this, &RunDetailView::askDelete);
 
     m_tabs->setObjectName(QStringLiteral("runDetailTabs"));
-    m_tabs->setAccessibleName(tr("Run details"));
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(m_inputs, tr("&Inputs"));
-    m_tabs->addTab(m_results, tr("Res&ults"));
-    m_tabs->addTab(m_errors, tr("&Errors"));
-    m_tabs->addTab(m_timeline, tr("&Timeline"));
+    m_tabs->addTab(m_inputs, QString());
+    m_tabs->addTab(m_results, QString());
+    m_tabs->addTab(m_errors, QString());
+    m_tabs->addTab(m_timeline, QString());
     auto *calls = new QSplitter(Qt::Vertical, this);
     calls->addWidget(m_calls);
     calls->addWidget(m_call);
     calls->setStretchFactor(1, 2);
-    m_tabs->addTab(calls, tr("&API calls"));
+    m_tabs->addTab(calls, QString());
     m_calls->setObjectName(QStringLiteral("runCalls"));
     m_inputs->setObjectName(QStringLiteral("runInputs"));
     m_timeline->setObjectName(QStringLiteral("runTimeline"));
@@ -156,7 +157,10 @@ RunDetailView::RunDetailView(runs::HistoryStore *store, QWidget *parent)
     connect(&m_ticker, &QTimer::timeout, this, &RunDetailView::updateHeader);
     m_noticeTimer.setSingleShot(true);
     m_noticeTimer.setInterval(4000);
-    connect(&m_noticeTimer, &QTimer::timeout, m_notice, &QLabel::clear);
+    connect(&m_noticeTimer, &QTimer::timeout, this, [this] {
+        m_noticeText = {};
+        m_notice->clear();
+    });
 
     connect(m_store, &runs::HistoryStore::runChanged, this, [this](qint64 id) {
         if (id == m_runId)
@@ -168,15 +172,73 @@ RunDetailView::RunDetailView(runs::HistoryStore *store, QWidget *parent)
     });
     connect(m_errors, &RunDetailErrors::focusFieldRequested, this,
             &RunDetailView::focusFieldRequested);
-    connect(m_results, &RunDetailResults::copied, this, &RunDetailView::showNotice);
-    connect(m_calls, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
-        const int row = item ? m_calls->indexOfTopLevelItem(item) : -1;
-        if (row >= 0 && row < m_record.calls.size())
-            m_call->setRecord(m_record.calls.at(row));
-        else
-            m_call->clear();
-    });
+    connect(m_results, &RunDetailResults::copied, this,
+            [this](RunDetailResults::Copied what, const QString &path) {
+                showNotice([what, path] { return RunDetailResults::copiedText(what, path); });
+            });
+    connect(m_calls, &QTreeWidget::currentItemChanged, this, &RunDetailView::showCurrentCall);
     clear();
+    retranslateUi();
+}
+
+void RunDetailView::retranslateUi()
+{
+    m_emptyLabel->setText(tr("Select a run to see its inputs, results, errors and API calls."));
+    m_rerun->setText(tr("Re-&run"));
+    m_rerun->setToolTip(tr("Run the same action with the same inputs again (Ctrl+R)"));
+    m_restore->setText(tr("Re&store into form"));
+    m_restore->setToolTip(tr("Put this run's action, connection and inputs back into the form "
+                             "(Ctrl+Shift+R)"));
+    m_copyCurl->setText(tr("Copy as c&URL"));
+    m_copyCurl->setToolTip(tr("Copy a cURL command that repeats this run; the token is the "
+                              "$ZAPIER_TOKEN shell variable (Ctrl+Alt+C)"));
+    m_delete->setText(tr("&Delete…"));
+    m_delete->setToolTip(tr("Delete this run from the history (Del)"));
+    for (QToolButton *button : std::as_const(m_actionButtons))
+        button->setAccessibleName(plainActionText(button->defaultAction()));
+
+    m_title->setAccessibleName(tr("Run"));
+    m_meta->setAccessibleName(tr("Run information"));
+    m_notice->setAccessibleName(tr("Notice"));
+    if (m_noticeText) {
+        m_notice->setText(m_noticeText());
+        m_notice->setAccessibleDescription(m_notice->text());
+    }
+    m_confirmText->setText(tr("Delete this run from the history? This cannot be undone."));
+    m_confirmDelete->setText(tr("Delete run"));
+    m_confirmDelete->setAccessibleName(tr("Confirm deleting the run"));
+    m_cancelDelete->setText(tr("Keep it"));
+    m_cancelDelete->setAccessibleName(tr("Cancel deleting the run"));
+
+    m_tabs->setAccessibleName(tr("Run details"));
+    m_tabs->setTabText(InputsTab, tr("&Inputs"));
+    m_tabs->setTabText(ResultsTab, tr("Res&ults"));
+    updateErrorsTabText();
+    m_tabs->setTabText(TimelineTab, tr("&Timeline"));
+    m_tabs->setTabText(CallsTab, tr("&API calls"));
+    m_inputs->setHeaderLabels({tr("Field"), tr("Value")});
+    m_inputs->setAccessibleName(tr("Inputs"));
+    m_timeline->setHeaderLabels({tr("Time"), tr("Status"), tr("Note")});
+    m_timeline->setAccessibleName(tr("Timeline"));
+    m_calls->setHeaderLabels(
+        {tr("Method"), tr("Path"), tr("Status"), tr("Duration"), tr("Attempt")});
+    m_calls->setAccessibleName(tr("API calls"));
+
+    // The run's own texts, in place. The results, the errors (explained again) and the selected
+    // call's view retranslate themselves.
+    if (m_runId == 0)
+        return;
+    updateHeader();
+    fillInputs();
+    fillTimeline();
+    fillCalls();
+}
+
+void RunDetailView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
 }
 
 QWidget *RunDetailView::buildHeader()
@@ -189,16 +251,13 @@ QWidget *RunDetailView::buildHeader()
     titleFont.setBold(true);
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
     m_title->setFont(titleFont);
-    m_title->setAccessibleName(tr("Run"));
     m_pill->setObjectName(QStringLiteral("runStatus"));
     m_meta->setObjectName(QStringLiteral("runMeta"));
     m_meta->setTextFormat(Qt::PlainText);
     m_meta->setWordWrap(true);
     m_meta->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_meta->setForegroundRole(QPalette::PlaceholderText);
-    m_meta->setAccessibleName(tr("Run information"));
     m_notice->setObjectName(QStringLiteral("runNotice"));
-    m_notice->setAccessibleName(tr("Notice"));
 
     auto *titleRow = new QHBoxLayout;
     titleRow->addWidget(m_title, 1);
@@ -209,7 +268,7 @@ QWidget *RunDetailView::buildHeader()
         auto *button = new QToolButton(header);
         button->setDefaultAction(action);
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        button->setAccessibleName(plainActionText(action));
+        m_actionButtons.append(button);
         buttons->addWidget(button);
     }
     buttons->addWidget(m_notice, 1);
@@ -218,21 +277,18 @@ QWidget *RunDetailView::buildHeader()
     // keyboard stays where it was).
     m_confirm->setObjectName(QStringLiteral("deleteConfirmation"));
     m_confirm->setFrameShape(QFrame::StyledPanel);
-    auto *confirmText =
-        new QLabel(tr("Delete this run from the history? This cannot be undone."), m_confirm);
-    confirmText->setWordWrap(true);
-    auto *confirmDelete = new QPushButton(tr("Delete run"), m_confirm);
-    confirmDelete->setObjectName(QStringLiteral("confirmDelete"));
-    confirmDelete->setAccessibleName(tr("Confirm deleting the run"));
-    auto *cancel = new QPushButton(tr("Keep it"), m_confirm);
-    cancel->setObjectName(QStringLiteral("cancelDelete"));
-    cancel->setAccessibleName(tr("Cancel deleting the run"));
+    m_confirmText = new QLabel(m_confirm);
+    m_confirmText->setWordWrap(true);
+    m_confirmDelete = new QPushButton(m_confirm);
+    m_confirmDelete->setObjectName(QStringLiteral("confirmDelete"));
+    m_cancelDelete = new QPushButton(m_confirm);
+    m_cancelDelete->setObjectName(QStringLiteral("cancelDelete"));
     auto *confirmLayout = new QHBoxLayout(m_confirm);
-    confirmLayout->addWidget(confirmText, 1);
-    confirmLayout->addWidget(confirmDelete);
-    confirmLayout->addWidget(cancel);
-    connect(confirmDelete, &QPushButton::clicked, this, &RunDetailView::deleteRun);
-    connect(cancel, &QPushButton::clicked, m_confirm, &QWidget::hide);
+    confirmLayout->addWidget(m_confirmText, 1);
+    confirmLayout->addWidget(m_confirmDelete);
+    confirmLayout->addWidget(m_cancelDelete);
+    connect(m_confirmDelete, &QPushButton::clicked, this, &RunDetailView::deleteRun);
+    connect(m_cancelDelete, &QPushButton::clicked, m_confirm, &QWidget::hide);
     m_confirm->hide();
 
     auto *layout = new QVBoxLayout(header);
@@ -252,6 +308,7 @@ void RunDetailView::showRun(qint64 id)
     }
     m_runId = id;
     m_confirm->hide();
+    m_noticeText = {};
     m_notice->clear();
     m_record = {};
     m_results->clear();
@@ -291,6 +348,7 @@ void RunDetailView::reload()
     fillErrors();
     fillTimeline();
     fillCalls();
+    showCurrentCall(); // its record may have changed too
     m_stack->setCurrentIndex(1);
     if (runs::isUnfinishedPhase(m_record.phase))
         m_ticker.start();
@@ -355,7 +413,6 @@ QString RunDetailView::noticeText() const
 
 void RunDetailView::fillInputs()
 {
-    m_inputs->clear();
     QMap<QString, QString> titles;
     QStringList order;
     // flattenInputs points into the tree, so the tree must outlive the loop.
@@ -369,12 +426,26 @@ void RunDetailView::fillInputs()
         if (!order.contains(it.key()))
             order.append(it.key());
     }
-    for (const QString &id : std::as_const(order)) {
-        if (!m_record.inputs.contains(id))
-            continue;
+    order.removeIf([this](const QString &id) { return !m_record.inputs.contains(id); });
+    static const Qt::ItemFlags rowFlags = QTreeWidgetItem().flags();
+    if (order.isEmpty()) {
+        setRowCount(m_inputs, 1);
+        QTreeWidgetItem *item = m_inputs->topLevelItem(0);
+        item->setText(0, tr("No inputs"));
+        item->setText(1, QString());
+        item->setToolTip(0, QString());
+        item->setToolTip(1, QString());
+        item->setFlags(Qt::NoItemFlags);
+        m_inputs->resizeColumnToContents(0);
+        return;
+    }
+    setRowCount(m_inputs, int(order.size()));
+    for (int row = 0; row < order.size(); ++row) {
+        const QString &id = order.at(row);
         const QString value = valueText(m_record.inputs.value(id));
         const QString label = m_record.inputLabels.value(id).toString();
-        auto *item = new QTreeWidgetItem(m_inputs);
+        QTreeWidgetItem *item = m_inputs->topLevelItem(row);
+        item->setFlags(rowFlags);
         item->setText(0, titles.value(id).isEmpty() ? id : titles.value(id));
         item->setToolTip(0, id);
         // A SELECT shows the label the user picked, with the id that was sent.
@@ -382,36 +453,28 @@ void RunDetailView::fillInputs()
                       label.isEmpty() || label == value ? value : tr("%1 (%2)").arg(label, value));
         item->setToolTip(1, value);
     }
-    if (m_inputs->topLevelItemCount() == 0) {
-        auto *item = new QTreeWidgetItem(m_inputs);
-        item->setText(0, tr("No inputs"));
-        item->setFlags(Qt::NoItemFlags);
-    }
     m_inputs->resizeColumnToContents(0);
 }
 
 void RunDetailView::fillErrors()
 {
-    QList<Explanation> explanations;
-    for (const core::RunError &error : std::as_const(m_record.errors))
-        explanations.append(ErrorExplainer::explain(error));
-    if (m_record.apiError)
-        explanations.append(ErrorExplainer::explain(*m_record.apiError, m_record.phase));
-    else if (explanations.isEmpty() && runs::isFinalPhase(m_record.phase) &&
-             m_record.phase != Phase::Success && m_record.phase != Phase::Error)
-        explanations.append(ErrorExplainer::explainPhase(m_record.phase));
-    m_errors->setExplanations(explanations);
-    m_tabs->setTabText(ErrorsTab, explanations.isEmpty()
-                                      ? tr("&Errors")
-                                      : tr("&Errors (%1)").arg(explanations.size()));
+    m_errors->setRun(m_record);
+    updateErrorsTabText();
+}
+
+void RunDetailView::updateErrorsTabText()
+{
+    const int count = m_errors->count();
+    m_tabs->setTabText(ErrorsTab, count == 0 ? tr("&Errors") : tr("&Errors (%1)").arg(count));
 }
 
 void RunDetailView::fillTimeline()
 {
-    m_timeline->clear();
+    setRowCount(m_timeline, int(m_record.events.size()));
     const QDateTime start = m_record.events.isEmpty() ? QDateTime() : m_record.events.first().at;
-    for (const runs::RunEvent &event : std::as_const(m_record.events)) {
-        auto *item = new QTreeWidgetItem(m_timeline);
+    for (int row = 0; row < m_record.events.size(); ++row) {
+        const runs::RunEvent &event = m_record.events.at(row);
+        QTreeWidgetItem *item = m_timeline->topLevelItem(row);
         const qint64 offset = start.isValid() ? start.msecsTo(event.at) : 0;
         item->setText(0, tr("%1 (+%2)")
                              .arg(QLocale().toString(event.at.toLocalTime().time(),
@@ -430,11 +493,11 @@ void RunDetailView::fillTimeline()
 
 void RunDetailView::fillCalls()
 {
-    const int current =
-        m_calls->currentItem() ? m_calls->indexOfTopLevelItem(m_calls->currentItem()) : -1;
-    m_calls->clear();
-    for (const core::RequestRecord &call : std::as_const(m_record.calls)) {
-        auto *item = new QTreeWidgetItem(m_calls);
+    // Rows are reused, so the selected call stays selected.
+    setRowCount(m_calls, int(m_record.calls.size()));
+    for (int row = 0; row < m_record.calls.size(); ++row) {
+        const core::RequestRecord &call = m_record.calls.at(row);
+        QTreeWidgetItem *item = m_calls->topLevelItem(row);
         item->setText(0, call.method);
         item->setText(1, models::RequestLogModel::pathText(call));
         item->setToolTip(1, call.url);
@@ -442,13 +505,20 @@ void RunDetailView::fillCalls()
         item->setText(3, HistoryModel::durationText(call.durationMs));
         item->setText(4, QString::number(call.attempt));
     }
-    if (m_calls->topLevelItemCount() > 0)
-        m_calls->setCurrentItem(
-            m_calls->topLevelItem(qBound(0, current, m_calls->topLevelItemCount() - 1)));
-    else
-        m_call->clear();
+    if (m_calls->topLevelItemCount() > 0 && !m_calls->currentItem())
+        m_calls->setCurrentItem(m_calls->topLevelItem(0));
     m_calls->resizeColumnToContents(0);
     m_calls->resizeColumnToContents(1);
+}
+
+void RunDetailView::showCurrentCall()
+{
+    QTreeWidgetItem *item = m_calls->currentItem();
+    const int row = item ? m_calls->indexOfTopLevelItem(item) : -1;
+    if (row >= 0 && row < m_record.calls.size())
+        m_call->setRecord(m_record.calls.at(row));
+    else
+        m_call->clear();
 }
 
 QString RunDetailView::curlCommand() const
@@ -466,13 +536,16 @@ void RunDetailView::copyCurl()
     if (m_runId == 0)
         return;
     QGuiApplication::clipboard()->setText(curlCommand());
-    showNotice(tr("Copied a cURL command; set $ZAPIER_TOKEN in the shell before running it."));
+    showNotice([] {
+        return tr("Copied a cURL command; set $ZAPIER_TOKEN in the shell before running it.");
+    });
 }
 
-void RunDetailView::showNotice(const QString &text)
+void RunDetailView::showNotice(Notice notice)
 {
-    m_notice->setText(text);
-    m_notice->setAccessibleDescription(text);
+    m_noticeText = std::move(notice);
+    m_notice->setText(m_noticeText());
+    m_notice->setAccessibleDescription(m_notice->text());
     m_noticeTimer.start();
 }
 
@@ -481,8 +554,7 @@ void RunDetailView::askDelete()
     if (m_runId == 0)
         return;
     m_confirm->show();
-    if (auto *button = m_confirm->findChild<QPushButton *>(QStringLiteral("cancelDelete")))
-        button->setFocus(Qt::OtherFocusReason); // the safe choice has the focus
+    m_cancelDelete->setFocus(Qt::OtherFocusReason); // the safe choice has the focus
 }
 
 void RunDetailView::deleteRun()
@@ -496,7 +568,8 @@ void RunDetailView::deleteRun()
         if (m_runId == id)
             clear();
     } else {
-        showNotice(tr("Could not delete the run: the history file could not be written."));
+        showNotice(
+            [] { return tr("Could not delete the run: the history file could not be written."); });
     }
 }
 

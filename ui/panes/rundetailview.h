@@ -5,11 +5,15 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <functional>
+
 class QAction;
 class QFrame;
 class QLabel;
+class QPushButton;
 class QStackedWidget;
 class QTabWidget;
+class QToolButton;
 class QTreeWidget;
 
 namespace ab::runs {
@@ -68,17 +72,26 @@ Q_SIGNALS:
     void deleteRequested(qint64 id);
     void focusFieldRequested(const QString &fieldId);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    // A notice as the state it reports, worded when shown (and again on a language change).
+    using Notice = std::function<QString()>;
+
     QWidget *buildHeader();
+    void retranslateUi();
     void reload();
     void updateHeader();
     void fillInputs();
     void fillErrors();
+    void updateErrorsTabText();
     void fillTimeline();
     void fillCalls();
+    void showCurrentCall();
     void copyCurl();
     void askDelete();
-    void showNotice(const QString &text);
+    void showNotice(Notice notice);
     void selectTabForPhase();
 
     runs::HistoryStore *m_store;
@@ -90,7 +103,12 @@ private:
     HistoryPillLabel *m_pill;
     QLabel *m_meta;
     QLabel *m_notice;
+    Notice m_noticeText;
+    QList<QToolButton *> m_actionButtons;
     QFrame *m_confirm;
+    QLabel *m_confirmText;
+    QPushButton *m_confirmDelete;
+    QPushButton *m_cancelDelete;
     QTabWidget *m_tabs;
     QTreeWidget *m_inputs;
     RunDetailResults *m_results;

@@ -18,6 +18,8 @@
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace ab::ui {
 
 using models::StoredActionsModel;
@@ -34,28 +36,27 @@ StoredActionsView::StoredActionsView(core::ZapierBackend *backend, runs::RunServ
     , m_runs(runs)
     , m_history(history)
     , m_model(new StoredActionsModel(backend, this))
-    , m_refreshButton(new QPushButton(tr("Re&fresh"), this))
-    , m_runButton(new QPushButton(tr("&Run\u2026"), this))
-    , m_nextButton(new QPushButton(tr("&Next page"), this))
-    , m_deleteButton(new QPushButton(tr("&Delete"), this))
+    , m_refreshButton(new QPushButton(this))
+    , m_runButton(new QPushButton(this))
+    , m_nextButton(new QPushButton(this))
+    , m_deleteButton(new QPushButton(this))
     , m_stack(new QStackedWidget(this))
     , m_view(new QListView(this))
-    , m_emptyLabel(createCatalogPlaceholder(tr("No stored actions"), this))
-    , m_status(new CatalogStatusLine(tr("Stored actions status"), this))
+    , m_emptyLabel(createCatalogPlaceholder(this))
+    , m_status(new CatalogStatusLine(this))
 {
     buildLayout();
     connect(m_model, &StoredActionsModel::loadingChanged, this,
             &StoredActionsView::updateListState);
     connect(m_model, &StoredActionsModel::failed, this, [this](const core::ApiError &error) {
-        showError(CatalogMessages::storedActionsFailed(error), [this] { reload(); });
+        showError([error] { return CatalogMessages::storedActionsFailed(error); },
+                  [this] { reload(); });
         updateListState();
     });
     connect(m_model, &StoredActionsModel::loaded, this, [this] {
         updateListState();
-        if (!m_noteAfterLoad.isEmpty()) {
-            m_status->showNote(m_noteAfterLoad);
-            m_noteAfterLoad.clear();
-        }
+        if (m_noteAfterLoad)
+            showStatus(CatalogStatusLine::State::Note, std::exchange(m_noteAfterLoad, {}));
         if (!m_selectAfterLoad.isEmpty()) {
             select(m_selectAfterLoad);
             m_selectAfterLoad.clear();
@@ -64,12 +65,13 @@ StoredActionsView::StoredActionsView(core::ZapierBackend *backend, runs::RunServ
     connect(m_model, &StoredActionsModel::removed, this, [this](const QString &id) {
         m_nextPage.remove(id);
         m_lastInputs.remove(id);
-        m_status->showNote(tr("Deleted stored action %1.").arg(id));
+        showStatus(CatalogStatusLine::State::Note,
+                   [id] { return tr("Deleted stored action %1.").arg(id); });
         updateListState();
     });
     connect(m_model, &StoredActionsModel::removeFailed, this,
             [this](const QString &id, const core::ApiError &error) {
-                showError(CatalogMessages::storedActionDeleteFailed(error),
+                showError([error] { return CatalogMessages::storedActionDeleteFailed(error); },
                           [this, id] { m_model->remove(id); });
                 updateButtons();
             });
@@ -88,21 +90,48 @@ StoredActionsView::StoredActionsView(core::ZapierBackend *backend, runs::RunServ
         connect(m_runs, &runs::RunService::runFinished, this, &StoredActionsView::onRunFinished);
     m_view->installEventFilter(this);
     updateListState();
+    retranslateUi();
 }
 
 StoredActionsView::~StoredActionsView() = default;
+
+void StoredActionsView::retranslateUi()
+{
+    m_refreshButton->setText(tr("Re&fresh"));
+    m_refreshButton->setAccessibleName(tr("Refresh stored actions"));
+    m_runButton->setText(tr("&Run\u2026"));
+    m_runButton->setAccessibleName(tr("Run stored action"));
+    m_runButton->setToolTip(tr("Run the selected stored action, optionally overriding inputs"));
+    m_nextButton->setText(tr("&Next page"));
+    m_nextButton->setAccessibleName(tr("Run next page"));
+    m_nextButton->setToolTip(tr("Run the bulk read again for the next page of results"));
+    m_deleteButton->setText(tr("&Delete"));
+    m_deleteButton->setAccessibleName(tr("Delete stored action"));
+    m_view->setAccessibleName(tr("Stored actions"));
+    m_view->setAccessibleDescription(
+        tr("Enter runs the selected stored action; Delete removes it"));
+    m_emptyLabel->setText(tr("No stored actions yet.\nConfigure an action in the form and use "
+                             "\u201cSave as stored action\u201d."));
+    m_emptyLabel->setAccessibleName(tr("No stored actions"));
+    m_emptyLabel->setAccessibleDescription(m_emptyLabel->text());
+    m_status->setSubject(tr("Stored actions status"));
+    m_model->retranslate();
+    applyStatus();
+    updateConfirmationText();
+}
+
+void StoredActionsView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
 
 void StoredActionsView::buildLayout()
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     auto *buttons = new QHBoxLayout;
-    m_refreshButton->setAccessibleName(tr("Refresh stored actions"));
-    m_runButton->setAccessibleName(tr("Run stored action"));
-    m_runButton->setToolTip(tr("Run the selected stored action, optionally overriding inputs"));
-    m_nextButton->setAccessibleName(tr("Run next page"));
-    m_nextButton->setToolTip(tr("Run the bulk read again for the next page of results"));
-    m_deleteButton->setAccessibleName(tr("Delete stored action"));
     buttons->addWidget(m_runButton);
     buttons->addWidget(m_nextButton);
     buttons->addStretch(1);
@@ -116,12 +145,6 @@ void StoredActionsView::buildLayout()
     m_view->setUniformItemSizes(true);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setAccessibleName(tr("Stored actions"));
-    m_view->setAccessibleDescription(
-        tr("Enter runs the selected stored action; Delete removes it"));
-    m_emptyLabel->setText(tr("No stored actions yet.\nConfigure an action in the form and use "
-                             "\u201cSave as stored action\u201d."));
-    m_emptyLabel->setAccessibleDescription(m_emptyLabel->text());
     m_stack->addWidget(m_view);
     m_stack->addWidget(m_emptyLabel);
     layout->addWidget(m_stack, 1);
@@ -177,16 +200,19 @@ void StoredActionsView::select(const QString &storedActionId)
 
 void StoredActionsView::saveAsStored(const core::StoredAction &action)
 {
-    m_status->showBusy(tr("Saving stored action\u2026"));
+    showStatus(CatalogStatusLine::State::Busy, [] { return tr("Saving stored action\u2026"); });
     m_backend->createStoredAction(action, this, [this, action](core::ApiResult<QString> result) {
         if (!result.ok()) {
-            showError(CatalogMessages::storedActionSaveFailed(result.error()),
-                      [this, action] { saveAsStored(action); });
+            showError(
+                [error = result.error()] { return CatalogMessages::storedActionSaveFailed(error); },
+                [this, action] { saveAsStored(action); });
             return;
         }
         const QString id = result.value();
-        m_noteAfterLoad = tr("Saved %1 as stored action %2.").arg(action.actionKey, id);
-        m_status->showNote(m_noteAfterLoad);
+        m_noteAfterLoad = [key = action.actionKey, id] {
+            return tr("Saved %1 as stored action %2.").arg(key, id);
+        };
+        showStatus(CatalogStatusLine::State::Note, m_noteAfterLoad);
         m_selectAfterLoad = id;
         m_model->reload();
         Q_EMIT saved(id);
@@ -246,7 +272,11 @@ qint64 StoredActionsView::start(const core::StoredAction &action, const QVariant
     if (localId == 0) {
         const QString detail = m_history ? m_history->lastError().detail : QString();
         showError(
-            tr("The run could not be recorded in the history, so it was not sent. %1").arg(detail),
+            [detail] {
+                //: %1 is the database's own explanation, possibly empty.
+                return tr("The run could not be recorded in the history, so it was not sent. %1")
+                    .arg(detail);
+            },
             {});
         return 0;
     }
@@ -254,9 +284,11 @@ qint64 StoredActionsView::start(const core::StoredAction &action, const QVariant
     m_lastInputs.insert(action.id, inputs);
     // The page is spent: the next one comes with this run's result.
     m_nextPage.remove(action.id);
-    m_status->showNote(page.isEmpty()
-                           ? tr("Started a run of %1.").arg(action.actionKey)
-                           : tr("Started a run of %1 for the next page.").arg(action.actionKey));
+    showStatus(CatalogStatusLine::State::Note,
+               [key = action.actionKey, nextPage = !page.isEmpty()] {
+                   return nextPage ? tr("Started a run of %1 for the next page.").arg(key)
+                                   : tr("Started a run of %1.").arg(key);
+               });
     updateButtons();
     Q_EMIT runStarted(localId);
     return localId;
@@ -275,7 +307,8 @@ void StoredActionsView::onRunFinished(qint64 localId)
     if (record && !record->nextPage.isEmpty()) {
         m_nextPage.insert(storedId, record->nextPage);
         if (storedId == currentId())
-            m_status->showNote(tr("More results are available: use Next page."));
+            showStatus(CatalogStatusLine::State::Note,
+                       [] { return tr("More results are available: use Next page."); });
     }
     updateButtons();
 }
@@ -286,37 +319,76 @@ void StoredActionsView::deleteSelected()
     if (!action || m_model->isRemoving(action->id))
         return;
     const QString id = action->id;
-    auto *box = new QMessageBox(
-        QMessageBox::Question, tr("Delete stored action"),
-        tr("Delete the stored action %1 (%2)?\nThis cannot be undone.").arg(action->actionKey, id),
-        QMessageBox::Yes | QMessageBox::Cancel, this);
+    m_deleting = *action;
+    auto *box = new QMessageBox(QMessageBox::Question, QString(), QString(),
+                                QMessageBox::Yes | QMessageBox::Cancel, this);
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setAccessibleName(tr("Confirm deletion"));
     box->setObjectName(QStringLiteral("confirmDeleteStoredAction"));
+    m_confirmation = box;
+    updateConfirmationText();
     connect(box, &QMessageBox::finished, this, [this, id](int result) {
         if (result != QMessageBox::Yes)
             return;
-        m_status->showBusy(tr("Deleting stored action\u2026"));
+        showStatus(CatalogStatusLine::State::Busy,
+                   [] { return tr("Deleting stored action\u2026"); });
         m_model->remove(id);
         updateButtons();
     });
     box->open();
 }
 
-void StoredActionsView::showError(const QString &text, std::function<void()> retry)
+void StoredActionsView::updateConfirmationText()
+{
+    // The box is ours to word: QMessageBox translates only its own buttons.
+    if (!m_confirmation)
+        return;
+    m_confirmation->setWindowTitle(tr("Delete stored action"));
+    m_confirmation->setText(tr("Delete the stored action %1 (%2)?\nThis cannot be undone.")
+                                .arg(m_deleting.actionKey, m_deleting.id));
+    m_confirmation->setAccessibleName(tr("Confirm deletion"));
+}
+
+void StoredActionsView::showStatus(CatalogStatusLine::State state, Message message)
+{
+    m_statusState = state;
+    m_statusMessage = std::move(message);
+    applyStatus();
+}
+
+void StoredActionsView::showError(Message message, std::function<void()> retry)
 {
     m_retry = std::move(retry);
-    m_status->showError(text);
-    m_status->retryButton()->setVisible(bool(m_retry));
+    showStatus(CatalogStatusLine::State::Error, std::move(message));
+}
+
+void StoredActionsView::applyStatus()
+{
+    const QString text = m_statusMessage ? m_statusMessage() : QString();
+    switch (m_statusState) {
+    case CatalogStatusLine::State::Idle:
+        m_status->clear();
+        break;
+    case CatalogStatusLine::State::Busy:
+        m_status->showBusy(text);
+        break;
+    case CatalogStatusLine::State::Note:
+        m_status->showNote(text);
+        break;
+    case CatalogStatusLine::State::Error:
+        m_status->showError(text);
+        m_status->retryButton()->setVisible(bool(m_retry));
+        break;
+    }
 }
 
 void StoredActionsView::updateListState()
 {
     if (m_model->loading())
-        m_status->showBusy(tr("Loading stored actions\u2026"));
-    else if (m_status->state() == CatalogStatusLine::State::Busy)
-        m_status->clear();
+        showStatus(CatalogStatusLine::State::Busy,
+                   [] { return tr("Loading stored actions\u2026"); });
+    else if (m_statusState == CatalogStatusLine::State::Busy)
+        showStatus(CatalogStatusLine::State::Idle, {});
     const bool empty = m_model->isLoaded() && m_model->rowCount() == 0 && !m_model->loading();
     m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_emptyLabel) : m_view);
     if (!m_view->currentIndex().isValid() && m_model->rowCount() > 0)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/storedaction.h"
+#include "panes/catalogstatusline.h"
 #include "panes/storedrundialog.h"
 
 #include <QHash>
@@ -11,6 +12,7 @@
 
 class QLabel;
 class QListView;
+class QMessageBox;
 class QPushButton;
 class QStackedWidget;
 
@@ -27,7 +29,6 @@ class RunService;
 
 namespace ab::ui {
 
-class CatalogStatusLine;
 class StoredRunDialog;
 
 // The stored actions of the Actions API (issue 3, point 6): list, run (inputs overridable,
@@ -87,14 +88,23 @@ Q_SIGNALS:
 protected:
     void showEvent(QShowEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    // A status message as the state it reports (a deleted id, an API error), worded when shown,
+    // so that a language change can word it again.
+    using Message = std::function<QString()>;
+
     void buildLayout();
+    void retranslateUi();
     void updateButtons();
     void updateListState();
     qint64 start(const core::StoredAction &action, const QVariantMap &inputs, const QString &page);
     void onRunFinished(qint64 localId);
-    void showError(const QString &text, std::function<void()> retry);
+    void showStatus(CatalogStatusLine::State state, Message message);
+    void showError(Message message, std::function<void()> retry);
+    void applyStatus();
+    void updateConfirmationText();
     const core::StoredAction *selected() const;
 
     core::ZapierBackend *m_backend;
@@ -110,9 +120,13 @@ private:
     QLabel *m_emptyLabel;
     CatalogStatusLine *m_status;
     QPointer<StoredRunDialog> m_dialog;
+    QPointer<QMessageBox> m_confirmation;
+    core::StoredAction m_deleting; // what the open confirmation asks about
     QString m_environment;
     QString m_selectAfterLoad;
-    QString m_noteAfterLoad; // a success note that outlives the reload it triggers
+    CatalogStatusLine::State m_statusState = CatalogStatusLine::State::Idle;
+    Message m_statusMessage;
+    Message m_noteAfterLoad; // a success note that outlives the reload it triggers
     std::function<void()> m_retry;
     QHash<qint64, QString> m_runOwner;        // local run id -> stored action id
     QHash<QString, QVariantMap> m_lastInputs; // per stored action, for the next page

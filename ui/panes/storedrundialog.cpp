@@ -3,6 +3,7 @@
 #include "models/storedactionsmodel.h"
 
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -59,32 +60,22 @@ QVariant typedLike(const QString &text, const QVariant &original)
 StoredRunDialog::StoredRunDialog(const core::StoredAction &action, QWidget *parent)
     : QDialog(parent)
     , m_action(action)
+    , m_summary(new QLabel(this))
+    , m_hint(new QLabel(this))
     , m_table(new QTableWidget(0, 2, this))
+    , m_add(new QPushButton(this))
+    , m_remove(new QPushButton(this))
 {
-    setWindowTitle(tr("Run stored action"));
-    setAccessibleName(tr("Run stored action"));
     auto *layout = new QVBoxLayout(this);
-    auto *summary =
-        new QLabel(tr("<b>%1</b> (%2) of %3")
-                       .arg(action.actionKey.toHtmlEscaped(), action.actionType.toHtmlEscaped(),
-                            action.selectedApi.toHtmlEscaped()),
-                   this);
-    summary->setAccessibleName(tr("Stored action"));
-    summary->setAccessibleDescription(summary->text());
-    auto *hint = new QLabel(tr("Edit a value to override it for this run; unchanged rows use "
-                               "the stored value."),
-                            this);
-    hint->setWordWrap(true);
-    hint->setForegroundRole(QPalette::PlaceholderText);
-    hint->setBuddy(m_table);
-    layout->addWidget(summary);
-    layout->addWidget(hint);
+    m_hint->setWordWrap(true);
+    m_hint->setForegroundRole(QPalette::PlaceholderText);
+    m_hint->setBuddy(m_table);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_hint);
 
-    m_table->setHorizontalHeaderLabels({tr("Input"), tr("Value")});
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_table->verticalHeader()->hide();
-    m_table->setAccessibleName(tr("Inputs"));
     m_table->setTabKeyNavigation(false);
     for (auto it = action.inputs.cbegin(); it != action.inputs.cend(); ++it) {
         bool editable = true;
@@ -94,36 +85,68 @@ StoredRunDialog::StoredRunDialog(const core::StoredAction &action, QWidget *pare
             // Structured values stay as stored; a text row cannot express them faithfully.
             QTableWidgetItem *item = m_table->item(m_table->rowCount() - 1, 1);
             item->setFlags(item->flags() & ~Qt::ItemIsEditable);
-            item->setToolTip(tr("Lists and objects are sent as stored."));
         }
     }
     layout->addWidget(m_table, 1);
 
     auto *rowButtons = new QHBoxLayout;
-    auto *add = new QPushButton(tr("&Add input"), this);
-    add->setAccessibleName(tr("Add input"));
-    auto *remove = new QPushButton(tr("Re&move input"), this);
-    remove->setAccessibleName(tr("Remove input"));
-    rowButtons->addWidget(add);
-    rowButtons->addWidget(remove);
+    rowButtons->addWidget(m_add);
+    rowButtons->addWidget(m_remove);
     rowButtons->addStretch(1);
     layout->addLayout(rowButtons);
-    connect(add, &QPushButton::clicked, this, [this] {
+    connect(m_add, &QPushButton::clicked, this, [this] {
         addRow(QString(), QString());
         m_table->setCurrentCell(m_table->rowCount() - 1, 0);
         m_table->editItem(m_table->currentItem());
     });
-    connect(remove, &QPushButton::clicked, this, &StoredRunDialog::removeCurrentRow);
+    connect(m_remove, &QPushButton::clicked, this, &StoredRunDialog::removeCurrentRow);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    QPushButton *run = buttons->addButton(tr("&Run"), QDialogButtonBox::AcceptRole);
-    run->setDefault(true);
-    run->setAccessibleName(tr("Run"));
-    buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
+    m_run = buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
+    m_run->setDefault(true);
+    m_cancel = buttons->button(QDialogButtonBox::Cancel);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
+    retranslateUi();
     resize(fontMetrics().averageCharWidth() * 70, fontMetrics().height() * 22);
+}
+
+void StoredRunDialog::retranslateUi()
+{
+    setWindowTitle(tr("Run stored action"));
+    setAccessibleName(tr("Run stored action"));
+    //: %1 is an action key, %2 its type, %3 the app it belongs to.
+    m_summary->setText(tr("<b>%1</b> (%2) of %3")
+                           .arg(m_action.actionKey.toHtmlEscaped(),
+                                m_action.actionType.toHtmlEscaped(),
+                                m_action.selectedApi.toHtmlEscaped()));
+    m_summary->setAccessibleName(tr("Stored action"));
+    m_summary->setAccessibleDescription(m_summary->text());
+    m_hint->setText(tr("Edit a value to override it for this run; unchanged rows use "
+                       "the stored value."));
+    m_table->setHorizontalHeaderLabels({tr("Input"), tr("Value")});
+    m_table->setAccessibleName(tr("Inputs"));
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        // Only structured values are read-only (see the constructor).
+        QTableWidgetItem *item = m_table->item(row, 1);
+        if (item && !(item->flags() & Qt::ItemIsEditable))
+            item->setToolTip(tr("Lists and objects are sent as stored."));
+    }
+    m_add->setText(tr("&Add input"));
+    m_add->setAccessibleName(tr("Add input"));
+    m_remove->setText(tr("Re&move input"));
+    m_remove->setAccessibleName(tr("Remove input"));
+    m_run->setText(tr("&Run"));
+    m_run->setAccessibleName(tr("Run"));
+    m_cancel->setAccessibleName(tr("Cancel"));
+}
+
+void StoredRunDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QDialog::changeEvent(event);
 }
 
 void StoredRunDialog::addRow(const QString &key, const QString &value)

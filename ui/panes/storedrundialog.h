@@ -4,6 +4,8 @@
 
 #include <QDialog>
 
+class QLabel;
+class QPushButton;
 class QTableWidget;
 
 namespace ab::ui {
@@ -26,12 +28,22 @@ public:
     QTableWidget *table() const { return m_table; }
     void setInput(const QString &key, const QString &value); // for tests and callers
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
     void addRow(const QString &key, const QString &value);
     void removeCurrentRow();
 
     core::StoredAction m_action;
+    QLabel *m_summary;
+    QLabel *m_hint;
     QTableWidget *m_table;
+    QPushButton *m_add;
+    QPushButton *m_remove;
+    QPushButton *m_run;
+    QPushButton *m_cancel;
 };
 
 } // namespace ab::ui

@@ -1,8 +1,23 @@
 #include "core/version.h"
 #include "dialogs/aboutdialog.h"
+#include "support/pseudotranslator.h"
+#include "ui/untranslatedtext.h"
 
+#include <QCoreApplication>
 #include <QLabel>
 #include <QTest>
+
+namespace {
+
+// The pseudo-translator for the length of a test, removed even when a check fails.
+struct PseudoLanguage {
+    ab::test::PseudoTranslator translator;
+    PseudoLanguage() { QCoreApplication::installTranslator(&translator); }
+    ~PseudoLanguage() { QCoreApplication::removeTranslator(&translator); }
+    Q_DISABLE_COPY_MOVE(PseudoLanguage)
+};
+
+} // namespace
 
 class TestAboutDialog final : public QObject {
     Q_OBJECT
@@ -19,6 +34,31 @@ private Q_SLOTS:
         QVERIFY(label);
         QVERIFY(label->text().contains(ab::core::applicationVersion()));
         QVERIFY(!label->accessibleName().isEmpty());
+    }
+
+    void retranslate_updatesEveryVisibleText()
+    {
+        ab::ui::AboutDialog dialog;
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *label = dialog.findChild<QLabel *>();
+        QVERIFY(label);
+        QStringList found;
+        {
+            // Installed over the open dialog: it proves the switch is live, not at construction.
+            PseudoLanguage pseudo;
+            ab::test::UntranslatedText scanner;
+            QTRY_VERIFY2((found = scanner.scan(&dialog)).isEmpty(),
+                         qPrintable(found.join(QLatin1Char('\n'))));
+            QVERIFY(dialog.isVisible());
+            // The version and the Qt versions are still filled in.
+            QVERIFY(label->text().contains(ab::core::applicationVersion()));
+            QVERIFY(label->text().contains(QString::fromLatin1(qVersion())));
+            QVERIFY(label->accessibleDescription().startsWith(ab::test::PseudoTranslator::open));
+        }
+        // And back: the source language returns the same way.
+        QTRY_COMPARE(dialog.windowTitle(), QStringLiteral("About Actionbench"));
+        QVERIFY(label->text().contains(QStringLiteral("General Public License")));
     }
 };
 

@@ -10,6 +10,8 @@
 #include "dialogs/accountsmessages.h"
 #include "sandbox/sandboxserver.h"
 #include "support/memorysecretstore.h"
+#include "support/pseudotranslator.h"
+#include "ui/untranslatedtext.h"
 
 #include <QAccessible>
 #include <QApplication>
@@ -130,6 +132,33 @@ void type(QLineEdit *field, const QString &text)
 {
     field->clear();
     QTest::keyClicks(field, text);
+}
+
+// The pseudo-translator for the length of a test, removed even when a check fails.
+struct PseudoLanguage {
+    test::PseudoTranslator translator;
+    PseudoLanguage() { QCoreApplication::installTranslator(&translator); }
+    ~PseudoLanguage() { QCoreApplication::removeTranslator(&translator); }
+    Q_DISABLE_COPY_MOVE(PseudoLanguage)
+};
+
+// What the dialog shows that is data, not words of ours: the default token endpoint and
+// scopes (as placeholders) and the names of the signing algorithms.
+test::DataFilter accountsData(const Setup &setup)
+{
+    const QStringList data = {
+        setup.tokens->tokenUrl().toString(), connect::ExchangeSettings::defaultScope(),
+        connect::PkceSettings().scope, QStringLiteral("RS256"), QStringLiteral("ES256")};
+    return [data](QString text) {
+        for (const QString &value : data)
+            text.remove(value);
+        return text;
+    };
+}
+
+bool pseudoTranslated(const QString &text)
+{
+    return text.startsWith(test::PseudoTranslator::open);
 }
 
 } // namespace
@@ -506,6 +535,175 @@ private Q_SLOTS:
                           Qt::LeftButton);
         QVERIFY(!dialog->isBusy());
         QVERIFY(!dialog->fields()->errorText(edit(*dialog, "pkceClientId")).isEmpty());
+    }
+
+    // --- Live language switching: every text of the dialog is said again, nothing is lost.
+
+    void retranslate_idleDialogOnEveryPage()
+    {
+        Setup setup(m_keys.publicPem);
+        auto dialog = setup.dialog();
+        dialog->fields()->setMode(CredentialMode::WhiteLabelExchange);
+        type(edit(*dialog, "clientId"), clientId);
+        edit(*dialog, "clientSecret")->setText(clientSecret);
+        PseudoLanguage pseudo;
+        test::UntranslatedText scanner(accountsData(setup));
+        QStringList found;
+        const auto pages = {
+            std::pair{CredentialMode::AccessToken, connect::JwtSource::Pasted},
+            std::pair{CredentialMode::WhiteLabelExchange, connect::JwtSource::Pasted},
+            std::pair{CredentialMode::WhiteLabelExchange, connect::JwtSource::SignedLocally},
+            std::pair{CredentialMode::OAuthPkce, connect::JwtSource::Pasted}};
+        for (const auto &[mode, source] : pages) {
+            dialog->fields()->setMode(mode);
+            dialog->fields()->setJwtSource(source);
+            QTRY_VERIFY2((found = scanner.scan(dialog.get())).isEmpty(),
+                         qPrintable(found.join(QLatin1Char('\n'))));
+        }
+        // What was typed and chosen is still there.
+        QCOMPARE(dialog->fields()->mode(), CredentialMode::OAuthPkce);
+        QCOMPARE(edit(*dialog, "clientId")->text(), clientId);
+        QCOMPARE(edit(*dialog, "clientSecret")->text(), clientSecret);
+        QVERIFY(pseudoTranslated(edit(*dialog, "clientId")->accessibleName()));
+        QVERIFY(pseudoTranslated(dialog->stateText()));
+        QVERIFY(!dialog->signOutButton()->isEnabled());
+        QCOMPARE(setup.tokenRequests(), 0);
+    }
+
+    void retranslate_backToTheSourceLanguage()
+    {
+        Setup setup(m_keys.publicPem);
+        auto dialog = setup.dialog();
+        {
+            PseudoLanguage pseudo;
+            QTRY_VERIFY(pseudoTranslated(dialog->windowTitle()));
+        }
+        QTRY_COMPARE(dialog->windowTitle(), QStringLiteral("Accounts"));
+        QCOMPARE(dialog->stateText(), QStringLiteral("Not signed in."));
+        // The accessible name is the label without mnemonic and colon, as before the switch.
+        QCOMPARE(edit(*dialog, "clientId")->accessibleName(), QStringLiteral("Client ID"));
+        QCOMPARE(edit(*dialog, "kid")->accessibleName(), QStringLiteral("Key ID (kid)"));
+    }
+
+    void retranslate_inlineErrorsBannerAndConfirmationAreSaidAgain()
+    {
+        Setup setup(m_keys.publicPem);
+        setup.secrets.setFailure(secrets::SecretErrorKind::NoBackend);
+        auto dialog = setup.dialog();
+        QTRY_VERIFY(!dialog->bannerText().isEmpty());
+        dialog->fields()->setMode(CredentialMode::WhiteLabelExchange);
+        dialog->fields()->setJwtSource(connect::JwtSource::Pasted);
+        type(edit(*dialog, "partnerJwt"), QStringLiteral("not-a-jwt"));
+        type(edit(*dialog, "tokenUrl"), QStringLiteral("ftp://nowhere"));
+        QTest::mouseClick(dialog->signInButton(), Qt::LeftButton);
+        dialog->askSignOut();
+        QVERIFY(shown(*dialog, "signOutConfirmation"));
+        AccountsFields *fields = dialog->fields();
+        const char *const failing[] = {"clientId", "clientSecret", "partnerJwt", "tokenUrl"};
+        for (const char *name : failing)
+            QVERIFY2(!fields->errorText(edit(*dialog, name)).isEmpty(), name);
+
+        PseudoLanguage pseudo;
+        test::UntranslatedText scanner(accountsData(setup));
+        QStringList found;
+        QTRY_VERIFY2((found = scanner.scan(dialog.get())).isEmpty(),
+                     qPrintable(found.join(QLatin1Char('\n'))));
+        // The same fields are in error, in the new language, naming the field by its new name.
+        for (const char *name : failing) {
+            QLineEdit *field = edit(*dialog, name);
+            QVERIFY2(pseudoTranslated(fields->errorText(field)), name);
+            QCOMPARE(field->accessibleDescription(), fields->errorText(field));
+        }
+        QVERIFY(fields->errorText(edit(*dialog, "clientId"))
+                    .contains(edit(*dialog, "clientId")->accessibleName()));
+        QVERIFY(fields->errorText(edit(*dialog, "kid")).isEmpty());
+        QVERIFY(pseudoTranslated(dialog->statusText()));
+        QVERIFY(pseudoTranslated(dialog->bannerText()));
+        QVERIFY(shown(*dialog, "signOutConfirmation"));
+        // The values typed stay, and typing still clears the field's own error.
+        QCOMPARE(edit(*dialog, "partnerJwt")->text(), QStringLiteral("not-a-jwt"));
+        QCOMPARE(edit(*dialog, "tokenUrl")->text(), QStringLiteral("ftp://nowhere"));
+        QTest::keyClicks(edit(*dialog, "clientId"), QStringLiteral("x"));
+        QVERIFY(fields->errorText(edit(*dialog, "clientId")).isEmpty());
+        QCOMPARE(setup.tokenRequests(), 0);
+    }
+
+    void retranslate_refusedSignInIsSaidAgain()
+    {
+        Setup setup(m_keys.publicPem);
+        auto dialog = setup.dialog();
+        fillSignedExchange(*dialog, QStringLiteral("wrong-secret-77"),
+                           QString::fromLatin1(m_keys.privatePem));
+        QVERIFY(!signInAndWait(*dialog));
+        const QString english = dialog->statusText();
+        QVERIFY(english.contains(QLatin1String("client id or client secret")));
+
+        {
+            PseudoLanguage pseudo;
+            test::UntranslatedText scanner(accountsData(setup));
+            QStringList found;
+            QTRY_VERIFY2((found = scanner.scan(dialog.get())).isEmpty(),
+                         qPrintable(found.join(QLatin1Char('\n'))));
+            QCOMPARE(dialog->statusText(),
+                     test::PseudoTranslator::open + english + test::PseudoTranslator::close);
+            QCOMPARE(edit(*dialog, "clientSecret")->text(), QStringLiteral("wrong-secret-77"));
+            QCOMPARE(edit(*dialog, "kid")->text(), QStringLiteral("key-1"));
+        }
+        QTRY_COMPARE(dialog->statusText(), english);
+        QCOMPARE(setup.tokenRequests(), 1);
+    }
+
+    void retranslate_signedInStateIsSaidAgain()
+    {
+        Setup setup(m_keys.publicPem);
+        auto dialog = setup.dialog();
+        dialog->fields()->setMode(CredentialMode::AccessToken);
+        edit(*dialog, "accessToken")->setText(QStringLiteral("pasted-token-5c2e"));
+        QVERIFY(signInAndWait(*dialog));
+        QCOMPARE(dialog->statusText(), QStringLiteral("Signed in."));
+
+        PseudoLanguage pseudo;
+        test::UntranslatedText scanner(accountsData(setup));
+        QStringList found;
+        QTRY_VERIFY2((found = scanner.scan(dialog.get())).isEmpty(),
+                     qPrintable(found.join(QLatin1Char('\n'))));
+        QVERIFY(pseudoTranslated(dialog->statusText()));
+        QVERIFY(pseudoTranslated(dialog->stateText()));
+        QCOMPARE(edit(*dialog, "accessToken")->placeholderText(),
+                 AccountsMessages::storedPlaceholder());
+        QVERIFY(pseudoTranslated(edit(*dialog, "accessToken")->placeholderText()));
+        QVERIFY(dialog->signOutButton()->isEnabled());
+        QCOMPARE(dialog->fields()->mode(), CredentialMode::AccessToken);
+    }
+
+    void retranslate_browserSignInKeepsWaiting()
+    {
+        Setup setup(m_keys.publicPem);
+        auto dialog = setup.dialog();
+        dialog->fields()->setMode(CredentialMode::OAuthPkce);
+        type(edit(*dialog, "pkceClientId"), QStringLiteral("partner-client"));
+        QSignalSpy url(setup.tokens.get(), &connect::TokenService::authorizationUrlReady);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("browserSignIn")),
+                          Qt::LeftButton);
+        QVERIFY(!url.isEmpty() || url.wait(10000));
+        QVERIFY(dialog->isWaitingForBrowser());
+
+        {
+            PseudoLanguage pseudo;
+            test::UntranslatedText scanner(accountsData(setup));
+            QStringList found;
+            QTRY_VERIFY2((found = scanner.scan(dialog.get())).isEmpty(),
+                         qPrintable(found.join(QLatin1Char('\n'))));
+            QVERIFY(pseudoTranslated(dialog->statusText()));
+            // Still waiting for the same browser sign-in.
+            QVERIFY(dialog->isBusy());
+            QVERIFY(dialog->isWaitingForBrowser());
+            QCOMPARE(dialog->authorizationUrl(), url.first().first().toUrl());
+            QTest::mouseClick(dialog->cancelBrowserButton(), Qt::LeftButton);
+            QTRY_VERIFY(!dialog->isBusy());
+            QVERIFY(pseudoTranslated(dialog->statusText()));
+        }
+        QTRY_COMPARE(dialog->statusText(), QStringLiteral("Browser sign-in was cancelled."));
     }
 };
 

@@ -6,10 +6,12 @@
 #include "models/iconcache.h"
 #include "models/storedactionsmodel.h"
 #include "support/fakebackend.h"
+#include "support/pseudotranslator.h"
 #include "support/sandboxfixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QNetworkAccessManager>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -416,6 +418,60 @@ private Q_SLOTS:
         backend.pendingDeleteStoredAction.takeFirst().reply(
             FakeBackend::error(core::ErrorKind::NotFound, 404));
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    void retranslate_announcesEveryTextOfOurs()
+    {
+        FakeBackend backend;
+        ActionListModel actions(&backend, nullptr);
+        ConnectionListModel connections(&backend, nullptr);
+        StoredActionsModel stored(&backend, nullptr);
+        QAbstractItemModelTester actionsTester(&actions);
+        QAbstractItemModelTester connectionsTester(&connections);
+        QAbstractItemModelTester storedTester(&stored);
+        core::App app;
+        app.id = QStringLiteral("sheets");
+        app.needsAuthentication = true;
+        actions.setApp(app);
+        backend.pendingActions.takeFirst().reply(
+            QList<core::Action>{action(QStringLiteral("add_row"), core::ActionType::Write),
+                                action(QStringLiteral("lookup_row"), core::ActionType::Search)});
+        connections.setApp(app);
+        core::Connection expired;
+        expired.id = QStringLiteral("c1");
+        expired.title = QStringLiteral("ada@example.com");
+        expired.isExpired = true;
+        backend.pendingConnections.takeFirst().reply(QList<core::Connection>{expired});
+        stored.reload();
+        core::StoredAction one;
+        one.id = QStringLiteral("s1");
+        one.actionKey = QStringLiteral("add_row");
+        one.actionType = QStringLiteral("write");
+        backend.pendingStoredActions.takeFirst().reply(QList<core::StoredAction>{one});
+        QSignalSpy actionsChanged(&actions, &QAbstractItemModel::dataChanged);
+        QSignalSpy connectionsChanged(&connections, &QAbstractItemModel::dataChanged);
+        QSignalSpy storedChanged(&stored, &QAbstractItemModel::dataChanged);
+
+        test::PseudoTranslator pseudo;
+        QVERIFY(QCoreApplication::installTranslator(&pseudo));
+        const auto restore =
+            qScopeGuard([&pseudo] { QCoreApplication::removeTranslator(&pseudo); });
+        actions.retranslate();
+        connections.retranslate();
+        stored.retranslate();
+
+        // Every group row and every action row is announced; the groups read anew.
+        QCOMPARE(actionsChanged.size(), 3);
+        QCOMPARE(actionsChanged.at(0).at(0).toModelIndex(), actions.index(0, 0));
+        QCOMPARE(actionsChanged.at(0).at(1).toModelIndex(), actions.index(1, 0));
+        QCOMPARE(actions.index(0, 0).data().toString(), QStringLiteral("\u27e6Write\u27e7"));
+        QCOMPARE(connectionsChanged.size(), 1);
+        QVERIFY(connections.index(0)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .startsWith(test::PseudoTranslator::open));
+        QCOMPARE(storedChanged.size(), 1);
+        QVERIFY(stored.index(0).data().toString().startsWith(test::PseudoTranslator::open));
     }
 
     void iconCache_loadsSvgOrFallsBackToLetterTile()

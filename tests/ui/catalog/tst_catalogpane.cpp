@@ -2,9 +2,12 @@
 #include "models/actionlistmodel.h"
 #include "models/appcatalogmodel.h"
 #include "models/iconcache.h"
+#include "panes/catalogmessages.h"
 #include "panes/catalogpane.h"
 #include "panes/catalogstatusline.h"
+#include "support/pseudotranslator.h"
 #include "support/sandboxfixture.h"
+#include "ui/untranslatedtext.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -12,6 +15,7 @@
 #include <QListView>
 #include <QNetworkAccessManager>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QShortcut>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -23,9 +27,29 @@
 using namespace ab;
 using ab::models::ActionListModel;
 using ab::models::AppCatalogModel;
+using ab::test::PseudoTranslator;
 using ab::test::SandboxFixture;
+using ab::test::UntranslatedText;
 using ab::ui::CatalogPane;
 using ab::ui::CatalogStatusLine;
+
+namespace {
+
+// A scanner that sets aside the given data (API titles and descriptions), longest first.
+UntranslatedText scannerWithout(QStringList data)
+{
+    std::sort(data.begin(), data.end(),
+              [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    return UntranslatedText([data](QString text) {
+        for (const QString &item : data) {
+            if (!item.isEmpty())
+                text.remove(item);
+        }
+        return text;
+    });
+}
+
+} // namespace
 
 class TestCatalogPane final : public QObject {
     Q_OBJECT
@@ -61,6 +85,30 @@ class TestCatalogPane final : public QObject {
         m_window->show();
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
         QTRY_VERIFY(m_pane->appModel()->rowCount() > 0);
+    }
+
+    // What the catalog shows that is the API's, not ours: apps, actions (not their group
+    // titles), categories and the app the actions belong to.
+    QStringList catalogData() const
+    {
+        QStringList data;
+        AppCatalogModel *apps = m_pane->appModel();
+        for (int row = 0; row < apps->rowCount(); ++row)
+            data << apps->app(row).title << apps->app(row).description;
+        // Zapier's category slugs, spelled as titles; they are not ours to translate.
+        const QStringList categories = apps->categories();
+        for (const QString &category : categories)
+            data << ui::CatalogMessages::categoryTitle(category);
+        ActionListModel *actions = m_pane->actionModel();
+        for (int group = 0; group < actions->rowCount(); ++group) {
+            const QModelIndex parent = actions->index(group, 0);
+            for (int row = 0; row < actions->rowCount(parent); ++row) {
+                const QModelIndex index = actions->index(row, 0, parent);
+                data << index.data().toString() << index.data(Qt::ToolTipRole).toString();
+            }
+        }
+        data << m_pane->currentApp().title;
+        return data;
     }
 
     int rowOf(const QString &title) const
@@ -248,6 +296,71 @@ private Q_SLOTS:
         QCOMPARE(actionChosen.at(0).at(0).value<core::App>().id, id);
         QCOMPARE(actionChosen.at(0).at(1).value<core::Action>().key, key);
         QCOMPARE(m_pane->searchBox()->text(), title);
+    }
+
+    void retranslate_updatesEveryVisibleText()
+    {
+        makePane();
+        QTest::keyClicks(m_pane->searchBox(), QStringLiteral("sheets"));
+        QTRY_VERIFY(m_pane->appModel()->query() == QStringLiteral("sheets") &&
+                    !m_pane->appModel()->loading());
+        QTest::keyClick(m_pane->searchBox(), Qt::Key_Down);
+        QTRY_VERIFY(m_pane->actionModel()->isLoaded());
+        QTest::keyClick(m_pane->appView(), Qt::Key_Return);
+        QTest::keyClick(m_pane->actionView(), Qt::Key_Down);
+        QCOMPARE(m_pane->currentAction()->key, QStringLiteral("lookup_row"));
+        const int appRow = m_pane->appView()->currentIndex().row();
+
+        PseudoTranslator pseudo;
+        QVERIFY(QCoreApplication::installTranslator(&pseudo));
+        const auto restore =
+            qScopeGuard([&pseudo] { QCoreApplication::removeTranslator(&pseudo); });
+        // Installed after construction: the pane must re-translate on LanguageChange.
+        QTRY_VERIFY(m_pane->searchBox()->placeholderText().startsWith(PseudoTranslator::open));
+        const QStringList found = scannerWithout(catalogData()).scan(m_pane);
+        QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
+        QVERIFY(m_pane->categoryBox()->itemText(0).startsWith(PseudoTranslator::open));
+        QVERIFY(m_pane->actionModel()->index(0, 0).data().toString().startsWith(
+            PseudoTranslator::open));
+
+        // Nothing the user did is lost.
+        QCOMPARE(m_pane->searchBox()->text(), QStringLiteral("sheets"));
+        QCOMPARE(m_pane->appView()->currentIndex().row(), appRow);
+        QCOMPARE(m_pane->currentApp().title, QStringLiteral("Google Sheets"));
+        QCOMPARE(m_pane->currentAction()->key, QStringLiteral("lookup_row"));
+        QVERIFY(m_pane->actionView()->hasFocus());
+    }
+
+    void retranslate_rewordsTheErrorAndTheEmptyList()
+    {
+        makePane(0, 0);
+        QVERIFY(m_sandbox->setFaults(R"({"rules": [{"path": "/v2/apps*", "status": 503}]})"));
+        QTest::keyClicks(m_pane->searchBox(), QStringLiteral("zzzz"));
+        CatalogStatusLine *status = m_pane->appStatus();
+        QTRY_COMPARE(status->state(), CatalogStatusLine::State::Error);
+        const core::ApiError error = *m_pane->appModel()->lastError();
+
+        PseudoTranslator pseudo;
+        QVERIFY(QCoreApplication::installTranslator(&pseudo));
+        const auto restore =
+            qScopeGuard([&pseudo] { QCoreApplication::removeTranslator(&pseudo); });
+        QTRY_VERIFY(status->text().startsWith(PseudoTranslator::open));
+        QCOMPARE(status->state(), CatalogStatusLine::State::Error);
+        QVERIFY(status->retryButton()->isVisible());
+        // The server's own words stay as they came.
+        QStringList data = catalogData();
+        data << error.title << error.detail;
+        const QStringList found = scannerWithout(data).scan(m_pane);
+        QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
+        QCOMPARE(m_pane->searchBox()->text(), QStringLiteral("zzzz"));
+
+        // The list, once it loads, says it is empty in the new language too.
+        m_sandbox->clearFaults();
+        QTest::mouseClick(status->retryButton(), Qt::LeftButton);
+        QTRY_COMPARE(status->state(), CatalogStatusLine::State::Idle);
+        QTRY_VERIFY(!m_pane->appView()->isVisible());
+        const QStringList empty = scannerWithout(catalogData()).scan(m_pane);
+        QVERIFY2(empty.isEmpty(), qPrintable(empty.join(u'\n')));
     }
 
     void scrollingFetchesMore()

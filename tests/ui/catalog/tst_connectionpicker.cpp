@@ -4,17 +4,22 @@
 #include "panes/catalogstatusline.h"
 #include "panes/connectionpicker.h"
 #include "support/fakebackend.h"
+#include "support/pseudotranslator.h"
 #include "support/sandboxfixture.h"
+#include "ui/untranslatedtext.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace ab;
 using ab::test::FakeBackend;
+using ab::test::PseudoTranslator;
 using ab::test::SandboxFixture;
+using ab::test::UntranslatedText;
 using ab::ui::CatalogStatusLine;
 using ab::ui::ConnectionPicker;
 
@@ -119,6 +124,56 @@ private Q_SLOTS:
         backend.pendingConnections.takeFirst().reply(QList<core::Connection>{});
         QCOMPARE(picker.status()->state(), CatalogStatusLine::State::Idle);
         QCOMPARE(picker.messageText(), QStringLiteral("No connected accounts for App A yet."));
+    }
+
+    void retranslate_keepsTheChosenConnection()
+    {
+        SandboxFixture sandbox;
+        QVERIFY(sandbox.start());
+        auto client = sandbox.client();
+        ConnectionPicker picker(client.get());
+        picker.show();
+        const core::App salesforce = appOf(sandbox, "Salesforce");
+        picker.setApp(salesforce);
+        QTRY_VERIFY(picker.model()->isLoaded());
+        QComboBox *combo = picker.comboBox();
+        const int expired = combo->findData(QStringLiteral("sb-conn-sf-expired"),
+                                            models::ConnectionListModel::ConnectionIdRole);
+        combo->setCurrentIndex(expired);
+        QVERIFY(picker.isExpiredBadgeShown());
+        QSignalSpy changed(&picker, &ConnectionPicker::connectionChanged);
+
+        PseudoTranslator pseudo;
+        QVERIFY(QCoreApplication::installTranslator(&pseudo));
+        const auto restore =
+            qScopeGuard([&pseudo] { QCoreApplication::removeTranslator(&pseudo); });
+        QTRY_VERIFY(picker.connectButton()->text().startsWith(PseudoTranslator::open));
+        // The connections' names are the API's.
+        QStringList names;
+        for (int row = 0; row < picker.model()->rowCount(); ++row)
+            names.append(picker.model()->connection(row).title);
+        const QStringList found = UntranslatedText([names](QString text) {
+                                      for (const QString &name : names)
+                                          text.remove(name);
+                                      return text;
+                                  }).scan(&picker);
+        QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
+        QVERIFY(combo->itemText(expired).startsWith(PseudoTranslator::open));
+        QVERIFY(combo->itemData(expired, Qt::ToolTipRole)
+                    .toString()
+                    .startsWith(PseudoTranslator::open));
+
+        // Still the same choice, and nobody was told it changed.
+        QCOMPARE(combo->currentIndex(), expired);
+        QCOMPARE(picker.currentConnection().id, QStringLiteral("sb-conn-sf-expired"));
+        QVERIFY(picker.isExpiredBadgeShown());
+        QVERIFY(picker.reconnectButton()->isVisible());
+        QVERIFY(changed.isEmpty());
+
+        // A state-dependent note follows the language too.
+        core::App code = appOf(sandbox, "Code by Zapier", false);
+        picker.setApp(code);
+        QVERIFY(picker.messageText().startsWith(PseudoTranslator::open));
     }
 
     void selectionWaitsForTheList()

@@ -7,11 +7,15 @@
 #include "runs/historystore.h"
 #include "runs/jsonruncodec.h"
 #include "runs/runservice.h"
+#include "support/pseudotranslator.h"
 #include "support/sandboxfixture.h"
+#include "ui/untranslatedtext.h"
 
+#include <QLabel>
 #include <QListView>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -19,7 +23,9 @@
 
 using namespace ab;
 using ab::models::StoredActionsModel;
+using ab::test::PseudoTranslator;
 using ab::test::SandboxFixture;
+using ab::test::UntranslatedText;
 using ab::ui::CatalogStatusLine;
 using ab::ui::StoredActionsView;
 
@@ -162,6 +168,72 @@ private Q_SLOTS:
         const auto record = m_store->load(started.at(0).at(0).toLongLong());
         QCOMPARE(record->inputs.value(QStringLiteral("table")).toString(),
                  QStringLiteral("tbl_deals"));
+    }
+
+    void retranslate_rewordsStatusListAndOpenDialogs()
+    {
+        QSignalSpy saved(m_view.get(), &StoredActionsView::saved);
+        const core::StoredAction action = bulkRead();
+        m_view->saveAsStored(action);
+        QVERIFY(saved.wait());
+        const QString id = saved.at(0).at(0).toString();
+        QTRY_COMPARE(m_view->currentId(), id);
+        QTRY_VERIFY(m_view->status()->text().contains(id)); // "Saved ... as stored action <id>."
+        m_view->runSelected();
+        QTRY_VERIFY(m_view->runDialog() && m_view->runDialog()->isVisible());
+        ui::StoredRunDialog *dialog = m_view->runDialog();
+        dialog->setInput(QStringLiteral("table"), QStringLiteral("tbl_deals"));
+
+        PseudoTranslator pseudo;
+        QVERIFY(QCoreApplication::installTranslator(&pseudo));
+        const auto restore =
+            qScopeGuard([&pseudo] { QCoreApplication::removeTranslator(&pseudo); });
+        QTRY_VERIFY(dialog->windowTitle().startsWith(PseudoTranslator::open));
+        QTRY_VERIFY(m_view->runButton()->text().startsWith(PseudoTranslator::open));
+        // The stored action's own fields are the API's.
+        QStringList data{id,
+                         action.selectedApi,
+                         action.actionKey,
+                         action.actionType,
+                         action.connectionId,
+                         StoredActionsModel::inputsSummary(action.inputs),
+                         QStringLiteral("tbl_deals")};
+        for (auto it = action.inputs.cbegin(); it != action.inputs.cend(); ++it)
+            data << it.key() << it.value().toString();
+        std::sort(data.begin(), data.end(),
+                  [](const QString &a, const QString &b) { return a.size() > b.size(); });
+        const auto withoutData = [data](QString text) {
+            for (const QString &item : data)
+                text.remove(item);
+            return text;
+        };
+        QStringList found = UntranslatedText(withoutData).scan(m_view.get());
+        found += UntranslatedText(withoutData).scan(dialog);
+        QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
+        // The success note is worded again from what it reported.
+        QVERIFY2(m_view->status()->text().startsWith(PseudoTranslator::open),
+                 qPrintable(m_view->status()->text()));
+        QVERIFY(m_view->status()->text().contains(id));
+
+        // The open dialog kept its edit; the selection stayed.
+        QCOMPARE(m_view->runDialog(), dialog);
+        QCOMPARE(dialog->overrides(),
+                 (QVariantMap{{QStringLiteral("table"), QStringLiteral("tbl_deals")}}));
+        QCOMPARE(m_view->currentId(), id);
+        dialog->reject();
+
+        // A confirmation asked in one language is reworded when the language changes.
+        m_view->deleteSelected();
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = m_view->findChild<QMessageBox *>(
+                         QStringLiteral("confirmDeleteStoredAction"))) != nullptr);
+        QVERIFY(box->text().startsWith(PseudoTranslator::open));
+        QCoreApplication::removeTranslator(&pseudo);
+        QTRY_VERIFY(box->text().startsWith(QStringLiteral("Delete the stored action")));
+        QVERIFY(box->text().contains(id));
+        QCOMPARE(box->windowTitle(), QStringLiteral("Delete stored action"));
+        QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
+        QCOMPARE(m_view->model()->rowCount(), 1);
     }
 
     void saveFailureOffersRetry()

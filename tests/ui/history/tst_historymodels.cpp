@@ -5,13 +5,16 @@
 #include "models/jsontreemodel.h"
 #include "models/requestlogmodel.h"
 #include "support/manualclock.h"
+#include "support/pseudotranslator.h"
 
 #include <QAbstractItemModelTester>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace ab;
 using models::HistoryModel;
+using models::JsonTreeModel;
 
 namespace {
 
@@ -53,6 +56,9 @@ private Q_SLOTS:
     void jsonTree_pathsCopyAndSearch();
     void jsonTree_bigDocumentIsLazy();
     void jsonTree_scalarAndInvalidDocuments();
+    void history_retranslateAnnouncesHeadersAndRows();
+    void requestLog_retranslateAnnouncesHeadersAndRows();
+    void jsonTree_retranslateKeepsRowsInPlace();
 };
 
 void TestHistoryModels::history_pagesInWithFetchMore()
@@ -404,6 +410,86 @@ void TestHistoryModels::jsonTree_scalarAndInvalidDocuments()
     QVERIFY(!error.isEmpty());
     QVERIFY(model.isEmpty());
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestHistoryModels::history_retranslateAnnouncesHeadersAndRows()
+{
+    test::TempHistory history;
+    QVERIFY(history.open());
+    QVERIFY(history.store()->insert(test::sampleRun(1, runs::Phase::Error)) > 0);
+    QVERIFY(history.store()->insert(test::sampleRun(2)) > 0);
+    HistoryModel model(history.store());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    fetchAll(model);
+    QSignalSpy headers(&model, &QAbstractItemModel::headerDataChanged);
+    QSignalSpy rows(&model, &QAbstractItemModel::dataChanged);
+
+    test::PseudoTranslator pseudo;
+    QVERIFY(QCoreApplication::installTranslator(&pseudo));
+    const auto restore = qScopeGuard([&pseudo] { QCoreApplication::removeTranslator(&pseudo); });
+    model.retranslate();
+    QCOMPARE(headers.size(), 1);
+    QCOMPARE(headers.at(0).at(1).toInt(), 0);
+    QCOMPARE(headers.at(0).at(2).toInt(), HistoryModel::ColumnCount - 1);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.at(0).at(0).toModelIndex(), model.index(0, 0));
+    QCOMPARE(rows.at(0).at(1).toModelIndex(), model.index(1, HistoryModel::ColumnCount - 1));
+    QCOMPARE(model.headerData(HistoryModel::StatusColumn, Qt::Horizontal).toString(),
+             QStringLiteral("\u27e6Status\u27e7"));
+    QCOMPARE(model.index(1, HistoryModel::StatusColumn).data().toString(),
+             QStringLiteral("\u27e6Error\u27e7"));
+}
+
+void TestHistoryModels::requestLog_retranslateAnnouncesHeadersAndRows()
+{
+    api::RequestLog log;
+    log.add(exchange("GET", "http://127.0.0.1:9/v2/apps", 200));
+    log.add(exchange("GET", "http://127.0.0.1:9/v2/apps", 0));
+    models::RequestLogModel model(&log);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy headers(&model, &QAbstractItemModel::headerDataChanged);
+    QSignalSpy rows(&model, &QAbstractItemModel::dataChanged);
+
+    test::PseudoTranslator pseudo;
+    QVERIFY(QCoreApplication::installTranslator(&pseudo));
+    const auto restore = qScopeGuard([&pseudo] { QCoreApplication::removeTranslator(&pseudo); });
+    model.retranslate();
+    using M = models::RequestLogModel;
+    QCOMPARE(headers.size(), 1);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.at(0).at(1).toModelIndex(), model.index(1, M::ColumnCount - 1));
+    QCOMPARE(model.headerData(M::PathColumn, Qt::Horizontal).toString(),
+             QStringLiteral("\u27e6Path\u27e7"));
+    QCOMPARE(model.index(1, M::StatusColumn).data().toString(),
+             QStringLiteral("\u27e6No response\u27e7"));
+}
+
+void TestHistoryModels::jsonTree_retranslateKeepsRowsInPlace()
+{
+    models::JsonTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(model.setJson(R"({"a":[1,{"b":"text"}],"o":{"x":true}})", QStringLiteral("results")));
+    const QPersistentModelIndex deep = model.indexForPath(QStringLiteral("results.a[1].b"));
+    QVERIFY(deep.isValid());
+    QSignalSpy headers(&model, &QAbstractItemModel::headerDataChanged);
+    QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+
+    test::PseudoTranslator pseudo;
+    QVERIFY(QCoreApplication::installTranslator(&pseudo));
+    const auto restore = qScopeGuard([&pseudo] { QCoreApplication::removeTranslator(&pseudo); });
+    model.retranslate();
+    QCOMPARE(headers.size(), 1);
+    QCOMPARE(layout.size(), 1);
+    QVERIFY(reset.isEmpty());
+    // Every row where it was: views keep what they expanded and selected.
+    QCOMPARE(model.pathAt(deep), QStringLiteral("results.a[1].b"));
+    QCOMPARE(model.index(0, JsonTreeModel::ValueColumn).data().toString(),
+             QStringLiteral("\u27e6%1 items\u27e7").arg(2));
+    QCOMPARE(model.index(deep.row(), JsonTreeModel::TypeColumn, deep.parent()).data().toString(),
+             QStringLiteral("\u27e6string\u27e7"));
+    QCOMPARE(model.headerData(JsonTreeModel::KeyColumn, Qt::Horizontal).toString(),
+             QStringLiteral("\u27e6Key\u27e7"));
 }
 
 QTEST_GUILESS_MAIN(TestHistoryModels)

@@ -4,11 +4,15 @@
 #include "models/historymodel.h"
 #include "panes/historypane.h"
 #include "panes/historypill.h"
+#include "support/pseudotranslator.h"
+#include "ui/untranslatedtext.h"
 
 #include <cmath>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScopeGuard>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTableView>
@@ -30,6 +34,7 @@ private Q_SLOTS:
     void selectRun_clearsFiltersThatHideIt();
     void statusPills_paintInLightAndDark();
     void everyControl_hasAnAccessibleName();
+    void retranslate_updatesEveryVisibleText();
 };
 
 void TestHistoryPane::emptyState_invitesAFirstRun()
@@ -200,6 +205,60 @@ void TestHistoryPane::everyControl_hasAnAccessibleName()
     HistoryPane pane(history.store());
     const QStringList missing = test::widgetsWithoutAccessibleName(&pane);
     QVERIFY2(missing.isEmpty(), qPrintable(missing.join(u' ')));
+}
+
+void TestHistoryPane::retranslate_updatesEveryVisibleText()
+{
+    test::TempHistory history;
+    QVERIFY(history.open());
+    for (int n = 0; n < 120; ++n)
+        QVERIFY(history.store()->insert(
+                    test::sampleRun(n, n % 3 ? runs::Phase::Success : runs::Phase::Error)) > 0);
+    HistoryPane pane(history.store());
+    pane.resize(800, 300);
+    pane.show();
+    auto *filter = pane.findChild<QLineEdit *>(QStringLiteral("historyFilter"));
+    auto *status = pane.findChild<QComboBox *>(QStringLiteral("historyStatusFilter"));
+    pane.setStatusFilter(HistoryPane::StatusFilter::Success);
+    pane.setFilterText(QStringLiteral("slack"));
+    QVERIFY(pane.model()->rowCount() > 20);
+    const qint64 chosen = pane.model()->runId(12);
+    pane.selectRun(chosen);
+    pane.view()->verticalScrollBar()->setValue(pane.view()->verticalScrollBar()->maximum());
+    const int scrolled = pane.view()->verticalScrollBar()->value();
+    QVERIFY(scrolled > 0);
+
+    test::PseudoTranslator pseudo;
+    QVERIFY(QCoreApplication::installTranslator(&pseudo));
+    const auto restore = qScopeGuard([&pseudo] { QCoreApplication::removeTranslator(&pseudo); });
+    QTRY_VERIFY(filter->placeholderText().startsWith(test::PseudoTranslator::open));
+    // The runs' titles and times are data.
+    QStringList data;
+    for (int row = 0; row < pane.model()->rowCount(); ++row) {
+        for (int column : {HistoryModel::TimeColumn, HistoryModel::AppColumn,
+                           HistoryModel::ActionColumn, HistoryModel::ConnectionColumn})
+            data << pane.model()->index(row, column).data().toString();
+        data << pane.model()->index(row, HistoryModel::AppColumn).data(Qt::ToolTipRole).toString();
+        data << pane.model()->index(row, HistoryModel::TimeColumn).data(Qt::ToolTipRole).toString();
+    }
+    std::sort(data.begin(), data.end(),
+              [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    const QStringList found = test::UntranslatedText([data](QString text) {
+                                  for (const QString &item : data)
+                                      text.remove(item);
+                                  return text;
+                              }).scan(&pane);
+    QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
+    QCOMPARE(status->itemText(0), QStringLiteral("\u27e6All statuses\u27e7"));
+    QVERIFY(pane.findChild<QLabel *>(QStringLiteral("historyCount"))
+                ->text()
+                .startsWith(test::PseudoTranslator::open));
+
+    // The filters, the selection and the scroll position are as they were.
+    QCOMPARE(filter->text(), QStringLiteral("slack"));
+    QCOMPARE(status->currentData().toInt(), int(HistoryPane::StatusFilter::Success));
+    QCOMPARE(pane.currentRun(), chosen);
+    QCOMPARE(pane.view()->verticalScrollBar()->value(), scrolled);
 }
 
 QTEST_MAIN(TestHistoryPane)

@@ -9,10 +9,13 @@
 #include "sandbox/faultplan.h"
 #include "sandbox/sandboxserver.h"
 #include "support/manualclock.h"
+#include "support/pseudotranslator.h"
+#include "ui/untranslatedtext.h"
 
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -89,6 +92,8 @@ private Q_SLOTS:
     void gauge_showsTheBudget();
     void gauge_countsDownACooldownAfter429();
     void gauge_saysWhenRequestsWaitForBudget();
+    void retranslate_updatesEveryVisibleText();
+    void gauge_retranslatesWithTheLanguage();
 };
 
 void TestInspectorDock::lists_everyRequest()
@@ -213,6 +218,76 @@ void TestInspectorDock::gauge_saysWhenRequestsWaitForBudget()
     client.scheduler()->reschedule();
     QTRY_COMPARE(answered, 3);
     QTRY_VERIFY(gauge.state() != RateLimitGauge::State::Waiting);
+}
+
+void TestInspectorDock::retranslate_updatesEveryVisibleText()
+{
+    api::RequestLog log;
+    log.add(exchange("GET", "http://127.0.0.1:9/v2/apps", 200, "{\"data\":[]}"));
+    log.add(exchange("POST", "http://127.0.0.1:9/v2/action-runs", 0, {})); // no response
+    api::RawExchange poll = exchange("GET", "http://127.0.0.1:9/v2/action-runs/r1", 200, "{}");
+    poll.requestBody.clear();
+    log.add(poll);
+    ui::InspectorDock dock(&log);
+    dock.resize(700, 600);
+    dock.show();
+    auto *filter = dock.findChild<QLineEdit *>(QStringLiteral("inspectorFilter"));
+    filter->setText(QStringLiteral("action-runs"));
+    QCOMPARE(dock.view()->model()->rowCount(), 2);
+    dock.view()->setCurrentIndex(dock.proxy()->index(1, 0)); // the GET, without a body
+    const QString response = dock.exchangeView()->responseText();
+
+    test::PseudoTranslator pseudo;
+    QVERIFY(QCoreApplication::installTranslator(&pseudo));
+    const auto restore = qScopeGuard([&pseudo] { QCoreApplication::removeTranslator(&pseudo); });
+    QTRY_VERIFY(dock.windowTitle().startsWith(test::PseudoTranslator::open));
+    // Methods, paths and URLs are the exchange's own.
+    const QStringList data{QStringLiteral("http://127.0.0.1:9/v2/action-runs/r1"),
+                           QStringLiteral("http://127.0.0.1:9/v2/action-runs"),
+                           QStringLiteral("/v2/action-runs/r1"),
+                           QStringLiteral("/v2/action-runs"),
+                           QStringLiteral("POST"),
+                           QStringLiteral("GET")};
+    const QStringList found = test::UntranslatedText([data](QString text) {
+                                  for (const QString &item : data)
+                                      text.remove(item);
+                                  return text;
+                              }).scan(&dock);
+    QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
+    QVERIFY(dock.exchangeView()->summaryText().startsWith(test::PseudoTranslator::open));
+    QCOMPARE(dock.exchangeView()->requestText(), QStringLiteral("\u27e6(no body)\u27e7"));
+
+    // Filter, selection and the bodies shown are untouched.
+    QCOMPARE(filter->text(), QStringLiteral("action-runs"));
+    QCOMPARE(dock.view()->currentIndex().row(), 1);
+    QCOMPARE(dock.exchangeView()->responseText(), response);
+
+    // And back to the source language.
+    QCoreApplication::removeTranslator(&pseudo);
+    QTRY_COMPARE(dock.findChild<QLabel *>(QStringLiteral("inspectorCount"))->text(),
+                 QStringLiteral("2 of 3 requests"));
+    QCOMPARE(dock.windowTitle(), QStringLiteral("API inspector"));
+}
+
+void TestInspectorDock::gauge_retranslatesWithTheLanguage()
+{
+    test::ManualClock clock;
+    api::RequestLog log;
+    api::SchedulerConfig config;
+    config.partner = api::BucketLimits{60, 60000, 60000, 5};
+    api::RequestScheduler scheduler(&log, &clock, config);
+    RateLimitGauge gauge(&scheduler);
+    gauge.show();
+
+    test::PseudoTranslator pseudo;
+    QVERIFY(QCoreApplication::installTranslator(&pseudo));
+    const auto restore = qScopeGuard([&pseudo] { QCoreApplication::removeTranslator(&pseudo); });
+    QTRY_VERIFY(gauge.text().startsWith(test::PseudoTranslator::open));
+    QCOMPARE(gauge.text(),
+             QStringLiteral("\u27e6%1/%2 requests this minute\u27e7").arg(60).arg(60));
+    const QStringList found = test::UntranslatedText().scan(&gauge);
+    QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
+    QCOMPARE(gauge.state(), RateLimitGauge::State::Normal);
 }
 
 QTEST_MAIN(TestInspectorDock)

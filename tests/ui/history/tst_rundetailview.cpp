@@ -6,12 +6,16 @@
 #include "panes/rundetailerrors.h"
 #include "panes/rundetailresults.h"
 #include "panes/rundetailview.h"
+#include "support/pseudotranslator.h"
+#include "ui/untranslatedtext.h"
 
 #include <QAction>
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTest>
@@ -46,6 +50,36 @@ QStringList labelTexts(const QWidget *root, const QString &name)
     return out;
 }
 
+// A scanner that sets aside what a run keeps (titles, ids, inputs, the server's words), longest
+// first so that no shorter piece breaks up a longer one.
+test::UntranslatedText scannerWithout(QStringList data)
+{
+    std::sort(data.begin(), data.end(),
+              [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    return test::UntranslatedText([data](QString text) {
+        for (const QString &item : data) {
+            if (!item.isEmpty())
+                text.remove(item);
+        }
+        return text;
+    });
+}
+
+QStringList runData(const runs::RunRecord &run)
+{
+    QStringList data{
+        run.appTitle,        run.actionTitle,
+        run.connectionTitle, run.serverRunId,
+        run.environment,     QLocale().toString(run.createdAt.toLocalTime(), QLocale::ShortFormat)};
+    for (auto it = run.inputs.cbegin(); it != run.inputs.cend(); ++it)
+        data << it.key() << it.value().toString();
+    for (auto it = run.inputLabels.cbegin(); it != run.inputLabels.cend(); ++it)
+        data << it.value().toString();
+    for (const core::RunError &error : run.errors)
+        data << error.title << error.detail;
+    return data;
+}
+
 } // namespace
 
 class TestRunDetailView final : public QObject {
@@ -65,6 +99,8 @@ private Q_SLOTS:
     void liveRun_refreshesWhenTheStoreChanges();
     void apiCalls_showRedactedBodies();
     void everyControl_hasAnAccessibleName();
+    void retranslate_rewordsTheRunAndExplainsItsErrorsAgain();
+    void retranslate_keepsTheResultsAsTheyWere();
 };
 
 void TestRunDetailView::empty_saysWhatToDo()
@@ -395,6 +431,104 @@ void TestRunDetailView::everyControl_hasAnAccessibleName()
     view.showRun(run.id);
     const QStringList missing = test::widgetsWithoutAccessibleName(&view);
     QVERIFY2(missing.isEmpty(), qPrintable(missing.join(u' ')));
+}
+
+void TestRunDetailView::retranslate_rewordsTheRunAndExplainsItsErrorsAgain()
+{
+    test::TempHistory history;
+    QVERIFY(history.open());
+    runs::RunRecord run = test::sampleRun(14, runs::Phase::Error);
+    run.errors = {core::RunError{core::RunErrorCode::User, QStringLiteral("user"),
+                                 QStringLiteral("Invalid message"),
+                                 QStringLiteral("Message must not be empty"), std::nullopt,
+                                 QStringLiteral("/data/inputs/message")}};
+    run.id = history.store()->insert(run);
+    RunDetailView view(history.store());
+    QSignalSpy focus(&view, &RunDetailView::focusFieldRequested);
+    view.resize(900, 700);
+    view.show();
+    view.showRun(run.id);
+    QCOMPARE(view.tabs()->currentIndex(), int(RunDetailView::ErrorsTab));
+    view.copyCurlAction()->trigger(); // a notice
+    view.deleteAction()->trigger();   // and the inline confirmation
+    auto *confirmation = view.findChild<QWidget *>(QStringLiteral("deleteConfirmation"));
+    QVERIFY(confirmation->isVisible());
+
+    test::PseudoTranslator pseudo;
+    QVERIFY(QCoreApplication::installTranslator(&pseudo));
+    const auto restore = qScopeGuard([&pseudo] { QCoreApplication::removeTranslator(&pseudo); });
+    QTRY_VERIFY(
+        view.tabs()->tabText(RunDetailView::InputsTab).startsWith(test::PseudoTranslator::open));
+    const QStringList found = scannerWithout(runData(run)).scan(&view);
+    QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
+    // Explained again in the new language, not just relabelled.
+    QCOMPARE(labelTexts(&view, QStringLiteral("errorTitle")),
+             QStringList{QStringLiteral("\u27e6The app rejected the input\u27e7")});
+    QVERIFY(
+        view.errors()->explanations().first().nextStep.startsWith(test::PseudoTranslator::open));
+    QVERIFY(view.noticeText().startsWith(test::PseudoTranslator::open));
+
+    // Same run, same tab, the question still open, the field still reachable.
+    QCOMPARE(view.runId(), run.id);
+    QCOMPARE(view.tabs()->currentIndex(), int(RunDetailView::ErrorsTab));
+    QVERIFY(confirmation->isVisible());
+    auto *go = view.findChild<QPushButton *>(QStringLiteral("goToField"));
+    QVERIFY(go && go->isVisible());
+    QTest::mouseClick(go, Qt::LeftButton);
+    QCOMPARE(focus.size(), 1);
+    QCOMPARE(focus.first().first().toString(), QStringLiteral("message"));
+
+    // The other tabs are worded too.
+    for (const int tab : {int(RunDetailView::InputsTab), int(RunDetailView::TimelineTab),
+                          int(RunDetailView::CallsTab)}) {
+        view.tabs()->setCurrentIndex(tab);
+        QStringList data = runData(run);
+        for (const runs::RunEvent &event : std::as_const(run.events)) {
+            data << event.status << event.note; // kept as runs/ wrote them
+            data << QLocale().toString(event.at.toLocalTime(), QLocale::LongFormat);
+        }
+        const QStringList inTab = scannerWithout(data).scan(&view);
+        QVERIFY2(inTab.isEmpty(), qPrintable(inTab.join(u'\n')));
+    }
+}
+
+void TestRunDetailView::retranslate_keepsTheResultsAsTheyWere()
+{
+    test::TempHistory history;
+    QVERIFY(history.open());
+    runs::RunRecord run = test::sampleRun(15);
+    run.id = history.store()->insert(run);
+    RunDetailView view(history.store());
+    view.resize(900, 700);
+    view.show();
+    view.showRun(run.id);
+    QCOMPARE(view.tabs()->currentIndex(), int(RunDetailView::ResultsTab));
+    ui::RunDetailResults *results = view.results();
+    results->search(QStringLiteral("1700000000"));
+    QCOMPARE(results->matchCount(), 1);
+    const QModelIndex match = results->view()->currentIndex();
+    QVERIFY(results->view()->isExpanded(match.parent()));
+    results->copyPath();
+
+    test::PseudoTranslator pseudo;
+    QVERIFY(QCoreApplication::installTranslator(&pseudo));
+    const auto restore = qScopeGuard([&pseudo] { QCoreApplication::removeTranslator(&pseudo); });
+    QTRY_VERIFY(results->searchField()->placeholderText().startsWith(test::PseudoTranslator::open));
+    QStringList data = runData(run);
+    data << QStringLiteral("results[0].ok") << QStringLiteral("results[0].ts")
+         << QStringLiteral("results[0]") << QStringLiteral("1700000000.000100")
+         << QStringLiteral("ok") << QStringLiteral("true") << QStringLiteral("ts");
+    const QStringList found = scannerWithout(data).scan(&view);
+    QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
+    QVERIFY(view.noticeText().startsWith(test::PseudoTranslator::open));
+    QVERIFY(view.noticeText().contains(QStringLiteral("results[0].ts")));
+
+    // The search, the match and the expanded row survive.
+    QCOMPARE(results->searchField()->text(), QStringLiteral("1700000000"));
+    QCOMPARE(results->matchCount(), 1);
+    QCOMPARE(results->view()->currentIndex(), match);
+    QVERIFY(results->view()->isExpanded(match.parent()));
+    QCOMPARE(view.tabs()->currentIndex(), int(RunDetailView::ResultsTab));
 }
 
 QTEST_MAIN(TestRunDetailView)

@@ -1,24 +1,103 @@
 #include "windowfixture.h"
 
+#include "dialogs/settingsdialog.h"
 #include "form/fieldeditor.h"
 #include "form/formsession.h"
 #include "form/formview.h"
+#include "mainwindow/environmentswitcher.h"
 #include "mainwindow/workbench.h"
+#include "models/historymodel.h"
 #include "panes/catalogpane.h"
+#include "panes/connectionpicker.h"
 #include "panes/errorexplainer.h"
 #include "panes/historypane.h"
+#include "panes/inspectordock.h"
 #include "panes/ratelimitgauge.h"
 #include "panes/rundetailerrors.h"
 #include "panes/rundetailresults.h"
 #include "panes/rundetailview.h"
+#include "panes/storedactionsview.h"
+#include "support/pseudotranslator.h"
+#include "ui/untranslatedtext.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QFile>
+#include <QInputDialog>
+#include <QMenuBar>
 #include <QScrollArea>
+#include <QStatusBar>
 #include <QTest>
 
 using namespace ab;
 using runs::Phase;
+
+namespace {
+
+// The pseudo-translator for the length of a test, removed even when a check fails.
+struct PseudoLanguage {
+    test::PseudoTranslator translator;
+    PseudoLanguage() { QCoreApplication::installTranslator(&translator); }
+    ~PseudoLanguage() { QCoreApplication::removeTranslator(&translator); }
+    Q_DISABLE_COPY_MOVE(PseudoLanguage)
+};
+
+// The data the window shows as it came: the chosen app's and action's titles and description,
+// the environment's name, and the languages' own names in Settings.
+test::DataFilter windowData(const test::WindowFixture &f)
+{
+    const ui::Workbench *workbench = f.window->workbench();
+    QStringList data = {workbench->app().title, workbench->action().title,
+                        workbench->action().description, workbench->environmentName()};
+    for (const ui::Language &language : ui::LanguageManager::available())
+        data.append(language.nativeName);
+    data.removeAll(QString());
+    return [data](QString text) {
+        for (const QString &value : data)
+            text.remove(value);
+        return text;
+    };
+}
+
+// Every untranslated text of the main window, its menus and its open dialogs.
+//
+// The panes (ui/panes) and the form (ui/form) become translatable on branches of their own;
+// until those are merged this reports only what the window itself owns: whatever a scan of a
+// pane's or the form's own tree finds is left out. Once every branch is merged, drop
+// `otherBranches` and its loop: the whole window must then come out clean.
+QStringList untranslatedInWindow(const test::WindowFixture &f)
+{
+    test::UntranslatedText scanner(windowData(f));
+    QStringList found = scanner.scan(f.window.get());
+    const ui::MainWindow *w = f.window.get();
+    const QList<const QWidget *> otherBranches = {
+        w->catalogPane(),      w->storedActions(),
+        w->connectionPicker(), w->formView(),
+        w->historyPane(),      w->runDetail(),
+        w->inspector(),        w->findChild<ui::RateLimitGauge *>()};
+    for (const QWidget *pane : otherBranches) {
+        const QStringList theirs = scanner.scan(pane);
+        found.removeIf([&theirs](const QString &line) { return theirs.contains(line); });
+    }
+    return found;
+}
+
+bool pseudoTranslated(const QString &text)
+{
+    return text.startsWith(test::PseudoTranslator::open);
+}
+
+// File › Settings, found by its role rather than its words.
+QAction *settingsAction(const test::WindowFixture &f)
+{
+    for (QAction *action : f.window->actions()) {
+        if (action->menuRole() == QAction::PreferencesRole)
+            return action;
+    }
+    return nullptr;
+}
+
+} // namespace
 
 // The real main window driven offscreen against the sandbox, through the flows a user has:
 // pick an action, fill dependent fields, run, watch the history; failures, throttling, a 429
@@ -206,6 +285,161 @@ private Q_SLOTS:
         QFile file(f.settingsPath());
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(!file.readAll().contains(test::sandboxToken().toUtf8()));
+    }
+
+    // --- Live language switching: the window says everything again and loses nothing.
+
+    void retranslate_wholeWindowAfterRunsKeepsValuesSelectionAndHistory()
+    {
+        test::WindowFixture f;
+        QVERIFY(f.start());
+        QVERIFY(
+            f.chooseAction(QStringLiteral("Sandbox Faults"), QStringLiteral("simulate_outcome")));
+        QVERIFY(
+            f.set(QStringLiteral("outcome"), QStringLiteral("success"), QStringLiteral("Success")));
+        QVERIFY(f.set(QStringLiteral("message"), QStringLiteral("kept across languages")));
+        QVERIFY(f.set(QStringLiteral("polls"), qint64(0)));
+        const qint64 succeeded = f.run();
+        QVERIFY(f.finishes(succeeded, Phase::Success));
+        QVERIFY(
+            f.set(QStringLiteral("outcome"), QStringLiteral("user"), QStringLiteral("User error")));
+        QVERIFY(f.set(QStringLiteral("polls"), qint64(1)));
+        const qint64 failed = f.run();
+        QVERIFY(f.finishes(failed, Phase::Error));
+        QTRY_COMPARE(f.window->runDetail()->runId(), failed);
+        QTRY_VERIFY(f.window->runDetail()->errors()->count() > 0);
+        // The API inspector open, from its menu action.
+        QAction *inspectorAction = f.window->inspector()->toggleViewAction();
+        inspectorAction->trigger();
+        QTRY_VERIFY(f.window->inspector()->isVisible());
+        // Open dialogs: Settings, and two prompts ("Save as stored action", the Zapier
+        // environment's token).
+        QAction *settings = settingsAction(f);
+        QVERIFY(settings);
+        settings->trigger();
+        auto *settingsDialog = f.window->findChild<ui::SettingsDialog *>();
+        QVERIFY(settingsDialog);
+        Q_EMIT f.window->formView()->saveAsStoredRequested();
+        f.window->environmentSwitcher()->select(ui::EnvironmentSwitcher::Kind::Zapier);
+        QList<QInputDialog *> prompts = f.window->findChildren<QInputDialog *>();
+        QCOMPARE(prompts.size(), 2);
+        for (QInputDialog *prompt : std::as_const(prompts))
+            QTRY_VERIFY(prompt->isVisible());
+        QTRY_VERIFY(settingsDialog->isVisible());
+
+        const QVariantMap values = f.session()->inputs();
+        const QString appId = f.window->workbench()->app().id;
+        const QString actionKey = f.window->workbench()->action().key;
+        const int rows = f.window->historyPane()->model()->rowCount();
+        QCOMPARE(rows, 2);
+        const QString englishShortcut = inspectorAction->shortcut().toString();
+
+        {
+            PseudoLanguage pseudo;
+            QStringList found;
+            QTRY_VERIFY2((found = untranslatedInWindow(f)).isEmpty(),
+                         qPrintable(found.join(QLatin1Char('\n'))));
+            QVERIFY(pseudoTranslated(f.window->windowTitle()));
+            QVERIFY(pseudoTranslated(inspectorAction->text()));
+
+            // Form values, the selected action, the history and its selection, the open dock
+            // and both prompts: all as they were.
+            QCOMPARE(f.session()->inputs(), values);
+            QCOMPARE(f.session()->value(QStringLiteral("message")).toString(),
+                     QStringLiteral("kept across languages"));
+            QCOMPARE(f.window->formView()->editor(QStringLiteral("message"))->value().toString(),
+                     QStringLiteral("kept across languages"));
+            QCOMPARE(f.window->workbench()->app().id, appId);
+            QCOMPARE(f.window->workbench()->action().key, actionKey);
+            QCOMPARE(f.window->catalogPane()->currentApp().id, appId);
+            QCOMPARE(f.window->historyPane()->model()->rowCount(), rows);
+            QCOMPARE(f.window->historyPane()->currentRun(), failed);
+            QCOMPARE(f.window->runDetail()->runId(), failed);
+            QVERIFY(f.window->inspector()->isVisible());
+            QVERIFY(inspectorAction->isChecked());
+            QCOMPARE(inspectorAction->shortcut().toString(), englishShortcut);
+            for (QInputDialog *prompt : std::as_const(prompts)) {
+                QVERIFY(prompt->isVisible());
+                QVERIFY(pseudoTranslated(prompt->windowTitle()));
+            }
+            QVERIFY(settingsDialog->isVisible());
+            QVERIFY(pseudoTranslated(settingsDialog->windowTitle()));
+            QCOMPARE(f.window->environmentSwitcher()->current().kind,
+                     ui::EnvironmentSwitcher::Kind::Sandbox);
+        }
+        // Back in the source language, word for word.
+        QTRY_COMPARE(f.window->windowTitle(), QStringLiteral("Actionbench"));
+        QCOMPARE(inspectorAction->text(), QStringLiteral("API &inspector"));
+        for (QInputDialog *prompt : std::as_const(prompts))
+            prompt->reject();
+        settingsDialog->close();
+        QCOMPARE(f.history->count({}), 2);
+    }
+
+    void settings_switchesToGermanAndBackKeepingTheWork()
+    {
+        test::WindowFixture f;
+        QVERIFY(f.start());
+        QVERIFY(
+            f.chooseAction(QStringLiteral("Sandbox Faults"), QStringLiteral("simulate_outcome")));
+        QVERIFY(
+            f.set(QStringLiteral("outcome"), QStringLiteral("success"), QStringLiteral("Success")));
+        QVERIFY(f.set(QStringLiteral("message"), QStringLiteral("Grüße")));
+        QVERIFY(f.set(QStringLiteral("polls"), qint64(0)));
+        const qint64 id = f.run();
+        QVERIFY(f.finishes(id, Phase::Success));
+        const QVariantMap values = f.session()->inputs();
+        const QMenu *fileMenu = f.window->menuBar()->actions().first()->menu();
+        QCOMPARE(fileMenu->title(), QStringLiteral("&File"));
+
+        // File › Settings, as the user opens it; the language box applies a choice at once.
+        QAction *settings = settingsAction(f);
+        QVERIFY(settings && settings->isVisible());
+        QVERIFY(fileMenu->actions().contains(settings));
+        settings->trigger();
+        auto *dialog = f.window->findChild<ui::SettingsDialog *>();
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        QComboBox *box = dialog->languageBox();
+        const auto choose = [box](const QString &code) {
+            const int index = box->findData(code);
+            box->setCurrentIndex(index);
+            Q_EMIT box->activated(index);
+        };
+
+        choose(QStringLiteral("de"));
+        const QString germanFile = QCoreApplication::translate("ab::ui::MainWindow", "&File");
+        QVERIFY(germanFile != QStringLiteral("&File")); // the German catalogue is loaded
+        QTRY_COMPARE(fileMenu->title(), germanFile);
+        QCOMPARE(settings->text(), QCoreApplication::translate("ab::ui::MainWindow", "&Settings…"));
+        QCOMPARE(dialog->windowTitle(),
+                 QCoreApplication::translate("ab::ui::SettingsDialog", "Settings"));
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(f.session()->inputs(), values);
+        QCOMPARE(f.window->workbench()->action().key, QStringLiteral("simulate_outcome"));
+        QCOMPARE(f.window->historyPane()->currentRun(), id);
+        QCOMPARE(f.window->runDetail()->runId(), id);
+
+        choose(QString()); // System default: English here
+        QTRY_COMPARE(fileMenu->title(), QStringLiteral("&File"));
+        QCOMPARE(f.window->windowTitle(), QStringLiteral("Actionbench"));
+        QCOMPARE(f.session()->inputs(), values);
+        dialog->close();
+    }
+
+    void retranslate_saysTheStatusMessageAgain()
+    {
+        test::WindowFixture f;
+        QVERIFY(f.start());
+        f.runAction()->trigger(); // no action chosen: the status bar says what to do first
+        const QString english = f.window->statusBar()->currentMessage();
+        QVERIFY(!english.isEmpty());
+        {
+            PseudoLanguage pseudo;
+            QTRY_COMPARE(f.window->statusBar()->currentMessage(),
+                         test::PseudoTranslator::open + english + test::PseudoTranslator::close);
+        }
+        QTRY_COMPARE(f.window->statusBar()->currentMessage(), english);
     }
 };
 

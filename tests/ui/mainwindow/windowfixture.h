@@ -3,6 +3,7 @@
 #include "api/apiclient.h"
 #include "core/clock.h"
 #include "form/formsession.h"
+#include "i18n/languagemanager.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/workbench.h"
 #include "models/iconcache.h"
@@ -56,12 +57,16 @@ public:
         icons = std::make_unique<models::IconCache>(&m_iconNetwork, nullptr);
         settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")),
                                                QSettings::IniFormat);
+        // "System default" is English here, whatever the machine's locale.
+        languages =
+            std::make_unique<ui::LanguageManager>(settings.get(), QLocale(QLocale::English));
         ui::Services services;
         services.client = client.get();
         services.history = history.get();
         services.runs = runs.get();
         services.icons = icons.get();
         services.settings = settings.get();
+        services.languages = languages.get();
         services.sandboxUrl = m_sandbox.baseUrl();
         services.sandboxToken = sandboxToken();
         window = std::make_unique<ui::MainWindow>(services);
@@ -135,6 +140,7 @@ public:
     std::unique_ptr<runs::RunService> runs;
     std::unique_ptr<models::IconCache> icons;
     std::unique_ptr<QSettings> settings;
+    std::unique_ptr<ui::LanguageManager> languages; // removes its translators when destroyed
     std::unique_ptr<ui::MainWindow> window;
 };
 
