@@ -2,11 +2,14 @@
 
 #include "api/apiclient.h"
 #include "cli/environment.h"
+#include "connect/pkceflow.h"
 #include "connect/tokenservice.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QFile>
+#include <QTimer>
+#include <QUrlQuery>
 
 #include <cstdio>
 
@@ -83,9 +86,12 @@ void AuthCommand::start()
         return pasteToken();
     if (verb == QLatin1String("exchange"))
         return exchange();
+    if (verb == QLatin1String("oauth"))
+        return oauth();
     if (verb == QLatin1String("sign-out"))
         return signOut();
-    fail(QStringLiteral("auth needs status, token, exchange or sign-out, not \"%1\"").arg(verb),
+    fail(QStringLiteral("auth needs status, token, exchange, oauth or sign-out, not \"%1\"")
+             .arg(verb),
          ExitUsage);
 }
 
@@ -124,6 +130,20 @@ void AuthCommand::status()
             document.insert(QStringLiteral("alg"),
                             connect::jwtAlgorithmName(exchange.claims.algorithm));
         }
+    } else if (credentials.mode == CredentialMode::OAuthPkce) {
+        const auto &pkce = credentials.pkce;
+        document.insert(QStringLiteral("client_id"), pkce.clientId);
+        document.insert(QStringLiteral("scope"), pkce.scope);
+        document.insert(QStringLiteral("authorize_url"), pkce.authorizeUrl.toString());
+        document.insert(QStringLiteral("token_url"), pkce.tokenUrl.toString());
+        lines[0] += QStringLiteral(" (OAuth authorization code in the browser)");
+        lines << QStringLiteral("  client id  %1").arg(pkce.clientId)
+              << QStringLiteral("  scopes     %1").arg(pkce.scope)
+              << QStringLiteral("  sign-in    %1").arg(pkce.authorizeUrl.toString());
+        if (pkce.redirectPort != 0) {
+            document.insert(QStringLiteral("redirect_port"), pkce.redirectPort);
+            lines << QStringLiteral("  redirect   http://127.0.0.1:%1/").arg(pkce.redirectPort);
+        }
     }
     // Whether the keychain still holds a token, without ever printing it.
     env()->credentials()->readSecret(
@@ -144,8 +164,24 @@ void AuthCommand::status()
                                                       : QStringLiteral("stored, expires ") + expiry)
                                   : QStringLiteral("not stored (%1)")
                                         .arg(secrets::secretErrorKindName(error.kind)));
-            out().result(document, lines.join(QLatin1Char('\n')));
-            finish(ExitOk);
+            if (credentials.mode != CredentialMode::OAuthPkce) {
+                out().result(document, lines.join(QLatin1Char('\n')));
+                return finish(ExitOk);
+            }
+            // PKCE renews its access token with the refresh token, without the browser.
+            env()->credentials()->readSecret(
+                env()->environmentName(), SecretKind::RefreshToken, this,
+                [this, document, lines](const secrets::SecretError &refreshError,
+                                        const QString &) mutable {
+                    document.insert(QStringLiteral("refresh_token_stored"), refreshError.ok());
+                    lines << QStringLiteral("  refresh    %1")
+                                 .arg(refreshError.ok() ? QStringLiteral("stored")
+                                                        : QStringLiteral("not stored (%1)")
+                                                              .arg(secrets::secretErrorKindName(
+                                                                  refreshError.kind)));
+                    out().result(document, lines.join(QLatin1Char('\n')));
+                    finish(ExitOk);
+                });
         });
 }
 
@@ -227,11 +263,93 @@ void AuthCommand::exchange()
     signIn(credentials, secrets);
 }
 
+void AuthCommand::oauth()
+{
+    const auto value = [this](const char *name) {
+        return options().value(QString::fromLatin1(name));
+    };
+    Credentials credentials;
+    credentials.mode = CredentialMode::OAuthPkce;
+    auto &pkce = credentials.pkce;
+    pkce.clientId = value("client-id").trimmed();
+    if (pkce.clientId.isEmpty())
+        return fail(QStringLiteral("auth oauth needs --client-id (the OAuth client of your "
+                                   "Partner API integration)"),
+                    ExitUsage);
+    if (!value("scope").simplified().isEmpty())
+        pkce.scope = value("scope").simplified();
+    if (options().isSet(QStringLiteral("port"))) {
+        bool ok = false;
+        const uint port = value("port").toUInt(&ok);
+        if (!ok || port > 65535)
+            return fail(QStringLiteral("--port needs a number from 0 to 65535"), ExitUsage);
+        pkce.redirectPort = quint16(port);
+    }
+    if (env()->usesBuiltInSandbox()) {
+        // The built-in sandbox has its own sign-in page and token endpoint, on a new port each
+        // run; anywhere else the defaults are Zapier's (PkceSettings).
+        const QUrl base = env()->client()->config().baseUrl;
+        pkce.authorizeUrl = base.resolved(QUrl(QStringLiteral("/v2/authorize")));
+        pkce.tokenUrl = connect::EnvironmentEndpoints::sandbox(base).tokenUrl;
+    }
+    for (const auto &[option, url] :
+         {std::pair{"authorize-url", &pkce.authorizeUrl}, std::pair{"token-url", &pkce.tokenUrl}}) {
+        if (value(option).isEmpty())
+            continue;
+        *url = QUrl(value(option));
+        if (!url->isValid() || url->isRelative())
+            return fail(QStringLiteral("--%1 needs an absolute URL").arg(QLatin1String(option)),
+                        ExitUsage);
+    }
+    // The URL is announced from inside signIn(): listen first. `--no-browser` changes nothing:
+    // the CLI has no GUI library to open a browser with, so it always prints the URL.
+    connect(env()->tokens(), &connect::TokenService::authorizationUrlReady, this,
+            &AuthCommand::showAuthorizationUrl);
+    const int timeoutSeconds = env()->options().timeoutSeconds;
+    QTimer::singleShot(std::chrono::seconds(timeoutSeconds), this, [this] {
+        connect::PkceFlow *flow = env()->tokens()->pkceFlow();
+        if (!flow->isActive())
+            return; // the browser came back: the tokens are being stored
+        m_browserTimedOut = true;
+        flow->cancel(); // signIn() ends with "cancelled"
+    });
+    signIn(credentials, {});
+}
+
+void AuthCommand::showAuthorizationUrl(const QUrl &url)
+{
+    const QString redirect =
+        QUrlQuery(url).queryItemValue(QStringLiteral("redirect_uri"), QUrl::FullyDecoded);
+    const int timeoutSeconds = env()->options().timeoutSeconds;
+    out().notice(
+        QJsonObject{{QStringLiteral("authorization_url"), url.toString(QUrl::FullyEncoded)},
+                    {QStringLiteral("redirect_uri"), redirect},
+                    {QStringLiteral("timeout_seconds"), timeoutSeconds}},
+        QStringLiteral("Open this URL in your browser to sign in to %1:\n\n  %2\n\n"
+                       "Waiting for the browser to come back to %3 (for %4 s; "
+                       "--timeout S changes it, Ctrl+C stops).")
+            // One arg() call: a second would take the URL's own %3A for a placeholder.
+            .arg(env()->environmentName(), url.toString(QUrl::FullyEncoded), redirect,
+                 QString::number(timeoutSeconds)));
+}
+
 void AuthCommand::signIn(const Credentials &credentials, const SecretValues &secrets)
 {
     const QString environment = env()->environmentName();
     env()->tokens()->signIn(
         credentials, secrets, this, [this, environment, credentials](const TokenResult &result) {
+            if (!result.ok() && m_browserTimedOut)
+                return fail(QStringLiteral("no answer from the browser within %1 s; nothing was "
+                                           "stored (run `auth oauth` again, with a longer "
+                                           "--timeout if need be)")
+                                .arg(env()->options().timeoutSeconds),
+                            ExitTimeout);
+            if (!result.ok() && result.error.kind == TokenErrorKind::Authorization &&
+                result.error.detail.startsWith(QLatin1String("access_denied")))
+                return fail(QStringLiteral("sign-in to %1 was denied in the browser "
+                                           "(access_denied); nothing was stored")
+                                .arg(environment),
+                            ExitApiFailure);
             if (!result.ok())
                 return fail(
                     QStringLiteral("sign-in to %1 failed: %2.%3")

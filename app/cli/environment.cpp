@@ -87,6 +87,9 @@ connect::TokenService *Environment::tokens()
 {
     if (!m_tokens) {
         m_tokens = std::make_unique<connect::TokenService>(m_client.get(), credentials(), &m_clock);
+        // Only `auth oauth` shows a sign-in URL; an expired PKCE token elsewhere must fail with
+        // "sign in again", not wait for a browser nobody was told to open.
+        m_tokens->setBrowserSignInAllowed(false);
         m_tokens->setEnvironment(environmentName(),
                                  m_sandbox
                                      ? connect::EnvironmentEndpoints::sandbox(m_sandbox->baseUrl())

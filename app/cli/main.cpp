@@ -49,6 +49,8 @@ Commands:
   auth exchange --client-id ID --client-secret-file FILE [--token-url URL]
        (--jwt-file FILE | --key-file PEM --kid KID --iss ISS --sub SUB --org-claim NAME
         --org VALUE [--alg RS256|ES256])
+  auth oauth --client-id ID [--scope "S ..."] [--port N] [--timeout S] [--no-browser]
+       [--authorize-url URL] [--token-url URL]   (sign in in a browser: OAuth code + PKCE)
 
 APP is an app id or its title; KEY is the action's stable key (a fresh action id is fetched
 before every run). --set values are applied in order, as a person filling the form would:
@@ -56,8 +58,13 @@ SELECT values may be a choice id or label, dependants are cleared and the form r
 
 `auth` keeps the credentials of the environment (--server, or the sandbox) in the OS keychain;
 other commands then use them when neither --token nor ACTIONBENCH_TOKEN is given, and a 401
-re-runs the exchange once. Secrets come from files ("-" is standard input), never from the
-command line; `auth token --token T` works but shows the token to `ps`: quick tests only.
+re-runs the exchange (or uses the OAuth refresh token) once. Secrets come from files ("-" is
+standard input), never from the command line; `auth token --token T` works but shows the token
+to `ps`: quick tests only. `auth oauth` prints Zapier's sign-in URL (on stderr; one JSON line
+with --json) for you to open in a browser: the CLI never opens one itself, so --no-browser
+is implied. It waits on http://127.0.0.1:PORT/ (--port, default any free port) for the
+browser to come back, up to --timeout seconds; the URLs default to Zapier's (the built-in
+sandbox's without --server).
 
 Global options:
   --server URL        API base URL, e.g. https://api.zapier.com (default: built-in sandbox)
@@ -67,8 +74,8 @@ Global options:
   --verbose           log every request (redacted) on stderr
   -h, --help          this help;  -v, --version  the version
 
-Exit codes: 0 ok, 1 the run ended in error, 2 usage, 3 API or network error, 4 timeout
-(or a submission whose outcome is unknown).
+Exit codes: 0 ok, 1 the run ended in error, 2 usage, 3 API or network error (a sign-in
+refused or denied included), 4 timeout (or a submission whose outcome is unknown).
 )";
 
 using Factory = std::function<Command *(Environment *, const QCommandLineParser *, QStringList)>;
@@ -146,6 +153,9 @@ int main(int argc, char *argv[])
          value("org", "value"),
          value("alg", "alg"),
          value("token-url", "url"),
+         value("authorize-url", "url"),
+         value("scope", "scopes"),
+         flag("no-browser"),
          flag("verbose")});
     parser.addPositionalArgument(QStringLiteral("command"), QString());
 

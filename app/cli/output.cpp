@@ -65,6 +65,15 @@ void Output::progress(const QString &message) const
         writeTo(stderr, (message + QLatin1Char('\n')).toUtf8());
 }
 
+void Output::notice(const QJsonObject &document, const QString &text) const
+{
+    if (m_json) {
+        writeTo(stderr, QJsonDocument(document).toJson(QJsonDocument::Compact) + '\n');
+        return;
+    }
+    writeTo(stderr, (text + QLatin1Char('\n')).toUtf8());
+}
+
 QString Output::table(const QStringList &headers, const QList<QStringList> &rows)
 {
     QList<qsizetype> widths;

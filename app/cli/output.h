@@ -22,6 +22,9 @@ public:
     void error(const QString &message, int exitCode) const;
     void apiError(const core::ApiError &error, const QString &context) const;
     void progress(const QString &message) const; // stderr, text mode only
+    // Something a person or a script must act on while the command runs (a URL to open):
+    // stderr, as one compact JSON line with --json, else `text`. Stdout stays the result's.
+    void notice(const QJsonObject &document, const QString &text) const;
 
     // A fixed-width table for text mode.
     static QString table(const QStringList &headers, const QList<QStringList> &rows);

@@ -111,6 +111,7 @@ Credentials CredentialStore::load(const QString &environment) const
         pkce.authorizeUrl = QUrl(value("pkce/authorizeUrl").toString());
     if (value("pkce/tokenUrl").isValid())
         pkce.tokenUrl = QUrl(value("pkce/tokenUrl").toString());
+    pkce.redirectPort = quint16(value("pkce/redirectPort").toUInt());
     return credentials;
 }
 
@@ -149,6 +150,8 @@ void CredentialStore::save(const QString &environment, const Credentials &creden
         set("pkce/scope", credentials.pkce.scope);
         set("pkce/authorizeUrl", credentials.pkce.authorizeUrl.toString());
         set("pkce/tokenUrl", credentials.pkce.tokenUrl.toString());
+        if (credentials.pkce.redirectPort != 0)
+            set("pkce/redirectPort", credentials.pkce.redirectPort);
     }
     m_settings->sync();
 }

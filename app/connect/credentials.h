@@ -43,6 +43,9 @@ struct PkceSettings {
     QString scope = QStringLiteral("zap zap:write connection:read connection:write action:run");
     QUrl authorizeUrl = QUrl(QStringLiteral("https://api.zapier.com/v2/authorize"));
     QUrl tokenUrl = QUrl(QStringLiteral("https://zapier.com/oauth/token/"));
+    // The loopback port of the redirect (http://127.0.0.1:PORT/); 0 takes any free port. Set it
+    // when the client's registered redirect URI names a port.
+    quint16 redirectPort = 0;
 };
 
 // The non-secret half of an environment's credentials; it is all that reaches the settings.

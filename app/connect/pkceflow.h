@@ -20,7 +20,9 @@ struct PkceGrant {
 
 // The authorization code flow with PKCE (RFC 7636, S256) for Partner API users (contract §5.3):
 // the user signs in to Zapier in the system browser, which redirects to a one-shot HTTP server
-// on 127.0.0.1; the code (valid two minutes) is exchanged with the code_verifier.
+// on 127.0.0.1; the code (valid two minutes) is exchanged with the code_verifier. Qt Network
+// Auth only, no Qt GUI: it runs under a QCoreApplication (the CLI prints the URL instead of
+// opening it).
 class PkceFlow final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(PkceFlow)
@@ -32,9 +34,13 @@ public:
     explicit PkceFlow(QNetworkAccessManager *network, QObject *parent = nullptr);
     ~PkceFlow() override;
 
-    // Starts listening on a loopback port and emits authorizationUrlReady; `done` runs once.
-    // Starting again abandons the previous attempt (its `done` gets "cancelled").
+    // Starts listening on a loopback port (settings.redirectPort, 0 for any) and emits
+    // authorizationUrlReady; `done` runs once. Starting again (or refresh()) abandons the
+    // previous attempt (its `done` gets "cancelled").
     void start(const PkceSettings &settings, Done done);
+    // A new access token for a refresh token (RFC 6749 §6), with no browser. The grant holds
+    // the new refresh token when the server rotated it, otherwise `refreshToken` again.
+    void refresh(const PkceSettings &settings, const QString &refreshToken, Done done);
     void cancel();
     bool isActive() const { return m_flow != nullptr; }
 
@@ -46,10 +52,12 @@ Q_SIGNALS:
     void authorizationUrlReady(const QUrl &url);
 
 private:
+    void begin(const PkceSettings &settings, Done done);
     void finish(const QString &error, const PkceGrant &grant);
 
     QNetworkAccessManager *m_network;
     QOAuth2AuthorizationCodeFlow *m_flow = nullptr;
+    QOAuth2AuthorizationCodeFlow *m_spent = nullptr; // the last finished attempt (see finish())
     Done m_done;
 };
 

@@ -80,9 +80,12 @@ TokenService::TokenService(api::ApiClient *client, CredentialStore *store, const
 {
     connect(m_pkce, &PkceFlow::authorizationUrlReady, this, &TokenService::authorizationUrlReady);
     // "A 401 on any call re-runs the exchange once when it is configured, otherwise asks the
-    // user to sign in again" (issue 4). The client re-sends the requests that waited.
+    // user to sign in again" (issue 4); PKCE uses its refresh token the same way. The client
+    // re-sends the requests that waited.
     client->setUnauthorizedHandler([this](const api::ApiClient::RefreshDone &finish) {
-        if (m_credentials.mode != CredentialMode::WhiteLabelExchange) {
+        const bool renewable = m_credentials.mode == CredentialMode::WhiteLabelExchange ||
+                               m_credentials.mode == CredentialMode::OAuthPkce;
+        if (!renewable) {
             qCInfo(lcConnect) << "401 without an exchange to re-run: sign-in required";
             m_token.clear();
             Q_EMIT signInRequired(m_environment);
@@ -90,8 +93,8 @@ TokenService::TokenService(api::ApiClient *client, CredentialStore *store, const
             return;
         }
         refresh(this, [this, finish](const TokenResult &result) {
-            // The exchange itself failed (an expired pasted JWT, a revoked key): only the user
-            // can fix that. SignInRequired was already announced by finish().
+            // The exchange or the refresh token failed (an expired pasted JWT, a revoked key):
+            // only the user can fix that. SignInRequired was already announced by finish().
             if (!result.ok() && result.error.kind != TokenErrorKind::SignInRequired)
                 Q_EMIT signInRequired(m_environment);
             finish(result.ok());
@@ -267,7 +270,7 @@ void TokenService::run(bool forceNew)
             return;
         }
         if (forceNew) {
-            fail(TokenErrorKind::SignInRequired, QStringLiteral("the access token was refused"));
+            renewPkce(false);
             return;
         }
         withSecret(SecretKind::AccessToken,
@@ -276,10 +279,44 @@ void TokenService::run(bool forceNew)
                            (storedExpiry == 0 || storedExpiry - nowSeconds() > expiryMarginSeconds))
                            adopt(value, storedExpiry, QString());
                        else
-                           runPkce();
+                           renewPkce(m_browserSignIn);
                    });
         return;
     }
+}
+
+void TokenService::renewPkce(bool browserAllowed)
+{
+    // The refresh token first: no browser, no user. Only then, and only where someone watches
+    // for the URL, the browser sign-in again.
+    const auto without = [this, browserAllowed](const QString &why) {
+        if (browserAllowed)
+            runPkce();
+        else
+            fail(TokenErrorKind::SignInRequired, why);
+    };
+    withSecret(SecretKind::RefreshToken, [this, without](const secrets::SecretError &error,
+                                                         const QString &refreshToken) {
+        if (!error.ok() || refreshToken.isEmpty()) {
+            without(QStringLiteral("the access token expired or was refused, and there is no "
+                                   "refresh token"));
+            return;
+        }
+        const quint64 generation = m_generation;
+        m_pkce->refresh(
+            m_credentials.pkce, refreshToken,
+            [this, generation, without](const QString &problem, const PkceGrant &grant) {
+                if (generation != m_generation)
+                    return;
+                if (!problem.isEmpty()) {
+                    m_secrets.remove(SecretKind::RefreshToken);
+                    without(QStringLiteral("the refresh token was refused (%1)").arg(problem));
+                    return;
+                }
+                remember(SecretKind::RefreshToken, grant.refreshToken);
+                adopt(grant.accessToken, grant.expiresAt, grant.refreshToken, true);
+            });
+    });
 }
 
 void TokenService::runExchange()

@@ -76,10 +76,10 @@ struct SecretValues {
 
 // Produces the access token of one environment and keeps the ApiClient supplied with it:
 // a pasted token as is; White Label exchange by signing (or reading) the partner JWT and
-// exchanging it; PKCE through the system browser. The token is cached in memory with its
-// expiry and in the keychain; every secret it touches is registered with the request log's
-// redactor. It installs the ApiClient's 401 handler: one re-exchange when configured,
-// otherwise signInRequired(). Concurrent requests for a token share one operation.
+// exchanging it; PKCE through the system browser, renewed with its refresh token. The token is
+// cached in memory with its expiry and in the keychain; every secret it touches is registered with
+// the request log's redactor. It installs the ApiClient's 401 handler: one re-exchange when
+// configured, otherwise signInRequired(). Concurrent requests for a token share one operation.
 class TokenService final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TokenService)
@@ -101,7 +101,8 @@ public:
     // The access token: cached, stored, or new (exchange, or the PKCE browser flow). With no
     // credentials, the token the client was built with (e.g. --token) if there is one.
     void accessToken(QObject *context, TokenCallback done);
-    // Forgets the token and renews it: re-exchange; SignInRequired for the other modes.
+    // Forgets the token and renews it: re-exchange, the PKCE refresh token; SignInRequired
+    // otherwise (never the browser).
     void refresh(QObject *context, TokenCallback done);
     // A connect token for `connectUrl` = ConnectUrl::resource(...): single use, six minutes,
     // never cached. `resource` must be exactly the URL the Connect window opens.
@@ -115,6 +116,10 @@ public:
     void signOut(QObject *context, secrets::WriteCallback done);
 
     PkceFlow *pkceFlow() const { return m_pkce; }
+    // Whether an expired PKCE token whose refresh token cannot renew it starts the browser
+    // sign-in by itself (the desktop app, which opens authorizationUrlReady), or fails with
+    // SignInRequired (the CLI: outside `auth oauth` nobody is there to open the URL).
+    void setBrowserSignInAllowed(bool allowed) { m_browserSignIn = allowed; }
 
 Q_SIGNALS:
     // The token is gone for good (pasted token refused, PKCE token expired): the UI asks the
@@ -132,6 +137,7 @@ private:
     void runExchange();
     void exchangeWith(const QString &clientSecret, const QString &jwt);
     void runPkce();
+    void renewPkce(bool browserAllowed);
     void adopt(const QString &token, qint64 expiresAt, const QString &refreshToken,
                bool issued = false);
     void finish(const TokenResult &result);
@@ -158,6 +164,7 @@ private:
     // The operation in progress and who waits for it.
     bool m_busy = false;
     bool m_signingIn = false; // store everything once the token is had
+    bool m_browserSignIn = true;
     quint64 m_generation = 0; // bumped by setEnvironment/signIn/signOut: late answers dropped
     QList<TokenCallback> m_waiters;
 };

@@ -15,18 +15,6 @@ struct Params {
     QString state;
 };
 
-HttpReply page(const QString &title, const QString &body, int status = 200)
-{
-    const QString html =
-        QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>%1</title>"
-                       "<style>body{font-family:sans-serif;max-width:32em;margin:3em auto;}"
-                       "a.button{display:inline-block;padding:.6em 1.4em;margin-right:1em;"
-                       "border-radius:6px;background:#ff4f00;color:#fff;text-decoration:none}"
-                       "a.secondary{background:#888}</style></head><body>%2</body></html>\n")
-            .arg(title.toHtmlEscaped(), body);
-    return HttpReply::html(html.toUtf8(), status);
-}
-
 // Sends the browser back to the partner with the result, or shows it when there is nowhere to go.
 HttpReply finish(const Params &params, const QList<QPair<QString, QString>> &result)
 {
@@ -35,8 +23,8 @@ HttpReply finish(const Params &params, const QList<QPair<QString, QString>> &res
         for (const auto &item : result)
             message += QStringLiteral("<p><code>%1=%2</code></p>")
                            .arg(item.first.toHtmlEscaped(), item.second.toHtmlEscaped());
-        return page(QStringLiteral("Sandbox Connect"), message,
-                    result.first().first == QLatin1String("error") ? 400 : 200);
+        return HttpReply::page(QStringLiteral("Sandbox Connect"), message,
+                               result.first().first == QLatin1String("error") ? 400 : 200);
     }
     QUrl target(params.redirectUri);
     QUrlQuery query(target);
@@ -94,15 +82,16 @@ HttpReply ConnectPage::handle(const HttpRequest &request, const SandboxContext &
         const QString verb =
             params.reconnectId.isEmpty() ? QStringLiteral("Connect") : QStringLiteral("Reconnect");
         const QString path = QStringLiteral("/connect/to/%1/authorize").arg(app->implementation);
-        return page(QStringLiteral("%1 %2").arg(verb, app->title),
-                    QStringLiteral("<h1>%1 %2</h1><p>Actionbench Sandbox would like to access "
-                                   "your %2 account (a simulated account; nothing leaves this "
-                                   "machine).</p><p><a class=\"button\" id=\"allow\" href=\"%3\">"
-                                   "Allow</a><a class=\"button secondary\" id=\"deny\" "
-                                   "href=\"%4\">Deny</a></p>")
-                        .arg(verb, app->title.toHtmlEscaped(),
-                             linkTo(context, path, params, QStringLiteral("allow")),
-                             linkTo(context, path, params, QStringLiteral("deny"))));
+        return HttpReply::page(
+            QStringLiteral("%1 %2").arg(verb, app->title),
+            QStringLiteral("<h1>%1 %2</h1><p>Actionbench Sandbox would like to access "
+                           "your %2 account (a simulated account; nothing leaves this "
+                           "machine).</p><p><a class=\"button\" id=\"allow\" href=\"%3\">"
+                           "Allow</a><a class=\"button secondary\" id=\"deny\" "
+                           "href=\"%4\">Deny</a></p>")
+                .arg(verb, app->title.toHtmlEscaped(),
+                     linkTo(context, path, params, QStringLiteral("allow")),
+                     linkTo(context, path, params, QStringLiteral("deny"))));
     }
 
     params.token = request.queryValue(QStringLiteral("session"));
@@ -128,12 +117,13 @@ HttpReply ConnectPage::handle(const HttpRequest &request, const SandboxContext &
     context.state->dirty = true;
     if (params.redirectUri.isEmpty()) {
         // Popup pattern: tell the opener, as Connect UI does (contract §6.2).
-        return page(QStringLiteral("Connected"),
-                    QStringLiteral("<p>Connected <code id=\"authentication_id\">%1</code>. You can "
-                                   "close this window.</p><script>if (window.opener) "
-                                   "window.opener.postMessage({type: \"authenticationSuccess\", "
-                                   "authId: \"%1\"}, \"*\");</script>")
-                        .arg(connectionId.toHtmlEscaped()));
+        return HttpReply::page(
+            QStringLiteral("Connected"),
+            QStringLiteral("<p>Connected <code id=\"authentication_id\">%1</code>. You can "
+                           "close this window.</p><script>if (window.opener) "
+                           "window.opener.postMessage({type: \"authenticationSuccess\", "
+                           "authId: \"%1\"}, \"*\");</script>")
+                .arg(connectionId.toHtmlEscaped()));
     }
     return finish(params, {{QStringLiteral("authentication_id"), connectionId},
                            {QStringLiteral("service"), app->implementation}});

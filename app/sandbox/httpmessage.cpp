@@ -72,10 +72,27 @@ HttpReply HttpReply::html(const QByteArray &html, int status)
     return reply;
 }
 
-HttpReply HttpReply::redirect(const QString &location)
+HttpReply HttpReply::page(const QString &title, const QString &bodyHtml, int status)
+{
+    const QString document =
+        QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>%1</title>"
+                       "<style>body{font-family:sans-serif;max-width:32em;margin:3em auto;}"
+                       "a.button,button{display:inline-block;padding:.6em 1.4em;margin-right:1em;"
+                       "border:0;border-radius:6px;background:#ff4f00;color:#fff;font:inherit;"
+                       "text-decoration:none;cursor:pointer}"
+                       "a.secondary,button.secondary{background:#888}</style></head>"
+                       "<body>%2</body></html>\n")
+            .arg(title.toHtmlEscaped(), bodyHtml);
+    HttpReply reply = html(document.toUtf8(), status);
+    // Consent pages carry single-use ids: never from a cache.
+    reply.setHeader("Cache-Control", "no-store");
+    return reply;
+}
+
+HttpReply HttpReply::redirect(const QString &location, int status)
 {
     HttpReply reply;
-    reply.status = 302;
+    reply.status = status;
     reply.contentType = "text/plain";
     reply.headers.append({"Location", location.toUtf8()});
     return reply;

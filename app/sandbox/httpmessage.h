@@ -46,7 +46,9 @@ struct HttpReply {
     static HttpReply json(const QJsonObject &object, int status = 200);
     static HttpReply noContent();
     static HttpReply html(const QByteArray &html, int status = 200);
-    static HttpReply redirect(const QString &location);
+    // A small HTML page in the sandbox's look (Connect, sign-in); `bodyHtml` is already escaped.
+    static HttpReply page(const QString &title, const QString &bodyHtml, int status = 200);
+    static HttpReply redirect(const QString &location, int status = 302);
 };
 
 // Builders for the documented envelopes (contract §2). They are the only place the shapes are

@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "core/version.h"
 #include "sandbox/actionsapi.h"
+#include "sandbox/authorizepage.h"
 #include "sandbox/connectpage.h"
 #include "sandbox/faultinjector.h"
 #include "sandbox/httpfrontend.h"
@@ -229,6 +230,9 @@ HttpReply SandboxServer::route(const HttpRequest &request)
 {
     const QStringList &s = request.segments;
     const QString first = s.value(0);
+    // The browser's sign-in page: no bearer token yet, and not the API's rate budget.
+    if (first == QLatin1String("v2") && s.value(1) == QLatin1String("authorize") && s.size() == 2)
+        return AuthorizePage::handle(request, context());
     if (first == QLatin1String("v2"))
         return guarded(request, *m_partnerLimiter, false);
     if (first == QLatin1String("actions"))

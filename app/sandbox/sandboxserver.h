@@ -25,15 +25,16 @@ struct HttpReply;
 struct HttpRequest;
 struct SandboxContext;
 
-// The built-in Zapier simulator: Partner API v2, Actions API v1, the token endpoint and a
-// Connect page, over real HTTP on loopback, with the documented shapes (contract.md). Partners
-// demo with it offline, QA rehearses failures with fault plans, and the tests run against it.
+// The built-in Zapier simulator: Partner API v2, Actions API v1, the token endpoint, the OAuth
+// sign-in page (GET /v2/authorize) and a Connect page, over real HTTP on loopback, with the
+// documented shapes (contract.md). Partners demo with it offline, QA rehearses failures with fault
+// plans, and the tests run against it.
 //
 // Besides Zapier's routes it serves:
 //   GET /sandbox/icons/<slug>.svg[?size=N]  generated app icons
 //   GET|PUT|DELETE /sandbox/faults          read, replace or clear the fault plan (faultplan.h)
 //   GET /sandbox                            name, version and catalog size (a health check)
-// The /sandbox and /connect routes and POST /oauth/token need no bearer token.
+// The /sandbox and /connect routes, /v2/authorize and POST /oauth/token need no bearer token.
 class SandboxServer final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SandboxServer)

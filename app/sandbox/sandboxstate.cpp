@@ -12,6 +12,9 @@ namespace {
 // Bounds keep a sandbox that demos all day from growing without limit.
 constexpr qsizetype kMaxIssuedActions = 20000;
 constexpr qsizetype kMaxRuns = 5000;
+// Answered or expired consent requests and codes are kept a while, so a late or repeated
+// redemption is told exactly why it fails rather than "unknown code".
+constexpr qint64 kAuthorizationGraceSeconds = 3600;
 
 QString runKindName(RunRecord::Kind kind)
 {
@@ -85,6 +88,22 @@ void SandboxState::forgetExpired(const QDateTime &now)
             ++it;
         }
     }
+    for (auto it = authorizationRequests.begin(); it != authorizationRequests.end();) {
+        if (it->expiresAt.secsTo(now) > kAuthorizationGraceSeconds) {
+            it = authorizationRequests.erase(it);
+            dirty = true;
+        } else {
+            ++it;
+        }
+    }
+    for (auto it = authorizationCodes.begin(); it != authorizationCodes.end();) {
+        if (it->expiresAt.secsTo(now) > kAuthorizationGraceSeconds) {
+            it = authorizationCodes.erase(it);
+            dirty = true;
+        } else {
+            ++it;
+        }
+    }
 }
 
 QJsonObject SandboxState::toJson() const
@@ -135,7 +154,32 @@ QJsonObject SandboxState::toJson() const
                                       {QStringLiteral("kind"), token.kind},
                                       {QStringLiteral("expires_at"), isoTime(token.expiresAt)},
                                       {QStringLiteral("resource"), token.resource},
-                                      {QStringLiteral("used"), token.used}});
+                                      {QStringLiteral("used"), token.used},
+                                      {QStringLiteral("client_id"), token.clientId},
+                                      {QStringLiteral("scope"), token.scope}});
+    }
+    QJsonArray requestArray;
+    for (const AuthorizationRequest &request : authorizationRequests) {
+        requestArray.append(
+            QJsonObject{{QStringLiteral("id"), request.id},
+                        {QStringLiteral("client_id"), request.clientId},
+                        {QStringLiteral("redirect_uri"), request.redirectUri},
+                        {QStringLiteral("scope"), request.scope},
+                        {QStringLiteral("state"), request.state},
+                        {QStringLiteral("code_challenge"), request.codeChallenge},
+                        {QStringLiteral("expires_at"), isoTime(request.expiresAt)}});
+    }
+    QJsonArray codeArray;
+    for (const AuthorizationCode &code : authorizationCodes) {
+        codeArray.append(QJsonObject{{QStringLiteral("code"), code.code},
+                                     {QStringLiteral("client_id"), code.clientId},
+                                     {QStringLiteral("redirect_uri"), code.redirectUri},
+                                     {QStringLiteral("scope"), code.scope},
+                                     {QStringLiteral("code_challenge"), code.codeChallenge},
+                                     {QStringLiteral("expires_at"), isoTime(code.expiresAt)},
+                                     {QStringLiteral("used"), code.used},
+                                     {QStringLiteral("access_token"), code.accessToken},
+                                     {QStringLiteral("refresh_token"), code.refreshToken}});
     }
     QJsonArray added;
     for (const AddedConnection &entry : addedConnections) {
@@ -159,6 +203,8 @@ QJsonObject SandboxState::toJson() const
                        {QStringLiteral("stored_actions"), stored},
                        {QStringLiteral("idempotency"), idem},
                        {QStringLiteral("tokens"), tokenArray},
+                       {QStringLiteral("authorization_requests"), requestArray},
+                       {QStringLiteral("authorization_codes"), codeArray},
                        {QStringLiteral("connections"), added},
                        {QStringLiteral("expired_overrides"), overrides}};
 }
@@ -220,8 +266,35 @@ void SandboxState::loadJson(const QJsonObject &object)
                           item.value(QStringLiteral("kind")).toString(),
                           fromIso(item.value(QStringLiteral("expires_at"))),
                           item.value(QStringLiteral("resource")).toString(),
-                          item.value(QStringLiteral("used")).toBool()};
+                          item.value(QStringLiteral("used")).toBool(),
+                          item.value(QStringLiteral("client_id")).toString(),
+                          item.value(QStringLiteral("scope")).toString()};
         tokens.insert(token.token, token);
+    }
+    for (const QJsonValue &value :
+         object.value(QStringLiteral("authorization_requests")).toArray()) {
+        const QJsonObject item = value.toObject();
+        AuthorizationRequest request{item.value(QStringLiteral("id")).toString(),
+                                     item.value(QStringLiteral("client_id")).toString(),
+                                     item.value(QStringLiteral("redirect_uri")).toString(),
+                                     item.value(QStringLiteral("scope")).toString(),
+                                     item.value(QStringLiteral("state")).toString(),
+                                     item.value(QStringLiteral("code_challenge")).toString(),
+                                     fromIso(item.value(QStringLiteral("expires_at")))};
+        authorizationRequests.insert(request.id, request);
+    }
+    for (const QJsonValue &value : object.value(QStringLiteral("authorization_codes")).toArray()) {
+        const QJsonObject item = value.toObject();
+        AuthorizationCode code{item.value(QStringLiteral("code")).toString(),
+                               item.value(QStringLiteral("client_id")).toString(),
+                               item.value(QStringLiteral("redirect_uri")).toString(),
+                               item.value(QStringLiteral("scope")).toString(),
+                               item.value(QStringLiteral("code_challenge")).toString(),
+                               fromIso(item.value(QStringLiteral("expires_at"))),
+                               item.value(QStringLiteral("used")).toBool(),
+                               item.value(QStringLiteral("access_token")).toString(),
+                               item.value(QStringLiteral("refresh_token")).toString()};
+        authorizationCodes.insert(code.code, code);
     }
     for (const QJsonValue &value : object.value(QStringLiteral("connections")).toArray()) {
         const QJsonObject item = value.toObject();

@@ -62,10 +62,37 @@ struct IdempotencyRecord {
 
 struct TokenRecord {
     QString token;
-    QString kind; // "access" or "connect"
+    QString kind; // "access", "connect" or "refresh"
     QDateTime expiresAt;
     QString resource; // connect tokens: the Connect URL they were minted for
     bool used = false;
+    QString clientId; // refresh tokens: the client they were issued to, and the scope
+    QString scope;
+};
+
+// A consent page shown by GET /v2/authorize and not answered yet; its form names it by `id`.
+struct AuthorizationRequest {
+    QString id;
+    QString clientId;
+    QString redirectUri;
+    QString scope;
+    QString state;
+    QString codeChallenge; // S256
+    QDateTime expiresAt;
+};
+
+// An authorization code: two minutes, one use, bound to the client, the redirect_uri and the
+// PKCE challenge. The tokens it was redeemed for are revoked if it is presented again.
+struct AuthorizationCode {
+    QString code;
+    QString clientId;
+    QString redirectUri;
+    QString scope;
+    QString codeChallenge;
+    QDateTime expiresAt;
+    bool used = false;
+    QString accessToken;
+    QString refreshToken;
 };
 
 struct AddedConnection {
@@ -89,6 +116,8 @@ public:
     QList<QString> storedOrder;
     QHash<QString, IdempotencyRecord> idempotency;
     QHash<QString, TokenRecord> tokens;
+    QHash<QString, AuthorizationRequest> authorizationRequests;
+    QHash<QString, AuthorizationCode> authorizationCodes;
     QList<AddedConnection> addedConnections;
     QHash<QString, bool> expiredOverrides; // reconnected (or expired) catalog connections
 

@@ -1,5 +1,7 @@
 #include "sandbox/tokenendpoint.h"
 
+#include "sandbox/authorizepage.h"
+
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QSet>
@@ -19,16 +21,6 @@ HttpReply oauthError(int status, const QString &error, const QString &descriptio
     return reply;
 }
 
-QString randomToken(const char *prefix)
-{
-    QByteArray bytes(24, Qt::Uninitialized);
-    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(bytes.data()),
-                                          bytes.size() / int(sizeof(quint32)));
-    return QLatin1String(prefix) +
-           QString::fromLatin1(
-               bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-}
-
 std::optional<QJsonObject> decodePart(const QByteArray &part, QByteArray *raw)
 {
     const auto decoded = QByteArray::fromBase64Encoding(
@@ -44,7 +36,7 @@ HttpReply minted(const SandboxContext &context, const QString &kind, int seconds
                  const QString &issuedType, const QString &scope, const QString &resource)
 {
     TokenRecord record;
-    record.token = randomToken(kind == QLatin1String("connect") ? "sbct_" : "sbat_");
+    record.token = TokenEndpoint::newSecret(kind == QLatin1String("connect") ? "sbct_" : "sbat_");
     record.kind = kind;
     record.expiresAt = context.now().addSecs(seconds);
     record.resource = resource;
@@ -61,7 +53,131 @@ HttpReply minted(const SandboxContext &context, const QString &kind, int seconds
     return reply;
 }
 
+QString field(const QUrlQuery &form, const char *key)
+{
+    return form.queryItemValue(QLatin1String(key), QUrl::FullyDecoded);
+}
+
+// A Partner API user's access token and refresh token, in the shape of the other grants.
+HttpReply userTokens(const SandboxContext &context, const QString &clientId, const QString &scope,
+                     AuthorizationCode *redeemed)
+{
+    TokenRecord access;
+    access.token = TokenEndpoint::newSecret("sbat_");
+    access.kind = QStringLiteral("access");
+    access.expiresAt = context.now().addSecs(TokenEndpoint::kAccessTokenSeconds);
+    TokenRecord refresh;
+    refresh.token = TokenEndpoint::newSecret("sbrt_");
+    refresh.kind = QStringLiteral("refresh");
+    refresh.expiresAt = context.now().addSecs(TokenEndpoint::kRefreshTokenSeconds);
+    refresh.clientId = clientId;
+    refresh.scope = scope;
+    context.state->tokens.insert(access.token, access);
+    context.state->tokens.insert(refresh.token, refresh);
+    context.state->tokenCounter += 2;
+    context.state->dirty = true;
+    if (redeemed) {
+        redeemed->accessToken = access.token;
+        redeemed->refreshToken = refresh.token;
+    }
+    HttpReply reply = HttpReply::json(
+        QJsonObject{{QStringLiteral("access_token"), access.token},
+                    {QStringLiteral("token_type"), QStringLiteral("Bearer")},
+                    {QStringLiteral("expires_in"), TokenEndpoint::kAccessTokenSeconds},
+                    {QStringLiteral("refresh_token"), refresh.token},
+                    {QStringLiteral("scope"), scope}});
+    reply.setHeader("Cache-Control", "no-store");
+    return reply;
+}
+
+HttpReply authorizationCodeGrant(const QUrlQuery &form, const QString &clientId,
+                                 const SandboxContext &context)
+{
+    const QString code = field(form, "code");
+    const QString redirectUri = field(form, "redirect_uri");
+    const QString verifier = field(form, "code_verifier");
+    if (clientId.isEmpty())
+        return oauthError(401, QStringLiteral("invalid_client"),
+                          QStringLiteral("client_id is required."));
+    if (code.isEmpty() || redirectUri.isEmpty())
+        return oauthError(400, QStringLiteral("invalid_request"),
+                          QStringLiteral("code and redirect_uri are required."));
+    if (verifier.isEmpty())
+        return oauthError(400, QStringLiteral("invalid_request"),
+                          QStringLiteral("code_verifier is required (PKCE)."));
+    const auto found = context.state->authorizationCodes.find(code);
+    if (found == context.state->authorizationCodes.end())
+        return oauthError(400, QStringLiteral("invalid_grant"),
+                          QStringLiteral("The authorization code is not valid."));
+    AuthorizationCode &issued = *found;
+    context.state->dirty = true;
+    if (issued.used) {
+        // Someone else may hold the code: what it bought is revoked.
+        context.state->tokens.remove(issued.accessToken);
+        context.state->tokens.remove(issued.refreshToken);
+        return oauthError(400, QStringLiteral("invalid_grant"),
+                          QStringLiteral("The authorization code was already used; the tokens "
+                                         "issued for it are revoked."));
+    }
+    issued.used = true;
+    if (issued.expiresAt <= context.now())
+        return oauthError(400, QStringLiteral("invalid_grant"),
+                          QStringLiteral("The authorization code has expired (it is valid for "
+                                         "%1 seconds).")
+                              .arg(AuthorizePage::kCodeSeconds));
+    if (clientId != issued.clientId)
+        return oauthError(400, QStringLiteral("invalid_grant"),
+                          QStringLiteral("The authorization code was issued to another client."));
+    if (redirectUri != issued.redirectUri)
+        return oauthError(400, QStringLiteral("invalid_grant"),
+                          QStringLiteral("redirect_uri does not match the authorization "
+                                         "request's."));
+    if (!AuthorizePage::verifierMatches(verifier, issued.codeChallenge))
+        return oauthError(400, QStringLiteral("invalid_grant"),
+                          QStringLiteral("code_verifier does not match the code_challenge "
+                                         "(S256)."));
+    return userTokens(context, clientId, issued.scope, &issued);
+}
+
+HttpReply refreshTokenGrant(const QUrlQuery &form, const QString &clientId,
+                            const SandboxContext &context)
+{
+    const QString token = field(form, "refresh_token");
+    if (clientId.isEmpty())
+        return oauthError(401, QStringLiteral("invalid_client"),
+                          QStringLiteral("client_id is required."));
+    if (token.isEmpty())
+        return oauthError(400, QStringLiteral("invalid_request"),
+                          QStringLiteral("refresh_token is required."));
+    const auto found = context.state->tokens.constFind(token);
+    if (found == context.state->tokens.constEnd() || found->kind != QLatin1String("refresh") ||
+        found->expiresAt <= context.now() || found->clientId != clientId)
+        return oauthError(400, QStringLiteral("invalid_grant"),
+                          QStringLiteral("The refresh token is not valid, has expired or was "
+                                         "issued to another client."));
+    const QString granted = found->scope;
+    const QString asked = field(form, "scope").simplified();
+    const QStringList grantedList = granted.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (const QString &scope : asked.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (!grantedList.contains(scope))
+            return oauthError(400, QStringLiteral("invalid_scope"),
+                              QStringLiteral("Scope \"%1\" was not granted.").arg(scope));
+    }
+    context.state->tokens.remove(token); // rotated: the new refresh token replaces it
+    return userTokens(context, clientId, asked.isEmpty() ? granted : asked, nullptr);
+}
+
 } // namespace
+
+QString TokenEndpoint::newSecret(const char *prefix)
+{
+    QByteArray bytes(24, Qt::Uninitialized);
+    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(bytes.data()),
+                                          bytes.size() / int(sizeof(quint32)));
+    return QLatin1String(prefix) +
+           QString::fromLatin1(
+               bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
 
 bool TokenEndpoint::acceptsBearer(const QString &token, const SandboxContext &context)
 {
@@ -153,11 +269,8 @@ HttpReply TokenEndpoint::handle(const HttpRequest &request, const SandboxContext
     QByteArray body = request.body;
     body.replace('+', "%20");
     const QUrlQuery form(QString::fromUtf8(body));
-    const auto field = [&form](const char *key) {
-        return form.queryItemValue(QLatin1String(key), QUrl::FullyDecoded);
-    };
-    QString clientId = field("client_id");
-    QString clientSecret = field("client_secret");
+    QString clientId = field(form, "client_id");
+    QString clientSecret = field(form, "client_secret");
     const QByteArray authorization = request.header("Authorization");
     if (authorization.startsWith("Basic ")) {
         const QByteArray pair = QByteArray::fromBase64(authorization.mid(6).trimmed());
@@ -165,17 +278,22 @@ HttpReply TokenEndpoint::handle(const HttpRequest &request, const SandboxContext
         clientId = QUrl::fromPercentEncoding(pair.left(colon));
         clientSecret = QUrl::fromPercentEncoding(pair.mid(colon + 1));
     }
-    const QString grantType = field("grant_type");
+    const QString grantType = field(form, "grant_type");
     if (grantType.isEmpty())
         return oauthError(400, QStringLiteral("invalid_request"),
                           QStringLiteral("grant_type is required."));
+    // Public clients: no secret, so before the White Label client check below.
+    if (grantType == QLatin1String("authorization_code"))
+        return authorizationCodeGrant(form, clientId, context);
+    if (grantType == QLatin1String("refresh_token"))
+        return refreshTokenGrant(form, clientId, context);
     const QString &expectedId = context.options->clientId;
     if (clientId.isEmpty() ||
         (!expectedId.isEmpty() &&
          (clientId != expectedId || clientSecret != context.options->clientSecret)))
         return oauthError(401, QStringLiteral("invalid_client"),
                           QStringLiteral("Client authentication failed."));
-    const QString scope = field("scope");
+    const QString scope = field(form, "scope");
     if (grantType == QLatin1String("client_credentials"))
         return minted(context, QStringLiteral("access"), kClientCredentialsSeconds, kAccessToken,
                       scope.isEmpty() ? QStringLiteral("external") : scope, {});
@@ -183,14 +301,14 @@ HttpReply TokenEndpoint::handle(const HttpRequest &request, const SandboxContext
         return oauthError(400, QStringLiteral("unsupported_grant_type"),
                           QStringLiteral("grant_type \"%1\" is not supported.").arg(grantType));
 
-    const QString subjectType = field("subject_token_type");
-    const QString subject = field("subject_token");
-    const QString requested = field("requested_token_type");
+    const QString subjectType = field(form, "subject_token_type");
+    const QString subject = field(form, "subject_token");
+    const QString requested = field(form, "requested_token_type");
     if (subject.isEmpty())
         return oauthError(400, QStringLiteral("invalid_request"),
                           QStringLiteral("subject_token is required."));
     const bool wantsConnect = requested == kConnectToken;
-    const QString resource = field("resource");
+    const QString resource = field(form, "resource");
     if (wantsConnect && !QUrl(resource, QUrl::StrictMode).isValid())
         return oauthError(400, QStringLiteral("invalid_request"),
                           QStringLiteral("resource (the Connect URL) is required for a connect "

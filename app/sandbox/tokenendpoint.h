@@ -6,8 +6,14 @@
 namespace ab::sandbox {
 
 // POST /oauth/token (contract §5): the White Label token exchange (partner JWT -> access token,
-// access token -> connect token) and client credentials. Errors are OAuth JSON
-// ({error, error_description}), not JSON:API.
+// access token -> connect token), client credentials, and for Partner API users the
+// authorization code of GET /v2/authorize (authorizepage.h) redeemed with its PKCE verifier,
+// then refresh tokens. Errors are OAuth JSON ({error, error_description}), not JSON:API.
+//
+// The code and refresh grants are for public clients (a desktop app has no secret): they need
+// client_id, the one the code or refresh token was issued to, and no client_secret. A code is
+// spent by its first redemption, good or bad; presenting it again revokes what it was
+// redeemed for (RFC 6749 §4.1.2). A refresh token is replaced by the new one it brings.
 class TokenEndpoint {
 public:
     static inline const QString kExternalJwt =
@@ -22,6 +28,7 @@ public:
     static constexpr int kAccessTokenSeconds = 36000;
     static constexpr int kClientCredentialsSeconds = 3600;
     static constexpr int kConnectTokenSeconds = 360; // six minutes, single use
+    static constexpr int kRefreshTokenSeconds = 30 * 24 * 3600;
 
     static HttpReply handle(const HttpRequest &request, const SandboxContext &context);
     // Whether a bearer token may call /v2 and /actions: configured or minted and unexpired.
@@ -32,6 +39,8 @@ public:
                                     QString *error);
     // Claim checks of a partner JWT; empty when acceptable, otherwise why not.
     static QString checkJwt(const QString &jwt, const SandboxContext &context);
+    // A new random token, code or id: `prefix` then 32 base64url characters.
+    static QString newSecret(const char *prefix);
 };
 
 } // namespace ab::sandbox

@@ -1,33 +1,16 @@
 #include "../../unit/connect/testkeys.h"
+#include "clirunner.h"
 
-#include <QDir>
 #include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
-#include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
-#include <QUuid>
+
+using ab::test::CliResult;
+using ab::test::describe;
 
 // `actionbench-cli auth` end to end: the real binary, its in-process sandbox and the real OS
 // keychain of the private D-Bus session scripts/test.sh starts (ctest inherits it). Each run
 // uses its own config/data directories and its own keychain service name.
 namespace {
-
-struct CliResult {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json;
-};
-
-QString describe(const CliResult &result)
-{
-    return QStringLiteral("exit %1\nstdout: %2\nstderr: %3")
-        .arg(result.exitCode)
-        .arg(QString::fromUtf8(result.out.left(2000)), QString::fromUtf8(result.err.left(2000)));
-}
 
 const QByteArray clientSecret = "cli-client-secret-4711";
 
@@ -37,46 +20,16 @@ class TestCliAuth final : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_home;
-    QString m_service = QStringLiteral("Actionbench-cli-test-") +
-                        QUuid::createUuid().toString(QUuid::WithoutBraces);
+    ab::test::CliRunner m_cli{QStringLiteral(ACTIONBENCH_CLI_PATH)};
     ab::test::TestKeyPair m_keys;
 
-    QString path(const char *name) const { return m_home.filePath(QLatin1String(name)); }
-    QString settingsPath() const { return path("config/actionbench/accounts.ini"); }
+    QString path(const char *name) const { return m_cli.path(name); }
+    QString settingsPath() const { return m_cli.settingsPath(); }
     QString sandboxStatePath() const { return path("data/actionbench/sandbox-state.json"); }
 
     CliResult cli(const QStringList &arguments, const QByteArray &input = {})
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), path("config"));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), path("data"));
-        env.insert(QStringLiteral("ACTIONBENCH_KEYCHAIN_SERVICE"), m_service);
-        env.remove(QStringLiteral("ACTIONBENCH_TOKEN"));
-        // ctest's rules would silence the request lines --verbose prints and the tests read.
-        env.remove(QStringLiteral("QT_LOGGING_RULES"));
-        process.setProcessEnvironment(env);
-        QSignalSpy finished(&process, &QProcess::finished);
-        process.start(QStringLiteral(ACTIONBENCH_CLI_PATH),
-                      arguments + QStringList{QStringLiteral("--history-db"), path("history.db")});
-        if (!input.isNull())
-            process.write(input);
-        process.closeWriteChannel();
-        CliResult result;
-        if (!finished.wait(60000)) {
-            process.kill();
-            finished.wait(5000);
-            result.err = "timed out";
-            return result;
-        }
-        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-        result.out = process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
-        const QJsonDocument document = QJsonDocument::fromJson(result.out);
-        if (document.isObject())
-            result.json = document.object();
-        return result;
+        return m_cli.run(arguments, input);
     }
 
     void write(const char *name, const QByteArray &bytes)
@@ -125,7 +78,7 @@ private Q_SLOTS:
     {
         if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
             QSKIP("needs a D-Bus session with an unlocked keyring (run through scripts/test.sh)");
-        QVERIFY(m_home.isValid());
+        QVERIFY(m_cli.isValid());
         m_keys = ab::test::makeRsaKeyPair();
         write("key.pem", m_keys.privatePem);
         write("secret.txt", clientSecret + '\n');
@@ -138,6 +91,7 @@ private Q_SLOTS:
         QCOMPARE(result.exitCode, 0);
         QVERIFY(result.out.contains("auth exchange"));
         QVERIFY(result.out.contains("--client-secret-file"));
+        QVERIFY(result.out.contains("auth oauth --client-id"));
     }
 
     void status_notSignedIn()
@@ -236,7 +190,20 @@ private Q_SLOTS:
             << QByteArray("no token");
         QTest::newRow("unknown verb")
             << QStringList{QStringLiteral("auth"), QStringLiteral("login")}
-            << QByteArray("status, token, exchange or sign-out");
+            << QByteArray("status, token, exchange, oauth or sign-out");
+        QTest::newRow("oauth without a client")
+            << QStringList{QStringLiteral("auth"), QStringLiteral("oauth")}
+            << QByteArray("--client-id");
+        QTest::newRow("oauth port out of range")
+            << QStringList{QStringLiteral("auth"),        QStringLiteral("oauth"),
+                           QStringLiteral("--client-id"), QStringLiteral("x"),
+                           QStringLiteral("--port"),      QStringLiteral("70000")}
+            << QByteArray("--port");
+        QTest::newRow("oauth relative token url")
+            << QStringList{QStringLiteral("auth"),        QStringLiteral("oauth"),
+                           QStringLiteral("--client-id"), QStringLiteral("x"),
+                           QStringLiteral("--token-url"), QStringLiteral("/oauth/token")}
+            << QByteArray("--token-url needs an absolute URL");
     }
 
     void badInput_isAUsageError()

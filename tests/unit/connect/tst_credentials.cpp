@@ -93,6 +93,38 @@ private Q_SLOTS:
         QCOMPARE(secrets.operationCount(), 0); // settings never touch the keychain
     }
 
+    void saveAndLoad_roundTripsThePkceSettings()
+    {
+        MemorySettingsStore settings;
+        test::MemorySecretStore secrets;
+        CredentialStore store(&settings, &secrets);
+        Credentials credentials;
+        credentials.mode = CredentialMode::OAuthPkce;
+        credentials.pkce.clientId = QStringLiteral("partner-client");
+        credentials.pkce.scope = QStringLiteral("zap action:run");
+        credentials.pkce.authorizeUrl = QUrl(QStringLiteral("http://127.0.0.1:8765/v2/authorize"));
+        credentials.pkce.tokenUrl = QUrl(QStringLiteral("http://127.0.0.1:8765/oauth/token"));
+        credentials.pkce.redirectPort = 53682;
+        store.save(environment, credentials);
+        const PkceSettings loaded = store.load(environment).pkce;
+        QCOMPARE(store.load(environment).mode, CredentialMode::OAuthPkce);
+        QCOMPARE(loaded.clientId, credentials.pkce.clientId);
+        QCOMPARE(loaded.scope, credentials.pkce.scope);
+        QCOMPARE(loaded.authorizeUrl, credentials.pkce.authorizeUrl);
+        QCOMPARE(loaded.tokenUrl, credentials.pkce.tokenUrl);
+        QCOMPARE(loaded.redirectPort, quint16(53682));
+
+        // Zapier's URLs and any free port are the defaults.
+        credentials.pkce = PkceSettings();
+        credentials.pkce.clientId = QStringLiteral("partner-client");
+        store.save(environment, credentials);
+        QCOMPARE(store.load(environment).pkce.authorizeUrl,
+                 QUrl(QStringLiteral("https://api.zapier.com/v2/authorize")));
+        QCOMPARE(store.load(environment).pkce.tokenUrl,
+                 QUrl(QStringLiteral("https://zapier.com/oauth/token/")));
+        QCOMPARE(store.load(environment).pkce.redirectPort, quint16(0));
+    }
+
     void secrets_goToTheSecretStoreOnly()
     {
         MemorySettingsStore settings;
