@@ -7,6 +7,7 @@
 #include "panes/rundetailview.h"
 
 #include <QDir>
+#include <QMenuBar>
 #include <QPalette>
 #include <QStyleFactory>
 #include <QTabWidget>
@@ -152,6 +153,38 @@ private Q_SLOTS:
             save(f, QStringLiteral("06-dark"));
         }
         QApplication::setPalette(light);
+    }
+
+    // The same window after a run, switched live to German, and a failed run in Japanese.
+    void languagesSwitchedLive()
+    {
+        {
+            api::ApiClientConfig config = realisticBudget();
+            test::WindowFixture f({}, &config);
+            QVERIFY(f.start());
+            spreadsheetRun(f, false);
+            QVERIFY(f.languages->choose(QStringLiteral("de")));
+            QTRY_VERIFY(f.window->menuBar()->actions().value(0)->text() != QStringLiteral("&File"));
+            save(f, QStringLiteral("07-deutsch"));
+        }
+        {
+            api::ApiClientConfig config = realisticBudget();
+            test::WindowFixture f({}, &config);
+            QVERIFY(f.start());
+            QVERIFY(f.chooseAction(QStringLiteral("Sandbox Faults"),
+                                   QStringLiteral("simulate_outcome")));
+            QVERIFY(f.set(QStringLiteral("outcome"), QStringLiteral("throttled"),
+                          QStringLiteral("Throttled")));
+            QVERIFY(f.set(QStringLiteral("polls"), qint64(0)));
+            const qint64 id = f.run();
+            QVERIFY(f.finishes(id, Phase::Error));
+            QVERIFY(f.languages->choose(QStringLiteral("ja")));
+            QTRY_VERIFY(f.window->menuBar()->actions().value(0)->text() != QStringLiteral("&File"));
+            QTRY_VERIFY(f.window->runDetail()->record().phase == Phase::Error);
+            save(f, QStringLiteral("08-japanese"));
+            QVERIFY(f.languages->choose(QStringLiteral("en")));
+        }
+        QLocale::setDefault(QLocale::c());
     }
 };
 
