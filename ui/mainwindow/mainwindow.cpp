@@ -179,10 +179,12 @@ InspectorDock *MainWindow::inspector()
     if (m_inspector)
         return m_inspector;
     m_inspector = new InspectorDock(m_services.client->requestLog(), this);
-    addDockWidget(Qt::RightDockWidgetArea, m_inspector);
-    // restoreState() kept the dock's place (and whether it was open) until it exists.
-    if (!restoreDockWidget(m_inspector))
+    // restoreState() kept the dock's place (and whether it was open) until it exists;
+    // addDockWidget() would drop that, so it only places a dock with no saved state.
+    if (!restoreDockWidget(m_inspector)) {
+        addDockWidget(Qt::RightDockWidgetArea, m_inspector);
         m_inspector->hide();
+    }
     m_commands.inspector->setChecked(!m_inspector->isHidden());
     connect(m_inspector->toggleViewAction(), &QAction::toggled, m_commands.inspector,
             &QAction::setChecked);
