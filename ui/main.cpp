@@ -26,9 +26,13 @@
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QSettings>
+#if QT_CONFIG(ssl)
+#include <QSslConfiguration>
+#endif
 #include <QTimer>
 
 #include <cstdio>
+#include <thread>
 
 using namespace ab;
 
@@ -125,7 +129,27 @@ int main(int argc, char *argv[])
     parser.addOptions({historyOption, catalogSizeOption, selfTestOption});
     parser.process(app);
 
+#if QT_CONFIG(ssl)
+    // The sandbox serves plain HTTP on loopback, yet QHttpServer's constructor initialises the
+    // TLS backend (its private part holds a QSslConfiguration): loading the OpenSSL plugin and
+    // libraries is the costliest step before the window. Done on the other core meanwhile, the
+    // sandbox's constructor finds it ready. Started after parse(): --help and --version exit.
+    std::jthread tlsWarmUp([] { const QSslConfiguration initialisesTheBackend; });
+#endif
+
     core::SystemClock clock;
+    runs::HistoryStore history(runs::jsonRunCodec());
+    const QString historyPath =
+        parser.isSet(historyOption) ? parser.value(historyOption) : runs::defaultHistoryPath();
+    QDir().mkpath(QFileInfo(historyPath).absolutePath());
+    if (!history.open(historyPath)) {
+        QMessageBox::critical(
+            nullptr, QApplication::translate("main", "Actionbench"),
+            QApplication::translate("main", "The run history %1 cannot be opened: %2")
+                .arg(historyPath, history.lastError().detail));
+        return 1;
+    }
+
     sandbox::SandboxOptions sandboxOptions;
     QDir().mkpath(runs::defaultDataDirectory());
     sandboxOptions.statePath = runs::defaultDataDirectory() + QStringLiteral("/sandbox-state.json");
@@ -144,18 +168,6 @@ int main(int argc, char *argv[])
     config.baseUrl = sandbox.baseUrl();
     config.token = sandboxToken;
     api::ApiClient client(config, &clock);
-
-    runs::HistoryStore history(runs::jsonRunCodec());
-    const QString historyPath =
-        parser.isSet(historyOption) ? parser.value(historyOption) : runs::defaultHistoryPath();
-    QDir().mkpath(QFileInfo(historyPath).absolutePath());
-    if (!history.open(historyPath)) {
-        QMessageBox::critical(
-            nullptr, QApplication::translate("main", "Actionbench"),
-            QApplication::translate("main", "The run history %1 cannot be opened: %2")
-                .arg(historyPath, history.lastError().detail));
-        return 1;
-    }
     runs::RunService runService(&client, &history, &clock);
 
     // Accounts shared with the CLI: settings in accounts.ini, secrets in the OS keychain (read
@@ -187,7 +199,8 @@ int main(int argc, char *argv[])
     window.show();
     if (parser.isSet(selfTestOption))
         runSelfTest(window, sinceStart);
-    // Runs an earlier session left waiting go on being polled.
-    runService.resumeUnfinished(QStringLiteral("sandbox"));
+    // Runs an earlier session left waiting go on being polled, once the window has painted.
+    QTimer::singleShot(0, &runService,
+                       [&runService] { runService.resumeUnfinished(QStringLiteral("sandbox")); });
     return app.exec();
 }

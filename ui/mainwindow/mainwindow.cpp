@@ -64,7 +64,6 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     , m_form(new FormView(m_workbench->session(), this))
     , m_history(new HistoryPane(services.history, this))
     , m_detail(new RunDetailView(services.history, this))
-    , m_inspector(new InspectorDock(services.client->requestLog(), this))
     , m_mainSplitter(new QSplitter(Qt::Horizontal, this))
     , m_workSplitter(new QSplitter(Qt::Vertical, this))
     , m_historySplitter(new QSplitter(Qt::Horizontal, this))
@@ -104,7 +103,6 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     m_mainSplitter->setChildrenCollapsible(false);
     setCentralWidget(m_mainSplitter);
 
-    addDockWidget(Qt::RightDockWidgetArea, m_inspector);
     m_notifier = new DesktopNotifier(this);
     connect(m_notifier, &DesktopNotifier::activated, this, [this] {
         showNormal();
@@ -113,7 +111,6 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
         if (m_notifiedRun > 0)
             m_history->selectRun(m_notifiedRun);
     });
-    m_inspector->hide();
 
     statusBar()->addWidget(m_environmentLabel);
     statusBar()->addPermanentWidget(new RateLimitGauge(services.client->scheduler(), this));
@@ -177,6 +174,23 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
+InspectorDock *MainWindow::inspector()
+{
+    if (m_inspector)
+        return m_inspector;
+    m_inspector = new InspectorDock(m_services.client->requestLog(), this);
+    // restoreState() kept the dock's place (and whether it was open) until it exists;
+    // addDockWidget() would drop that, so it only places a dock with no saved state.
+    if (!restoreDockWidget(m_inspector)) {
+        addDockWidget(Qt::RightDockWidgetArea, m_inspector);
+        m_inspector->hide();
+    }
+    m_commands.inspector->setChecked(!m_inspector->isHidden());
+    connect(m_inspector->toggleViewAction(), &QAction::toggled, m_commands.inspector,
+            &QAction::setChecked);
+    return m_inspector;
+}
+
 void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -202,7 +216,7 @@ void MainWindow::retranslateUi()
     c.connectAccount->setText(tr("Connect an a&ccount…"));
     c.connectAccount->setToolTip(tr("Connect an account of the chosen app through Zapier"));
     c.refresh->setText(tr("Re&fresh catalog"));
-    retranslateInspectorAction();
+    c.inspector->setText(tr("API &inspector"));
     c.quit->setText(tr("&Quit"));
     c.accounts->setText(tr("&Accounts…"));
     c.accounts->setToolTip(
@@ -218,11 +232,6 @@ void MainWindow::retranslateUi()
     if (m_statusMessage)
         showStatus(m_statusMessage, m_statusTimeoutMs);
     updateFormTitle();
-}
-
-void MainWindow::retranslateInspectorAction()
-{
-    m_commands.inspector->setText(tr("API &inspector"));
 }
 
 void MainWindow::retranslateSaveDialog()
@@ -275,12 +284,15 @@ void MainWindow::buildActions()
     c.refresh = new QAction(this);
     c.refresh->setShortcut(QKeySequence::Refresh);
     connect(c.refresh, &QAction::triggered, m_catalog, &CatalogPane::reload);
-    c.inspector = m_inspector->toggleViewAction();
+    // The window's own toggle: the dock is built the first time it opens, and follows it.
+    c.inspector = new QAction(this);
+    c.inspector->setCheckable(true);
     c.inspector->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
-    // The dock names its toggle action after its title whenever the title changes (the dock
-    // re-translates itself too); the menu keeps its own wording and mnemonic.
-    connect(m_inspector, &QWidget::windowTitleChanged, this,
-            &MainWindow::retranslateInspectorAction);
+    connect(c.inspector, &QAction::triggered, this, [this](bool open) {
+        QAction *toggle = inspector()->toggleViewAction();
+        if (toggle->isChecked() != open)
+            toggle->trigger();
+    });
     c.quit = new QAction(this);
     c.quit->setShortcut(QKeySequence::Quit);
     // Said outright: macOS guesses these roles from English texts, which a translation changes.
@@ -552,7 +564,12 @@ void MainWindow::restoreSettings()
     }
     if (!restoreGeometry(settings->value(QStringLiteral("window/geometry")).toByteArray()))
         sizeForFirstRun();
-    restoreState(settings->value(QStringLiteral("window/state")).toByteArray());
+    const QByteArray state = settings->value(QStringLiteral("window/state")).toByteArray();
+    restoreState(state);
+    // The inspector is built when first opened; one left open last time opens now. (Settings
+    // from before this key: build it, restoreDockWidget() knows whether it was open.)
+    if (settings->value(QStringLiteral("window/inspectorOpen"), !state.isEmpty()).toBool())
+        inspector();
     m_mainSplitter->restoreState(
         settings->value(QStringLiteral("window/mainSplitter")).toByteArray());
     m_workSplitter->restoreState(
@@ -576,6 +593,8 @@ void MainWindow::saveSettings() const
         return;
     settings->setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings->setValue(QStringLiteral("window/state"), saveState());
+    settings->setValue(QStringLiteral("window/inspectorOpen"),
+                       m_inspector && !m_inspector->isHidden());
     settings->setValue(QStringLiteral("window/mainSplitter"), m_mainSplitter->saveState());
     settings->setValue(QStringLiteral("window/workSplitter"), m_workSplitter->saveState());
     settings->setValue(QStringLiteral("window/historySplitter"), m_historySplitter->saveState());

@@ -51,7 +51,8 @@ public:
     HistoryPane *historyPane() const { return m_history; }
     RunDetailView *runDetail() const { return m_detail; }
     StoredActionsView *storedActions() const { return m_stored; }
-    InspectorDock *inspector() const { return m_inspector; }
+    // Built the first time it is opened (or asked for): it starts hidden.
+    InspectorDock *inspector();
     EnvironmentSwitcher *environmentSwitcher() const { return m_environment; }
     ConnectController *connectController() const { return m_connect; }
     ConnectMessageBar *connectMessageBar() const { return m_connectBar; }
@@ -84,7 +85,6 @@ private:
     using StatusMessage = std::function<QString()>;
 
     void retranslateUi();
-    void retranslateInspectorAction();
     void retranslateSaveDialog();
     void showStatus(StatusMessage message, int timeoutMs);
     void buildActions();
@@ -118,7 +118,7 @@ private:
     FormView *m_form;
     HistoryPane *m_history;
     RunDetailView *m_detail;
-    InspectorDock *m_inspector;
+    InspectorDock *m_inspector = nullptr;
     QSplitter *m_mainSplitter;
     QSplitter *m_workSplitter;
     QSplitter *m_historySplitter;
