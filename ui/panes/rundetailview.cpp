@@ -22,6 +22,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QToolBar>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -264,13 +265,21 @@ QWidget *RunDetailView::buildHeader()
     titleRow->addWidget(m_pill, 0, Qt::AlignTop);
 
     auto *buttons = new QHBoxLayout;
+    // A tool bar rather than a row of buttons: when the pane is narrower than the buttons'
+    // words (German ones are long), the last ones move into its » menu instead of being cut.
+    auto *actionBar = new QToolBar(header);
+    actionBar->setObjectName(QStringLiteral("runActions"));
+    actionBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    actionBar->setFloatable(false);
+    actionBar->setMovable(false);
     for (QAction *action : {m_rerun, m_restore, m_copyCurl, m_delete}) {
-        auto *button = new QToolButton(header);
-        button->setDefaultAction(action);
-        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        m_actionButtons.append(button);
-        buttons->addWidget(button);
+        actionBar->addAction(action);
+        if (auto *button = qobject_cast<QToolButton *>(actionBar->widgetForAction(action))) {
+            button->setAutoRaise(false); // they read as buttons, not as a tool bar's flat icons
+            m_actionButtons.append(button);
+        }
     }
+    buttons->addWidget(actionBar);
     buttons->addWidget(m_notice, 1);
 
     // Deleting asks inline rather than in a modal dialog (no nested event loop, and the
