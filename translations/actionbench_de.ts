@@ -963,6 +963,50 @@ Eingaben: %5</translation>
         <source>cancelled before sending</source>
         <translation>vor dem Senden abgebrochen</translation>
     </message>
+    <message>
+        <source>sending with idempotency id %1</source>
+        <translation>wird mit Idempotenz-ID %1 gesendet</translation>
+    </message>
+    <message>
+        <source>sending with action id %1</source>
+        <translation>wird mit Aktions-ID %1 gesendet</translation>
+    </message>
+    <message>
+        <source>attempt %1 failed (%2); re-sending with the same idempotency id</source>
+        <translation>Versuch %1 fehlgeschlagen (%2); wird mit derselben Idempotenz-ID erneut gesendet</translation>
+    </message>
+    <message>
+        <source>gave up after %1 attempt(s) with idempotency id %2</source>
+        <translation>nach %1 Versuch(en) mit Idempotenz-ID %2 aufgegeben</translation>
+    </message>
+    <message>
+        <source>accepted as run %1</source>
+        <translation>als Ausführung %1 angenommen</translation>
+    </message>
+    <message>
+        <source>poll failed (%1 in a row): %2</source>
+        <translation>Abfrage fehlgeschlagen (%1 in Folge): %2</translation>
+    </message>
+    <message>
+        <source>polling gave up: %1</source>
+        <translation>Abfragen aufgegeben: %1</translation>
+    </message>
+    <message>
+        <source>still pending after %1 s; resume to poll again</source>
+        <translation>nach %1 s noch ausstehend; fortsetzen, um erneut abzufragen</translation>
+    </message>
+    <message>
+        <source>finished with %1 error(s)</source>
+        <translation>mit %1 Fehler(n) beendet</translation>
+    </message>
+    <message>
+        <source>throttled (%1); wait %2 s before running again; not re-run automatically</source>
+        <translation>gedrosselt (%1); %2 s warten, bevor erneut ausgeführt wird; keine automatische Wiederholung</translation>
+    </message>
+    <message>
+        <source>throttled (%1); not re-run automatically</source>
+        <translation>gedrosselt (%1); keine automatische Wiederholung</translation>
+    </message>
 </context>
 <context>
     <name>ab::ui::AboutDialog</name>

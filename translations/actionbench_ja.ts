@@ -959,6 +959,50 @@ Inputs: %5</source>
         <source>cancelled before sending</source>
         <translation>送信前にキャンセルされました</translation>
     </message>
+    <message>
+        <source>sending with idempotency id %1</source>
+        <translation>冪等性ID %1 で送信中</translation>
+    </message>
+    <message>
+        <source>sending with action id %1</source>
+        <translation>アクションID %1 で送信中</translation>
+    </message>
+    <message>
+        <source>attempt %1 failed (%2); re-sending with the same idempotency id</source>
+        <translation>%1回目の試行に失敗しました（%2）。同じ冪等性IDで再送信します</translation>
+    </message>
+    <message>
+        <source>gave up after %1 attempt(s) with idempotency id %2</source>
+        <translation>冪等性ID %2 で%1回試行した後、断念しました</translation>
+    </message>
+    <message>
+        <source>accepted as run %1</source>
+        <translation>実行 %1 として受け付けられました</translation>
+    </message>
+    <message>
+        <source>poll failed (%1 in a row): %2</source>
+        <translation>ポーリングに失敗しました（%1回連続）: %2</translation>
+    </message>
+    <message>
+        <source>polling gave up: %1</source>
+        <translation>ポーリングを断念しました: %1</translation>
+    </message>
+    <message>
+        <source>still pending after %1 s; resume to poll again</source>
+        <translation>%1秒経過後も保留中です。再開すると再度ポーリングします</translation>
+    </message>
+    <message>
+        <source>finished with %1 error(s)</source>
+        <translation>%1件のエラーで終了しました</translation>
+    </message>
+    <message>
+        <source>throttled (%1); wait %2 s before running again; not re-run automatically</source>
+        <translation>スロットリングされました（%1）。再実行まで%2秒待ってください。自動では再実行しません</translation>
+    </message>
+    <message>
+        <source>throttled (%1); not re-run automatically</source>
+        <translation>スロットリングされました（%1）。自動では再実行しません</translation>
+    </message>
 </context>
 <context>
     <name>ab::ui::AboutDialog</name>

@@ -1,15 +1,56 @@
 #include "runs/runrecord.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 namespace ab::runs {
 
+namespace {
+
+// A note template as a pattern that gives back its values: "accepted as run %1" matches
+// "accepted as run 42" with "42".
+struct NotePattern {
+    const char *source;
+    QRegularExpression pattern;
+};
+
+QList<NotePattern> notePatterns()
+{
+    QList<NotePattern> patterns;
+    for (const char *source :
+         {notes::sendingWithIdempotencyId, notes::sendingWithActionId, notes::attemptFailed,
+          notes::gaveUp, notes::acceptedAsRun, notes::pollFailed, notes::pollingGaveUp,
+          notes::stillPending, notes::finishedWithErrors, notes::throttledWait, notes::throttled}) {
+        QString pattern = QRegularExpression::escape(QString::fromLatin1(source));
+        // escape() turns "%1" into a backslash, "%" and "1".
+        pattern.replace(QRegularExpression(QStringLiteral("\\\\%\\d")), QStringLiteral("(.*)"));
+        patterns.append(
+            {source, QRegularExpression(QLatin1Char('^') + pattern + QLatin1Char('$'),
+                                        QRegularExpression::DotMatchesEverythingOption)});
+    }
+    return patterns;
+}
+
+} // namespace
+
 QString RunEvent::displayNote() const
 {
-    // Only the fixed notes are in the catalogue: any other comes back as it is.
-    return note.isEmpty()
-               ? note
-               : QCoreApplication::translate("ab::runs::RunEvent", note.toUtf8().constData());
+    if (note.isEmpty())
+        return note;
+    // A note with values: translate its template, then put the values back (ids, counts and
+    // a server's own words stay as they came).
+    static const QList<NotePattern> patterns = notePatterns();
+    for (const NotePattern &candidate : patterns) {
+        const QRegularExpressionMatch match = candidate.pattern.match(note);
+        if (!match.hasMatch())
+            continue;
+        const QString text = QCoreApplication::translate("ab::runs::RunEvent", candidate.source);
+        // One arg() call for all values, so a value holding "%1" is not substituted again.
+        return match.lastCapturedIndex() == 1 ? text.arg(match.captured(1))
+                                              : text.arg(match.captured(1), match.captured(2));
+    }
+    // A fixed note is in the catalogue as it is; anything else comes back unchanged.
+    return QCoreApplication::translate("ab::runs::RunEvent", note.toUtf8().constData());
 }
 
 QString phaseName(Phase phase)

@@ -42,16 +42,44 @@ std::optional<RunKind> runKindFromName(const QString &name);
 // core::errorKindName's inverse, for reading stored errors back.
 std::optional<core::ErrorKind> errorKindFromName(const QString &name);
 
+// The timeline notes that carry values (ids, counts, a server's words), as RunService writes
+// them. Stored in English; displayNote() finds the template again and translates it.
+namespace notes {
+inline constexpr char sendingWithIdempotencyId[] =
+    QT_TRANSLATE_NOOP("ab::runs::RunEvent", "sending with idempotency id %1");
+inline constexpr char sendingWithActionId[] =
+    QT_TRANSLATE_NOOP("ab::runs::RunEvent", "sending with action id %1");
+inline constexpr char attemptFailed[] = QT_TRANSLATE_NOOP(
+    "ab::runs::RunEvent", "attempt %1 failed (%2); re-sending with the same idempotency id");
+inline constexpr char gaveUp[] =
+    QT_TRANSLATE_NOOP("ab::runs::RunEvent", "gave up after %1 attempt(s) with idempotency id %2");
+inline constexpr char acceptedAsRun[] =
+    QT_TRANSLATE_NOOP("ab::runs::RunEvent", "accepted as run %1");
+inline constexpr char pollFailed[] =
+    QT_TRANSLATE_NOOP("ab::runs::RunEvent", "poll failed (%1 in a row): %2");
+inline constexpr char pollingGaveUp[] =
+    QT_TRANSLATE_NOOP("ab::runs::RunEvent", "polling gave up: %1");
+inline constexpr char stillPending[] =
+    QT_TRANSLATE_NOOP("ab::runs::RunEvent", "still pending after %1 s; resume to poll again");
+inline constexpr char finishedWithErrors[] =
+    QT_TRANSLATE_NOOP("ab::runs::RunEvent", "finished with %1 error(s)");
+inline constexpr char throttledWait[] =
+    QT_TRANSLATE_NOOP("ab::runs::RunEvent",
+                      "throttled (%1); wait %2 s before running again; not re-run automatically");
+inline constexpr char throttled[] =
+    QT_TRANSLATE_NOOP("ab::runs::RunEvent", "throttled (%1); not re-run automatically");
+} // namespace notes
+
 // One step of a run's timeline.
 struct RunEvent {
     QDateTime at;
     Phase phase = Phase::Preparing;
     QString status; // raw server status when the event is a poll reading
     // English, as stored and printed by the CLI. RunService's fixed notes are marked with
-    // QT_TRANSLATE_NOOP("ab::runs::RunEvent", ...); notes carrying ids or counts are not.
+    // QT_TRANSLATE_NOOP("ab::runs::RunEvent", ...); those with values come from notes::.
     QString note;
 
-    QString displayNote() const; // the note in the user's language where it is a fixed one
+    QString displayNote() const; // the note in the user's language (values kept as they are)
 };
 
 // Everything a run keeps (architecture flow 5). JSON text comes ready-made from api/ (fields,

@@ -48,12 +48,9 @@ QString throttleNote(const core::RunState &state)
         if (error.code != core::RunErrorCode::Throttled &&
             error.code != core::RunErrorCode::SystemThrottled)
             continue;
-        const QString wait =
-            error.delaySeconds
-                ? QStringLiteral("; wait %1 s before running again").arg(*error.delaySeconds)
-                : QString();
-        return QStringLiteral("throttled (%1)%2; not re-run automatically")
-            .arg(error.codeRaw, wait);
+        return error.delaySeconds ? QString::fromLatin1(notes::throttledWait)
+                                        .arg(error.codeRaw, QString::number(*error.delaySeconds))
+                                  : QString::fromLatin1(notes::throttled).arg(error.codeRaw);
     }
     return {};
 }
@@ -156,7 +153,7 @@ qint64 RunService::startStoredRun(const StoredRunRequest &request)
         RunEvent{m_clock->now(),
                  Phase::Submitting,
                  {},
-                 QStringLiteral("sending with idempotency id %1").arg(record.idempotencyId)}};
+                 QString::fromLatin1(notes::sendingWithIdempotencyId).arg(record.idempotencyId)}};
     const qint64 id = begin(record);
     if (id != 0)
         sendStored(id);
@@ -264,8 +261,8 @@ void RunService::onActions(qint64 id, const ApiResult<QList<core::Action>> &resu
     run->record.submittedAt = m_clock->now();
     // Only once Submitting is on disk may the POST leave: after a crash the row then says
     // "maybe sent", never "not sent" for a run that ran.
-    if (!persist(id, Phase::Submitting, QStringLiteral("sending with action id %1").arg(found->id),
-                 result.calls)) {
+    if (!persist(id, Phase::Submitting,
+                 QString::fromLatin1(notes::sendingWithActionId).arg(found->id), result.calls)) {
         finishActive(id, Phase::Failed,
                      QStringLiteral(QT_TRANSLATE_NOOP(
                          "ab::runs::RunEvent", "not sent: the history could not be written")),
@@ -326,9 +323,8 @@ void RunService::onStoredSubmitted(qint64 id, const ApiResult<QString> &result)
         if (error.retryAfterSeconds)
             delay = qMax(delay, qint64(*error.retryAfterSeconds) * 1000);
         persist(id, Phase::Submitting,
-                QStringLiteral("attempt %1 failed (%2); re-sending with the same idempotency id")
-                    .arg(attempt)
-                    .arg(error.summary()),
+                QString::fromLatin1(notes::attemptFailed)
+                    .arg(QString::number(attempt), error.summary()),
                 result.calls);
         QTimer::singleShot(std::chrono::milliseconds(delay), this, [this, id] {
             if (active(id))
@@ -338,11 +334,10 @@ void RunService::onStoredSubmitted(qint64 id, const ApiResult<QString> &result)
     }
     // The idempotency id makes a later manual retry safe for 72 hours; say which it was.
     const bool maybeApplied = error.kind == ErrorKind::OutcomeUnknown;
-    finishActive(id, maybeApplied ? Phase::OutcomeUnknown : Phase::Failed,
-                 QStringLiteral("gave up after %1 attempt(s) with idempotency id %2")
-                     .arg(attempt)
-                     .arg(run->record.idempotencyId),
-                 error, result.calls);
+    finishActive(
+        id, maybeApplied ? Phase::OutcomeUnknown : Phase::Failed,
+        QString::fromLatin1(notes::gaveUp).arg(QString::number(attempt), run->record.idempotencyId),
+        error, result.calls);
 }
 
 void RunService::onRunCreated(qint64 id, const QString &serverRunId,
@@ -352,7 +347,7 @@ void RunService::onRunCreated(qint64 id, const QString &serverRunId,
     if (!run)
         return;
     run->record.serverRunId = serverRunId;
-    persist(id, Phase::Waiting, QStringLiteral("accepted as run %1").arg(serverRunId), calls);
+    persist(id, Phase::Waiting, QString::fromLatin1(notes::acceptedAsRun).arg(serverRunId), calls);
     track(id);
 }
 
@@ -379,19 +374,19 @@ void RunService::track(qint64 id)
         }
     });
     connect(tracker, &RunTracker::pollFailed, this, [this, id](const ApiError &error, int count) {
-        persist(id, Phase::Waiting,
-                QStringLiteral("poll failed (%1 in a row): %2").arg(count).arg(error.summary()));
+        persist(
+            id, Phase::Waiting,
+            QString::fromLatin1(notes::pollFailed).arg(QString::number(count), error.summary()));
     });
     connect(tracker, &RunTracker::finished, this,
             [this, id](const core::RunState &state) { onTrackerFinished(id, state); });
     connect(tracker, &RunTracker::failed, this, [this, id](const ApiError &error) {
         finishActive(id, Phase::TimedOut,
-                     QStringLiteral("polling gave up: %1").arg(error.summary()), error);
+                     QString::fromLatin1(notes::pollingGaveUp).arg(error.summary()), error);
     });
     connect(tracker, &RunTracker::timedOut, this, [this, id] {
         finishActive(id, Phase::TimedOut,
-                     QStringLiteral("still pending after %1 s; resume to poll again")
-                         .arg(m_schedule.timeoutMs() / 1000),
+                     QString::fromLatin1(notes::stillPending).arg(m_schedule.timeoutMs() / 1000),
                      std::nullopt);
     });
     tracker->start(run->record.serverRunId,
@@ -411,7 +406,7 @@ void RunService::onTrackerFinished(qint64 id, const core::RunState &state)
     const bool failure = state.isFailure();
     finishActive(id, failure ? Phase::Error : Phase::Success,
                  !throttled.isEmpty() ? throttled
-                 : failure ? QStringLiteral("finished with %1 error(s)").arg(state.errors.size())
+                 : failure ? QString::fromLatin1(notes::finishedWithErrors).arg(state.errors.size())
                            : QStringLiteral(QT_TRANSLATE_NOOP("ab::runs::RunEvent", "finished")),
                  std::nullopt);
 }
