@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+#include <QEvent>
 #include <QString>
 #include <QTranslator>
 
@@ -24,6 +26,30 @@ public:
     // The text with every ⟦...⟧ span (nested ones too) removed: what is left did not go
     // through tr().
     static QString untranslatedRemainder(const QString &text);
+};
+
+// Switches the running UI to the pseudo-language, as choosing another language does, and back
+// to English when it goes out of scope (also when a check fails).
+class PseudoLanguage {
+public:
+    PseudoLanguage()
+    {
+        QCoreApplication::installTranslator(&m_translator);
+        deliver();
+    }
+    ~PseudoLanguage()
+    {
+        QCoreApplication::removeTranslator(&m_translator);
+        deliver();
+    }
+    PseudoLanguage(const PseudoLanguage &) = delete;
+    PseudoLanguage &operator=(const PseudoLanguage &) = delete;
+
+private:
+    // QApplication posts LanguageChange to every window; each passes it down its tree.
+    static void deliver() { QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange); }
+
+    PseudoTranslator m_translator;
 };
 
 } // namespace ab::test

@@ -152,6 +152,10 @@ private:
         // Qt's own parts (a dock's float and close buttons, ...) carry Qt's translated text.
         if (w->objectName().startsWith(QLatin1String("qt_")))
             return;
+        // A tab bar's scroll arrows are Qt's too.
+        if (qobject_cast<const QTabBar *>(w->parentWidget()) &&
+            qobject_cast<const QToolButton *>(w))
+            return;
         if (w->isWindow())
             check(w, "window title", w->windowTitle());
         check(w, "tooltip", w->toolTip());

@@ -9,13 +9,7 @@
 
 namespace {
 
-// The pseudo-translator for the length of a test, removed even when a check fails.
-struct PseudoLanguage {
-    ab::test::PseudoTranslator translator;
-    PseudoLanguage() { QCoreApplication::installTranslator(&translator); }
-    ~PseudoLanguage() { QCoreApplication::removeTranslator(&translator); }
-    Q_DISABLE_COPY_MOVE(PseudoLanguage)
-};
+using ab::test::PseudoLanguage;
 
 } // namespace
 

@@ -134,13 +134,7 @@ void type(QLineEdit *field, const QString &text)
     QTest::keyClicks(field, text);
 }
 
-// The pseudo-translator for the length of a test, removed even when a check fails.
-struct PseudoLanguage {
-    test::PseudoTranslator translator;
-    PseudoLanguage() { QCoreApplication::installTranslator(&translator); }
-    ~PseudoLanguage() { QCoreApplication::removeTranslator(&translator); }
-    Q_DISABLE_COPY_MOVE(PseudoLanguage)
-};
+using test::PseudoLanguage;
 
 // What the dialog shows that is data, not words of ours: the default token endpoint and
 // scopes (as placeholders) and the names of the signing algorithms.

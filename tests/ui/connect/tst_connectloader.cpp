@@ -1,6 +1,6 @@
 // The Connect window plugin as the app finds it, from a process that links what the app links
 // (ab_ui, no WebEngine): WebEngine must not be in the process until the plugin loads.
-#include "pseudolanguage.h"
+#include "support/pseudotranslator.h"
 #include "ui/untranslatedtext.h"
 #include "widgets/connectmessagebar.h"
 #include "widgets/connectmessages.h"

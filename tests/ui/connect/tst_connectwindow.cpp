@@ -2,7 +2,7 @@
 // against the sandbox's Connect page: every outcome (redirect, popup message, denial, expired
 // token, invalid app, reconnect, running out of time, Esc) and the lock-down.
 #include "connecttesting.h"
-#include "pseudolanguage.h"
+#include "support/pseudotranslator.h"
 #include "ui/untranslatedtext.h"
 #include "widgets/connectwindow.h"
 #include "widgets/connectwindowloader.h"

@@ -100,29 +100,7 @@ inline void serveTree(FakeBackend &backend, const QList<core::FieldNode> &tree)
     };
 }
 
-// Switches the running UI to the pseudo-language (every string of ours becomes ⟦source⟧), as
-// choosing another language does, and back to English when it goes out of scope.
-class PseudoLanguage {
-public:
-    PseudoLanguage()
-    {
-        QCoreApplication::installTranslator(&m_translator);
-        deliver();
-    }
-    ~PseudoLanguage()
-    {
-        QCoreApplication::removeTranslator(&m_translator);
-        deliver();
-    }
-    PseudoLanguage(const PseudoLanguage &) = delete;
-    PseudoLanguage &operator=(const PseudoLanguage &) = delete;
-
-private:
-    // QApplication posts LanguageChange to every window; each passes it down its tree.
-    static void deliver() { QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange); }
-
-    PseudoTranslator m_translator;
-};
+using ab::test::PseudoLanguage;
 
 // A scanner filter that removes the given data (field titles, help, choices, typed values)
 // from text left outside ⟦…⟧: whole words only, the longest first ("Channel 1", then

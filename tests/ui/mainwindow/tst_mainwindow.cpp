@@ -35,13 +35,7 @@ using runs::Phase;
 
 namespace {
 
-// The pseudo-translator for the length of a test, removed even when a check fails.
-struct PseudoLanguage {
-    test::PseudoTranslator translator;
-    PseudoLanguage() { QCoreApplication::installTranslator(&translator); }
-    ~PseudoLanguage() { QCoreApplication::removeTranslator(&translator); }
-    Q_DISABLE_COPY_MOVE(PseudoLanguage)
-};
+using test::PseudoLanguage;
 
 // The data the window shows as it came: the sandbox's catalog (apps, actions, fields,
 // choices, connections), the environment's name, the languages' own names in Settings.
