@@ -3047,6 +3047,10 @@ Eingaben: %5</translation>
         <source>Could not delete the run: the history file could not be written.</source>
         <translation>Die Ausführung konnte nicht gelöscht werden: Die Verlaufsdatei konnte nicht geschrieben werden.</translation>
     </message>
+    <message>
+        <source>More run actions</source>
+        <translation>Weitere Aktionen zur Ausführung</translation>
+    </message>
 </context>
 <context>
     <name>ab::ui::SelectEditor</name>

@@ -3042,6 +3042,10 @@ Inputs: %5</source>
         <source>Could not delete the run: the history file could not be written.</source>
         <translation>実行を削除できませんでした。履歴ファイルに書き込めませんでした。</translation>
     </message>
+    <message>
+        <source>More run actions</source>
+        <translation>その他の実行操作</translation>
+    </message>
 </context>
 <context>
     <name>ab::ui::SelectEditor</name>

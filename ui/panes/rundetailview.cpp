@@ -197,6 +197,10 @@ void RunDetailView::retranslateUi()
     m_delete->setToolTip(tr("Delete this run from the history (Del)"));
     for (QToolButton *button : std::as_const(m_actionButtons))
         button->setAccessibleName(plainActionText(button->defaultAction()));
+    if (m_moreActions) {
+        m_moreActions->setAccessibleName(tr("More run actions"));
+        m_moreActions->setToolTip(tr("More run actions"));
+    }
 
     m_title->setAccessibleName(tr("Run"));
     m_meta->setAccessibleName(tr("Run information"));
@@ -280,6 +284,7 @@ QWidget *RunDetailView::buildHeader()
         }
     }
     buttons->addWidget(actionBar);
+    m_moreActions = actionBar->findChild<QToolButton *>(QStringLiteral("qt_toolbar_ext_button"));
     buttons->addWidget(m_notice, 1);
 
     // Deleting asks inline rather than in a modal dialog (no nested event loop, and the

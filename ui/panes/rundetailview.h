@@ -105,6 +105,7 @@ private:
     QLabel *m_notice;
     Notice m_noticeText;
     QList<QToolButton *> m_actionButtons;
+    QToolButton *m_moreActions = nullptr; // the tool bar's » menu, when the pane is narrow
     QFrame *m_confirm;
     QLabel *m_confirmText;
     QPushButton *m_confirmDelete;
