@@ -10,6 +10,8 @@ packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qt6-webengine-dev qt6-webengine-dev-tools
     qtkeychain-qt6-dev libssl-dev
+    # the history keeps a small WAL at close through the SQLite Qt's driver links (app/runs)
+    libsqlite3-dev
     xvfb xauth dbus gnome-keyring
     # a Japanese font, so the screenshots of the Japanese UI show glyphs rather than boxes
     fonts-ipafont-gothic
