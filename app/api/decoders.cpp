@@ -62,6 +62,7 @@ core::ApiResult<ListEnvelope<T>> readList(const QByteArray &body, ReadItem readI
     if (!data.isArray())
         return malformed(QStringLiteral("data is not an array but ") + typeName(data), body);
     const QJsonArray items = data.toArray();
+    out.items.reserve(items.size());
     for (qsizetype i = 0; i < items.size() && !reader.failed(); ++i) {
         const QString path = indexPath(QStringLiteral("data"), i);
         const QJsonObject item = reader.object(items.at(i), path);
@@ -173,56 +174,57 @@ core::ApiResult<core::Page<core::App>> decodeApps(const QByteArray &body)
             return value.toString();
         return reader.string(object, childPath(path, parent), key);
     };
-    auto list = readList<core::App>(
-        body, [&nestedString](const QJsonObject &item, const QString &path, JsonReader &reader) {
-            core::App app;
-            app.id = reader.id(item, path, "id");
-            app.title = reader.requiredString(item, path, "title");
-            app.description = reader.string(item, path, "description");
-            app.image = reader.string(item, path, "image");
-            const QJsonValue imagesValue = item.value(QLatin1String("images"));
-            if (imagesValue.isObject()) {
-                const QJsonObject images = imagesValue.toObject();
-                app.images.url16 = nestedString(images, path, "images", "url_16x16", reader);
-                app.images.url32 = nestedString(images, path, "images", "url_32x32", reader);
-                app.images.url64 = nestedString(images, path, "images", "url_64x64", reader);
-                app.images.url128 = nestedString(images, path, "images", "url_128x128", reader);
-            } else if (!imagesValue.isUndefined() && !imagesValue.isNull()) {
-                reader.object(imagesValue, childPath(path, "images"));
+    auto list = readList<core::App>(body, [&nestedString](const QJsonObject &item,
+                                                          const QString &path, JsonReader &reader) {
+        core::App app;
+        app.id = reader.id(item, path, "id");
+        app.title = reader.requiredString(item, path, "title");
+        app.description = reader.string(item, path, "description");
+        app.image = reader.string(item, path, "image");
+        const QJsonValue imagesValue = item.value(QLatin1String("images"));
+        if (imagesValue.isObject()) {
+            const QJsonObject images = imagesValue.toObject();
+            app.images.url16 = nestedString(images, path, "images", "url_16x16", reader);
+            app.images.url32 = nestedString(images, path, "images", "url_32x32", reader);
+            app.images.url64 = nestedString(images, path, "images", "url_64x64", reader);
+            app.images.url128 = nestedString(images, path, "images", "url_128x128", reader);
+        } else if (!imagesValue.isUndefined() && !imagesValue.isNull()) {
+            reader.object(imagesValue, childPath(path, "images"));
+        }
+        app.hexColor = reader.string(item, path, "hex_color");
+        const QJsonArray categories = reader.array(item, path, "categories");
+        for (qsizetype i = 0; i < categories.size(); ++i) {
+            // `{slug}` objects per the schema; bare strings are accepted too.
+            const QJsonValue category = categories.at(i);
+            if (category.isString()) {
+                app.categories.append(category.toString());
+                continue;
             }
-            app.hexColor = reader.string(item, path, "hex_color");
-            const QJsonArray categories = reader.array(item, path, "categories");
-            for (qsizetype i = 0; i < categories.size(); ++i) {
-                // `{slug}` objects per the schema; bare strings are accepted too.
-                const QJsonValue category = categories.at(i);
-                if (category.isString()) {
-                    app.categories.append(category.toString());
-                    continue;
-                }
-                const QJsonValue slug = category.toObject().value(QLatin1String("slug"));
-                if (category.isObject() && slug.isString()) {
-                    app.categories.append(slug.toString());
-                    continue;
-                }
-                const QString categoryPath = indexPath(childPath(path, "categories"), i);
-                app.categories.append(
-                    reader.string(reader.object(category, categoryPath), categoryPath, "slug"));
+            const QJsonValue slug = category.toObject().value(QLatin1String("slug"));
+            if (category.isObject() && slug.isString()) {
+                app.categories.append(slug.toString());
+                continue;
             }
-            app.actionTypes = reader.stringList(item, path, "action_types");
-            const QJsonValue links = item.value(QLatin1String("links"));
-            if (links.isObject()) {
-                const QJsonValue connect =
-                    links.toObject().value(QLatin1String("connect_new_authentication"));
-                app.connectUrl = connect.isString()
-                                     ? connect.toString()
-                                     : nestedString(links.toObject(), path, "links",
-                                                    "connect_new_authentication", reader);
-                // An explicit null means the app needs no authentication; an absent key (Client
-                // ID requests never populate links) tells nothing.
-                app.needsAuthentication = !connect.isNull();
-            }
-            return app;
-        });
+            const QString categoryPath = indexPath(childPath(path, "categories"), i);
+            app.categories.append(
+                reader.string(reader.object(category, categoryPath), categoryPath, "slug"));
+        }
+        app.actionTypes = reader.stringList(item, path, "action_types");
+        const QJsonValue links = item.value(QLatin1String("links"));
+        if (links.isObject()) {
+            const QJsonObject linkObject = links.toObject();
+            const QJsonValue connect =
+                linkObject.value(QLatin1String("connect_new_authentication"));
+            app.connectUrl =
+                connect.isString()
+                    ? connect.toString()
+                    : nestedString(linkObject, path, "links", "connect_new_authentication", reader);
+            // An explicit null means the app needs no authentication; an absent key (Client
+            // ID requests never populate links) tells nothing.
+            app.needsAuthentication = !connect.isNull();
+        }
+        return app;
+    });
     return pageResult(std::move(list), body);
 }
 

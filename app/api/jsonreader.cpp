@@ -86,17 +86,24 @@ void JsonReader::fail(const QString &path, const QString &problem)
         m_error = path.isEmpty() ? problem : path + QLatin1Char(' ') + problem;
 }
 
+namespace {
+// The string a JSON value holds, or `fallback` when absent or null; records a problem (at
+// `path`.`key`) for any other type. One lookup serves both string() and requiredString().
+QString stringValue(JsonReader &reader, const QJsonValue &value, const QString &path,
+                    const char *key, const QString &fallback)
+{
+    if (value.isString())
+        return value.toString();
+    if (!value.isUndefined() && !value.isNull())
+        reader.fail(childPath(path, key), QStringLiteral("is not a string but ") + typeName(value));
+    return fallback;
+}
+} // namespace
+
 QString JsonReader::string(const QJsonObject &object, const QString &path, const char *key,
                            const QString &fallback)
 {
-    const QJsonValue value = object.value(QLatin1String(key));
-    if (value.isUndefined() || value.isNull())
-        return fallback;
-    if (!value.isString()) {
-        fail(childPath(path, key), QStringLiteral("is not a string but ") + typeName(value));
-        return fallback;
-    }
-    return value.toString();
+    return stringValue(*this, object.value(QLatin1String(key)), path, key, fallback);
 }
 
 QString JsonReader::requiredString(const QJsonObject &object, const QString &path, const char *key)
@@ -106,16 +113,19 @@ QString JsonReader::requiredString(const QJsonObject &object, const QString &pat
         fail(childPath(path, key), QStringLiteral("is missing"));
         return {};
     }
-    return string(object, path, key);
+    return stringValue(*this, value, path, key, {});
 }
 
 QString JsonReader::id(const QJsonObject &object, const QString &path, const char *key)
 {
     const QJsonValue value = object.value(QLatin1String(key));
-    if (value.isString() && !value.toString().isEmpty())
-        return value.toString();
-    if (value.isDouble())
+    if (value.isString()) {
+        QString text = value.toString();
+        if (!text.isEmpty())
+            return text;
+    } else if (value.isDouble()) {
         return QString::fromUtf8(compactJson(value));
+    }
     fail(childPath(path, key), value.isString()
                                    ? QStringLiteral("is empty")
                                    : QStringLiteral("is not an id but ") + typeName(value));
@@ -196,13 +206,15 @@ QStringList JsonReader::stringList(const QJsonObject &object, const QString &pat
 {
     QStringList out;
     const QJsonArray items = array(object, path, key);
+    out.reserve(items.size());
     for (qsizetype i = 0; i < items.size(); ++i) {
-        if (!items.at(i).isString()) {
+        const QJsonValue item = items.at(i);
+        if (!item.isString()) {
             fail(indexPath(childPath(path, key), i),
-                 QStringLiteral("is not a string but ") + typeName(items.at(i)));
+                 QStringLiteral("is not a string but ") + typeName(item));
             continue;
         }
-        out.append(items.at(i).toString());
+        out.append(item.toString());
     }
     return out;
 }
