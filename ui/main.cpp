@@ -14,7 +14,7 @@
 #include "runs/historystore.h"
 #include "runs/jsonruncodec.h"
 #include "runs/runservice.h"
-#include "sandbox/sandboxserver.h"
+#include "sandbox/sandboxhost.h"
 #include "secrets/keychainsecretstore.h"
 
 #include <QApplication>
@@ -26,13 +26,9 @@
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QSettings>
-#if QT_CONFIG(ssl)
-#include <QSslConfiguration>
-#endif
 #include <QTimer>
 
 #include <cstdio>
-#include <thread>
 
 using namespace ab;
 
@@ -129,13 +125,16 @@ int main(int argc, char *argv[])
     parser.addOptions({historyOption, catalogSizeOption, selfTestOption});
     parser.process(app);
 
-#if QT_CONFIG(ssl)
-    // The sandbox serves plain HTTP on loopback, yet QHttpServer's constructor initialises the
-    // TLS backend (its private part holds a QSslConfiguration): loading the OpenSSL plugin and
-    // libraries is the costliest step before the window. Done on the other core meanwhile, the
-    // sandbox's constructor finds it ready. Started after parse(): --help and --version exit.
-    std::jthread tlsWarmUp([] { const QSslConfiguration initialisesTheBackend; });
-#endif
+    // The built-in sandbox starts on a thread of its own (its catalog parse, TLS back end and
+    // listening socket) while this thread opens the history and builds the services. Started
+    // after process(): --help and --version exit.
+    sandbox::SandboxOptions sandboxOptions;
+    QDir().mkpath(runs::defaultDataDirectory());
+    sandboxOptions.statePath = runs::defaultDataDirectory() + QStringLiteral("/sandbox-state.json");
+    sandboxOptions.extraApps = parser.value(catalogSizeOption).toInt();
+    const QString sandboxToken = sandboxOptions.acceptedTokens.value(0);
+    sandbox::SandboxHost sandbox(sandboxOptions);
+    sandbox.start();
 
     core::SystemClock clock;
     runs::HistoryStore history(runs::jsonRunCodec());
@@ -150,26 +149,6 @@ int main(int argc, char *argv[])
         return 1;
     }
 
-    sandbox::SandboxOptions sandboxOptions;
-    QDir().mkpath(runs::defaultDataDirectory());
-    sandboxOptions.statePath = runs::defaultDataDirectory() + QStringLiteral("/sandbox-state.json");
-    sandboxOptions.extraApps = parser.value(catalogSizeOption).toInt();
-    const QString sandboxToken = sandboxOptions.acceptedTokens.value(0);
-    sandbox::SandboxServer sandbox(sandboxOptions);
-    if (!sandbox.listen(QHostAddress::LocalHost, 0)) {
-        QMessageBox::critical(
-            nullptr, QApplication::translate("main", "Actionbench"),
-            QApplication::translate("main",
-                                    "The built-in sandbox could not listen on a loopback port."));
-        return 1;
-    }
-
-    api::ApiClientConfig config;
-    config.baseUrl = sandbox.baseUrl();
-    config.token = sandboxToken;
-    api::ApiClient client(config, &clock);
-    runs::RunService runService(&client, &history, &clock);
-
     // Accounts shared with the CLI: settings in accounts.ini, secrets in the OS keychain (read
     // only when a token is needed).
     connect::QSettingsStore accountSettings;
@@ -179,10 +158,26 @@ int main(int argc, char *argv[])
             ? QString::fromLatin1(secrets::KeychainSecretStore::defaultService)
             : keychainService);
     connect::CredentialStore credentials(&accountSettings, &keychain);
-    connect::TokenService tokens(&client, &credentials, &clock); // the window sets its environment
 
     QNetworkAccessManager iconNetwork;
     models::IconCache icons(&iconNetwork, nullptr);
+
+    const QUrl sandboxUrl = sandbox.waitUntilListening();
+    if (sandboxUrl.isEmpty()) {
+        QMessageBox::critical(
+            nullptr, QApplication::translate("main", "Actionbench"),
+            QApplication::translate("main",
+                                    "The built-in sandbox could not listen on a loopback port."));
+        return 1;
+    }
+
+    api::ApiClientConfig config;
+    config.baseUrl = sandboxUrl;
+    config.token = sandboxToken;
+    api::ApiClient client(config, &clock);
+    runs::RunService runService(&client, &history, &clock);
+
+    connect::TokenService tokens(&client, &credentials, &clock); // the window sets its environment
 
     ui::Services services;
     services.client = &client;
@@ -193,7 +188,7 @@ int main(int argc, char *argv[])
     services.tokens = &tokens;
     services.credentials = &credentials;
     services.languages = &languages;
-    services.sandboxUrl = sandbox.baseUrl();
+    services.sandboxUrl = sandboxUrl;
     services.sandboxToken = sandboxToken;
     ui::MainWindow window(services);
     window.show();
