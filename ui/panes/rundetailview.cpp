@@ -87,13 +87,6 @@ RunDetailView::RunDetailView(runs::HistoryStore *store, QWidget *parent)
     , m_meta(new QLabel(this))
     , m_notice(new QLabel(this))
     , m_confirm(new QFrame(this))
-    , m_tabs(new QTabWidget(this))
-    , m_inputs(table(2, this))
-    , m_results(new RunDetailResults(this))
-    , m_errors(new RunDetailErrors(this))
-    , m_timeline(table(3, this))
-    , m_calls(table(5, this))
-    , m_call(new InspectorExchangeView(this))
     , m_rerun(new QAction(this))
     , m_restore(new QAction(this))
     , m_copyCurl(new QAction(this))
@@ -125,26 +118,12 @@ RunDetailView::RunDetailView(runs::HistoryStore *store, QWidget *parent)
     connect(m_copyCurl, &QAction::triggered, this, &RunDetailView::copyCurl);
     connect(m_delete, &QAction::triggered, this, &RunDetailView::askDelete);
 
-    m_tabs->setObjectName(QStringLiteral("runDetailTabs"));
-    m_tabs->setDocumentMode(true);
-    m_tabs->addTab(m_inputs, QString());
-    m_tabs->addTab(m_results, QString());
-    m_tabs->addTab(m_errors, QString());
-    m_tabs->addTab(m_timeline, QString());
-    auto *calls = new QSplitter(Qt::Vertical, this);
-    calls->addWidget(m_calls);
-    calls->addWidget(m_call);
-    calls->setStretchFactor(1, 2);
-    m_tabs->addTab(calls, QString());
-    m_calls->setObjectName(QStringLiteral("runCalls"));
-    m_inputs->setObjectName(QStringLiteral("runInputs"));
-    m_timeline->setObjectName(QStringLiteral("runTimeline"));
-
+    // The tabs are built when the first run is shown (ensureTabs()): until then the view is its
+    // placeholder, and the window starts without five tables and a JSON tree it cannot fill.
     auto *page = new QWidget(this);
-    auto *pageLayout = new QVBoxLayout(page);
-    pageLayout->setContentsMargins(0, 0, 0, 0);
-    pageLayout->addWidget(buildHeader());
-    pageLayout->addWidget(m_tabs, 1);
+    m_pageLayout = new QVBoxLayout(page);
+    m_pageLayout->setContentsMargins(0, 0, 0, 0);
+    m_pageLayout->addWidget(buildHeader());
     m_stack->addWidget(m_emptyLabel);
     m_stack->addWidget(page);
     auto *layout = new QVBoxLayout(this);
@@ -171,6 +150,38 @@ RunDetailView::RunDetailView(runs::HistoryStore *store, QWidget *parent)
         if (id == m_runId)
             clear();
     });
+    clear();
+    retranslateUi();
+}
+
+void RunDetailView::ensureTabs()
+{
+    if (m_tabs)
+        return;
+    auto *page = m_stack->widget(1);
+    m_tabs = new QTabWidget(page);
+    m_inputs = table(2, page);
+    m_results = new RunDetailResults(page);
+    m_errors = new RunDetailErrors(page);
+    m_timeline = table(3, page);
+    m_calls = table(5, page);
+    m_call = new InspectorExchangeView(page);
+    m_tabs->setObjectName(QStringLiteral("runDetailTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_inputs, QString());
+    m_tabs->addTab(m_results, QString());
+    m_tabs->addTab(m_errors, QString());
+    m_tabs->addTab(m_timeline, QString());
+    auto *calls = new QSplitter(Qt::Vertical, page);
+    calls->addWidget(m_calls);
+    calls->addWidget(m_call);
+    calls->setStretchFactor(1, 2);
+    m_tabs->addTab(calls, QString());
+    m_calls->setObjectName(QStringLiteral("runCalls"));
+    m_inputs->setObjectName(QStringLiteral("runInputs"));
+    m_timeline->setObjectName(QStringLiteral("runTimeline"));
+    m_pageLayout->addWidget(m_tabs, 1);
+
     connect(m_errors, &RunDetailErrors::focusFieldRequested, this,
             &RunDetailView::focusFieldRequested);
     connect(m_results, &RunDetailResults::copied, this,
@@ -178,8 +189,25 @@ RunDetailView::RunDetailView(runs::HistoryStore *store, QWidget *parent)
                 showNotice([what, path] { return RunDetailResults::copiedText(what, path); });
             });
     connect(m_calls, &QTreeWidget::currentItemChanged, this, &RunDetailView::showCurrentCall);
-    clear();
-    retranslateUi();
+    retranslateTabs();
+}
+
+QTabWidget *RunDetailView::tabs() const
+{
+    const_cast<RunDetailView *>(this)->ensureTabs();
+    return m_tabs;
+}
+
+RunDetailResults *RunDetailView::results() const
+{
+    const_cast<RunDetailView *>(this)->ensureTabs();
+    return m_results;
+}
+
+RunDetailErrors *RunDetailView::errors() const
+{
+    const_cast<RunDetailView *>(this)->ensureTabs();
+    return m_errors;
 }
 
 void RunDetailView::retranslateUi()
@@ -215,6 +243,21 @@ void RunDetailView::retranslateUi()
     m_cancelDelete->setText(tr("Keep it"));
     m_cancelDelete->setAccessibleName(tr("Cancel deleting the run"));
 
+    if (m_tabs)
+        retranslateTabs();
+
+    // The run's own texts, in place. The results, the errors (explained again) and the selected
+    // call's view retranslate themselves.
+    if (m_runId == 0)
+        return;
+    updateHeader();
+    fillInputs();
+    fillTimeline();
+    fillCalls();
+}
+
+void RunDetailView::retranslateTabs()
+{
     m_tabs->setAccessibleName(tr("Run details"));
     m_tabs->setTabText(InputsTab, tr("&Inputs"));
     m_tabs->setTabText(ResultsTab, tr("Res&ults"));
@@ -228,15 +271,6 @@ void RunDetailView::retranslateUi()
     m_calls->setHeaderLabels(
         {tr("Method"), tr("Path"), tr("Status"), tr("Duration"), tr("Attempt")});
     m_calls->setAccessibleName(tr("API calls"));
-
-    // The run's own texts, in place. The results, the errors (explained again) and the selected
-    // call's view retranslate themselves.
-    if (m_runId == 0)
-        return;
-    updateHeader();
-    fillInputs();
-    fillTimeline();
-    fillCalls();
 }
 
 void RunDetailView::changeEvent(QEvent *event)
@@ -320,6 +354,7 @@ void RunDetailView::showRun(qint64 id)
         reload();
         return;
     }
+    ensureTabs();
     m_runId = id;
     m_confirm->hide();
     m_noticeText = {};
@@ -336,7 +371,8 @@ void RunDetailView::clear()
     m_record = {};
     m_ticker.stop();
     m_confirm->hide();
-    m_results->clear();
+    if (m_results)
+        m_results->clear();
     for (QAction *action : {m_rerun, m_restore, m_copyCurl, m_delete})
         action->setEnabled(false);
     m_stack->setCurrentWidget(m_emptyLabel);

@@ -15,6 +15,7 @@ class QStackedWidget;
 class QTabWidget;
 class QToolButton;
 class QTreeWidget;
+class QVBoxLayout;
 
 namespace ab::runs {
 class HistoryStore;
@@ -50,9 +51,10 @@ public:
     // The command "Copy as cURL" puts on the clipboard (the token is $ZAPIER_TOKEN).
     QString curlCommand() const;
 
-    QTabWidget *tabs() const { return m_tabs; }
-    RunDetailResults *results() const { return m_results; }
-    RunDetailErrors *errors() const { return m_errors; }
+    // The tabs are built on first use (the first run shown, or one of these calls).
+    QTabWidget *tabs() const;
+    RunDetailResults *results() const;
+    RunDetailErrors *errors() const;
     QAction *rerunAction() const { return m_rerun; }
     QAction *restoreAction() const { return m_restore; }
     QAction *copyCurlAction() const { return m_copyCurl; }
@@ -80,7 +82,9 @@ private:
     using Notice = std::function<QString()>;
 
     QWidget *buildHeader();
+    void ensureTabs();
     void retranslateUi();
+    void retranslateTabs();
     void reload();
     void updateHeader();
     void fillInputs();
@@ -110,13 +114,14 @@ private:
     QLabel *m_confirmText;
     QPushButton *m_confirmDelete;
     QPushButton *m_cancelDelete;
-    QTabWidget *m_tabs;
-    QTreeWidget *m_inputs;
-    RunDetailResults *m_results;
-    RunDetailErrors *m_errors;
-    QTreeWidget *m_timeline;
-    QTreeWidget *m_calls;
-    InspectorExchangeView *m_call;
+    QVBoxLayout *m_pageLayout = nullptr; // header, then the tabs once built
+    QTabWidget *m_tabs = nullptr;
+    QTreeWidget *m_inputs = nullptr;
+    RunDetailResults *m_results = nullptr;
+    RunDetailErrors *m_errors = nullptr;
+    QTreeWidget *m_timeline = nullptr;
+    QTreeWidget *m_calls = nullptr;
+    InspectorExchangeView *m_call = nullptr;
     QAction *m_rerun;
     QAction *m_restore;
     QAction *m_copyCurl;

@@ -87,6 +87,7 @@ class TestRunDetailView final : public QObject {
 
 private Q_SLOTS:
     void empty_saysWhatToDo();
+    void tabs_builtWhenTheFirstRunIsShown();
     void successRun_showsHeaderInputsResults();
     void errorRun_explainsAndGoesToTheField();
     void throttledRun_saysHowLongToWait();
@@ -113,6 +114,35 @@ void TestRunDetailView::empty_saysWhatToDo()
     QVERIFY(empty->isVisible());
     QVERIFY(!view.rerunAction()->isEnabled());
     QCOMPARE(view.curlCommand(), QString());
+}
+
+void TestRunDetailView::tabs_builtWhenTheFirstRunIsShown()
+{
+    test::TempHistory history;
+    QVERIFY(history.open());
+    const qint64 id = history.store()->insert(test::sampleRun(1));
+    RunDetailView view(history.store());
+    view.show();
+    // Nothing to fill yet: no tabs, tables or JSON tree, and a language change is harmless.
+    QVERIFY(!view.findChild<QTabWidget *>());
+    QVERIFY(!view.findChild<QTreeWidget *>());
+    {
+        test::PseudoLanguage pseudo;
+        QVERIFY(!view.findChild<QTabWidget *>());
+    }
+    view.showRun(id);
+    auto *tabs = view.findChild<QTabWidget *>(QStringLiteral("runDetailTabs"));
+    QVERIFY(tabs);
+    QVERIFY(tabs->isVisible());
+    QCOMPARE(view.tabs(), tabs);
+    QCOMPARE(tabs->tabText(RunDetailView::InputsTab), QStringLiteral("&Inputs"));
+    QCOMPARE(view.findChild<QTreeWidget *>(QStringLiteral("runInputs"))->headerItem()->text(0),
+             QStringLiteral("Field"));
+    // Clearing keeps them for the next run.
+    view.clear();
+    QCOMPARE(view.findChild<QTabWidget *>(QStringLiteral("runDetailTabs")), tabs);
+    view.showRun(id);
+    QCOMPARE(view.findChildren<QTabWidget *>(QStringLiteral("runDetailTabs")).size(), 1);
 }
 
 void TestRunDetailView::successRun_showsHeaderInputsResults()
