@@ -38,10 +38,9 @@ static const QRegularExpression &bearerPattern()
     return re;
 }
 
-// Every match contains one of the keys or "Bearer". An ASCII text without any of them cannot
+// Every match contains one of the keys or "Bearer". A text without any of them cannot
 // match, so the patterns are neither run nor, in a short CLI process that never meets one,
-// compiled (PCRE2's JIT: ~4 M instructions). Non-ASCII text always runs them: caseless matching
-// folds a few non-ASCII letters onto ASCII ones (U+212A KELVIN SIGN matches "k").
+// compiled (PCRE2's JIT: ~4 M instructions).
 static bool mayMatchPatterns(QByteArrayView text)
 {
     // A key that contains another ("access_token", "token") needs no search of its own.
@@ -57,7 +56,11 @@ static bool mayMatchPatterns(QByteArrayView text)
         }
         return list;
     }();
-    if (std::any_of(text.begin(), text.end(), [](char c) { return uchar(c) >= 0x80; }))
+    // Of all non-ASCII characters, caseless matching folds exactly two onto ASCII letters: U+212A
+    // KELVIN SIGN ("k") and U+017F LATIN SMALL LETTER LONG S ("s") (every code point was tried
+    // against each letter). Text holding either runs the patterns; other non-ASCII text (any
+    // accented title in a catalog) cannot spell a key and is checked like ASCII.
+    if (text.contains("\xE2\x84\xAA") || text.contains("\xC5\xBF"))
         return true;
     const QByteArray lower = text.toByteArray().toLower();
     return std::any_of(words.begin(), words.end(),

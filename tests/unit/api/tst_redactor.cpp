@@ -104,6 +104,10 @@ private Q_SLOTS:
         QTest::newRow("kelvin sign") << QByteArray("{\"to\xe2\x84\xaa"
                                                    "en\":\"kv-secret-21\"}")
                                      << QByteArray("kv-secret-21");
+        // ... and U+017F LATIN SMALL LETTER LONG S onto "s", also in a text with other accents.
+        QTest::newRow("long s") << QByteArray("{\"note\":\"caf\xc3\xa9\",\"pa\xc5\xbf"
+                                              "sword\":\"ls-secret-22\"}")
+                                << QByteArray("ls-secret-22");
     }
     void body_secretKeys()
     {
