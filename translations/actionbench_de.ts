@@ -2788,10 +2788,6 @@ Eingaben: %5</translation>
         <translation>Ergebnisse</translation>
     </message>
     <message>
-        <source>boolean</source>
-        <translation>Boolean</translation>
-    </message>
-    <message>
         <source>No results.</source>
         <translation>Keine Ergebnisse.</translation>
     </message>

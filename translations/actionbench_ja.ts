@@ -2783,10 +2783,6 @@ Inputs: %5</source>
         <translation>結果</translation>
     </message>
     <message>
-        <source>boolean</source>
-        <translation>真偽値</translation>
-    </message>
-    <message>
         <source>No results.</source>
         <translation>結果はありません。</translation>
     </message>

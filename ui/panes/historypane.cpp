@@ -83,8 +83,6 @@ HistoryPane::HistoryPane(runs::HistoryStore *store, QWidget *parent)
     header->resizeSection(HistoryModel::TimeColumn, width(QStringLiteral("28 Dec 00:00")));
     header->resizeSection(HistoryModel::AppColumn, em * 9 + m_view->iconSize().width());
     header->resizeSection(HistoryModel::ConnectionColumn, em * 10);
-    header->resizeSection(HistoryModel::StatusColumn,
-                          ui::pillSize(tr("Outcome unknown"), font()).width() + metrics.height());
     header->resizeSection(HistoryModel::DurationColumn, width(QStringLiteral("00 min 00 s")));
 
     m_empty->setObjectName(QStringLiteral("historyEmptyState"));
@@ -167,7 +165,24 @@ void HistoryPane::retranslateUi()
     m_count->setAccessibleName(tr("Number of runs"));
     m_view->setAccessibleName(tr("Run history"));
     m_model->retranslate();
+    fitStatusColumn();
     updateEmptyState();
+}
+
+void HistoryPane::fitStatusColumn()
+{
+    // Wide enough for the longest status pill in the current language; a language change only
+    // widens it (a column the user made wider stays so).
+    int widest = 0;
+    for (const runs::Phase phase :
+         {runs::Phase::Preparing, runs::Phase::Submitting, runs::Phase::Waiting,
+          runs::Phase::Success, runs::Phase::Error, runs::Phase::Failed,
+          runs::Phase::OutcomeUnknown, runs::Phase::TimedOut, runs::Phase::Cancelled})
+        widest = qMax(widest, ui::pillSize(HistoryModel::phaseLabel(phase), font()).width());
+    const int wanted = widest + fontMetrics().height();
+    QHeaderView *header = m_view->horizontalHeader();
+    if (header->sectionSize(HistoryModel::StatusColumn) < wanted)
+        header->resizeSection(HistoryModel::StatusColumn, wanted);
 }
 
 void HistoryPane::changeEvent(QEvent *event)

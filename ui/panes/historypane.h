@@ -59,6 +59,7 @@ protected:
 private:
     static QString statusFilterText(StatusFilter filter);
     void retranslateUi();
+    void fitStatusColumn();
     void applyFilter();
     void onCurrentChanged();
     void updateEmptyState();

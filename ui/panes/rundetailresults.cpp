@@ -60,8 +60,6 @@ RunDetailResults::RunDetailResults(QWidget *parent)
     const QFontMetrics metrics = fontMetrics();
     m_view->header()->resizeSection(JsonTreeModel::KeyColumn,
                                     metrics.horizontalAdvance(QLatin1Char('m')) * 18);
-    m_view->header()->resizeSection(
-        JsonTreeModel::TypeColumn, metrics.horizontalAdvance(tr("boolean")) + metrics.height() * 2);
 
     m_note->setObjectName(QStringLiteral("resultsNote"));
     m_note->setWordWrap(true);
@@ -127,6 +125,7 @@ void RunDetailResults::retranslateUi()
     m_matchLabel->setAccessibleName(tr("Matches"));
     m_view->setAccessibleName(tr("Results"));
     m_model->retranslate();
+    fitTypeColumn();
     updateNote();
     updateMatchLabel();
 }
@@ -136,6 +135,21 @@ void RunDetailResults::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
     QWidget::changeEvent(event);
+}
+
+void RunDetailResults::fitTypeColumn()
+{
+    // Wide enough for the longest type name in the current language; only ever widened.
+    const QFontMetrics metrics = fontMetrics();
+    int widest = 0;
+    for (const api::JsonTree::Kind kind :
+         {api::JsonTree::Kind::Object, api::JsonTree::Kind::Array, api::JsonTree::Kind::String,
+          api::JsonTree::Kind::Number, api::JsonTree::Kind::Bool, api::JsonTree::Kind::Null})
+        widest = qMax(widest, metrics.horizontalAdvance(JsonTreeModel::kindName(kind)));
+    const int wanted = widest + metrics.height() * 2;
+    QHeaderView *header = m_view->header();
+    if (header->sectionSize(JsonTreeModel::TypeColumn) < wanted)
+        header->resizeSection(JsonTreeModel::TypeColumn, wanted);
 }
 
 QString RunDetailResults::copiedText(Copied what, const QString &path)

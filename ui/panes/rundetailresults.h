@@ -59,6 +59,7 @@ protected:
 
 private:
     void retranslateUi();
+    void fitTypeColumn();
     void updateNote();
     void runSearch();
     void showMatch(int which);

@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QScopeGuard>
@@ -259,6 +260,12 @@ void TestHistoryPane::retranslate_updatesEveryVisibleText()
     QCOMPARE(status->currentData().toInt(), int(HistoryPane::StatusFilter::Success));
     QCOMPARE(pane.currentRun(), chosen);
     QCOMPARE(pane.view()->verticalScrollBar()->value(), scrolled);
+
+    // The status column fits the longest pill of the new language (the pseudo one is longer).
+    const QString longest = HistoryModel::phaseLabel(runs::Phase::OutcomeUnknown);
+    QVERIFY(longest.startsWith(test::PseudoTranslator::open));
+    QVERIFY(pane.view()->horizontalHeader()->sectionSize(HistoryModel::StatusColumn) >=
+            ui::pillSize(longest, pane.font()).width() + pane.fontMetrics().height());
 }
 
 QTEST_MAIN(TestHistoryPane)

@@ -12,6 +12,7 @@
 #include <QAction>
 #include <QClipboard>
 #include <QGuiApplication>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -559,6 +560,13 @@ void TestRunDetailView::retranslate_keepsTheResultsAsTheyWere()
     QCOMPARE(results->view()->currentIndex(), match);
     QVERIFY(results->view()->isExpanded(match.parent()));
     QCOMPARE(view.tabs()->currentIndex(), int(RunDetailView::ResultsTab));
+
+    // The Type column fits the longest type name of the new language (the pseudo one is longer).
+    const QString boolean = models::JsonTreeModel::kindName(api::JsonTree::Kind::Bool);
+    QVERIFY(boolean.startsWith(test::PseudoTranslator::open));
+    const QFontMetrics metrics = results->fontMetrics();
+    QVERIFY(results->view()->header()->sectionSize(models::JsonTreeModel::TypeColumn) >=
+            metrics.horizontalAdvance(boolean) + metrics.height() * 2);
 }
 
 QTEST_MAIN(TestRunDetailView)
