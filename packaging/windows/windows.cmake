@@ -15,7 +15,8 @@ if(TARGET actionbench)
 
     # Qt's deployment (windeployqt) over every binary we ship. The WebEngine plugin is passed
     # too: the executable does not link WebEngine, so only the plugin makes windeployqt deploy
-    # Qt WebEngine with QtWebEngineProcess.exe and its resources.
+    # Qt WebEngine with QtWebEngineProcess.exe and its resources. Likewise the CLI's services
+    # plugin brings Qt HTTP Server, WebSockets and NetworkAuth, which the CLI no longer links.
     set(deploy_extra "")
     if(TARGET actionbench-cli)
         string(APPEND deploy_extra
