@@ -11,7 +11,9 @@
 #            fixes both), Contents/PlugIns/actionbench/ (ours)
 #
 # ACTIONBENCH_PLUGIN_RELATIVE_DIR is the plugin directory relative to the GUI executable's
-# directory, for QPluginLoader: applicationDirPath() + "/" + that.
+# directory, for QPluginLoader: applicationDirPath() + "/" + that. The CLI's services plugin is
+# installed there too; ACTIONBENCH_CLI_PLUGIN_RELATIVE_DIR is the same directory seen from the
+# CLI's directory (which is the GUI's except in a headless macOS build).
 include(GNUInstallDirs)
 
 # Shared with tests/package: the AppStream id (metainfo file name) and the hicolor PNG sizes.
@@ -38,3 +40,5 @@ else()
     file(RELATIVE_PATH ACTIONBENCH_PLUGIN_RELATIVE_DIR
         /prefix/${CMAKE_INSTALL_BINDIR} /prefix/${ACTIONBENCH_PLUGIN_INSTALL_DIR})
 endif()
+file(RELATIVE_PATH ACTIONBENCH_CLI_PLUGIN_RELATIVE_DIR
+    /prefix/${ACTIONBENCH_CLI_INSTALL_DIR} /prefix/${ACTIONBENCH_PLUGIN_INSTALL_DIR})

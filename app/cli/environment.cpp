@@ -1,13 +1,10 @@
 #include "cli/environment.h"
 
 #include "api/apiclient.h"
+#include "cli/cliservices.h"
 #include "cli/exitcodes.h"
-#include "connect/settingsstore.h"
-#include "connect/tokenservice.h"
 #include "runs/historystore.h"
 #include "runs/jsonruncodec.h"
-#include "sandbox/sandboxserver.h"
-#include "secrets/keychainsecretstore.h"
 
 #include <QDir>
 
@@ -22,25 +19,37 @@ Environment::Environment(EnvironmentOptions options, QObject *parent)
     , m_output(m_options.json)
 {}
 
-// The token service refers to the client and the stores: it goes first.
+// The accounts refer to the client: they go first.
 Environment::~Environment()
 {
-    m_tokens.reset();
+    if (m_client)
+        m_client->setUnauthorizedHandler({});
+    m_accounts.reset();
 }
 
-bool Environment::setUp(QString *error)
+CliServices *Environment::services(QString *error)
+{
+    CliServices *services = m_loader.services();
+    if (!services)
+        *error = m_loader.errorString();
+    return services;
+}
+
+int Environment::setUp(QString *error)
 {
     api::ApiClientConfig config;
     if (m_options.server.isEmpty()) {
-        sandbox::SandboxOptions sandboxOptions;
+        CliServices *plugin = services(error);
+        if (!plugin)
+            return ExitApiFailure;
+        SandboxSettings settings;
         // Stored actions and runs outlive this process, so the next command can use their ids.
         QDir().mkpath(runs::defaultDataDirectory());
-        sandboxOptions.statePath =
-            runs::defaultDataDirectory() + QStringLiteral("/sandbox-state.json");
-        m_sandbox = std::make_unique<sandbox::SandboxServer>(sandboxOptions);
-        if (!m_sandbox->listen(QHostAddress::LocalHost, 0)) {
+        settings.statePath = runs::defaultDataDirectory() + QStringLiteral("/sandbox-state.json");
+        m_sandbox = plugin->createSandbox(settings);
+        if (!m_sandbox->listen(0)) {
             *error = QStringLiteral("could not start the built-in sandbox on a loopback port");
-            return false;
+            return ExitUsage;
         }
         config.baseUrl = m_sandbox->baseUrl();
         config.token =
@@ -49,19 +58,24 @@ bool Environment::setUp(QString *error)
         if (!m_options.server.isValid() || m_options.server.scheme().isEmpty()) {
             *error =
                 QStringLiteral("--server needs an absolute URL such as https://api.zapier.com");
-            return false;
-        }
-        if (m_options.token.isEmpty() && m_options.requireToken &&
-            !credentials()->isConfigured(environmentName())) {
-            *error = QStringLiteral("--server needs an access token: pass --token, set "
-                                    "ACTIONBENCH_TOKEN, or sign in with `actionbench-cli auth`");
-            return false;
+            return ExitUsage;
         }
         config.baseUrl = m_options.server;
         config.token = m_options.token;
     }
     m_client = std::make_unique<api::ApiClient>(config, &m_clock);
-    return true;
+    // Only a token from the keychain needs the plugin: --token alone never loads it.
+    if (!m_sandbox && m_options.token.isEmpty() && m_options.requireToken) {
+        Accounts *stored = accounts(error);
+        if (!stored)
+            return ExitApiFailure;
+        if (!stored->isConfigured()) {
+            *error = QStringLiteral("--server needs an access token: pass --token, set "
+                                    "ACTIONBENCH_TOKEN, or sign in with `actionbench-cli auth`");
+            return ExitUsage;
+        }
+    }
+    return ExitOk;
 }
 
 QString Environment::environmentName() const
@@ -69,68 +83,64 @@ QString Environment::environmentName() const
     return m_sandbox ? QStringLiteral("sandbox") : m_options.server.toString(QUrl::RemoveUserInfo);
 }
 
-connect::CredentialStore *Environment::credentials()
+Accounts *Environment::accounts(QString *error)
 {
-    if (!m_credentials) {
-        m_settings = std::make_unique<connect::QSettingsStore>();
-        // Tests and throw-away profiles keep their secrets apart from the user's entries.
-        const QString service = qEnvironmentVariable("ACTIONBENCH_KEYCHAIN_SERVICE");
-        m_secrets = service.isEmpty() ? std::make_unique<secrets::KeychainSecretStore>()
-                                      : std::make_unique<secrets::KeychainSecretStore>(service);
-        m_credentials =
-            std::make_unique<connect::CredentialStore>(m_settings.get(), m_secrets.get());
-    }
-    return m_credentials.get();
+    if (m_accounts)
+        return m_accounts.get();
+    CliServices *plugin = services(error);
+    if (!plugin || !m_client)
+        return nullptr;
+    AccountsSettings settings;
+    settings.environment = environmentName();
+    settings.baseUrl = m_client->config().baseUrl;
+    settings.builtInSandbox = usesBuiltInSandbox();
+    settings.token = m_client->config().token;
+    // Tests and throw-away profiles keep their secrets apart from the user's entries.
+    settings.keychainService = qEnvironmentVariable("ACTIONBENCH_KEYCHAIN_SERVICE");
+    settings.json = m_options.json;
+    settings.timeoutSeconds = m_options.timeoutSeconds;
+    m_accounts = plugin->createAccounts(settings);
+    return m_accounts.get();
 }
 
-connect::TokenService *Environment::tokens()
+void Environment::connectClientToAccounts()
 {
-    if (!m_tokens) {
-        m_tokens = std::make_unique<connect::TokenService>(m_client.get(), credentials(), &m_clock);
-        // Only `auth oauth` shows a sign-in URL; an expired PKCE token elsewhere must fail with
-        // "sign in again", not wait for a browser nobody was told to open.
-        m_tokens->setBrowserSignInAllowed(false);
-        m_tokens->setEnvironment(environmentName(),
-                                 m_sandbox
-                                     ? connect::EnvironmentEndpoints::sandbox(m_sandbox->baseUrl())
-                                     : connect::EnvironmentEndpoints());
-        // A 401 the stored credentials cannot renew: the command fails as Unauthorized, and
-        // this says what to do about it.
-        connect(m_tokens.get(), &connect::TokenService::signInRequired, this,
-                [this](const QString &environment) {
-                    m_output.progress(QStringLiteral("The stored credentials of %1 were refused: "
-                                                     "sign in again with `actionbench-cli auth`.")
-                                          .arg(environment));
-                });
-    }
-    return m_tokens.get();
+    m_accounts->setTokenSink([this](const QString &token) {
+        if (m_client->config().token == token)
+            return;
+        const QString previous = m_client->config().token;
+        m_client->setToken(token);
+        // setToken forgets the old one, but the request log may still quote it.
+        if (!previous.isEmpty())
+            m_client->requestLog()->redactor().addSecret(previous);
+    });
+    // "A 401 on any call re-runs the exchange once when it is configured, otherwise asks the
+    // user to sign in again" (issue 4); the client re-sends the requests that waited.
+    m_client->setUnauthorizedHandler([this](const api::ApiClient::RefreshDone &finish) {
+        m_accounts->handleUnauthorized(finish);
+    });
 }
 
 void Environment::prepare(QObject *context,
                           std::function<void(const QString &error, int exitCode)> ready)
 {
     // An explicit token wins; with no stored credentials the keychain is never touched.
-    if (!m_options.token.isEmpty() || !m_client ||
-        !credentials()->isConfigured(environmentName())) {
+    if (!m_options.token.isEmpty() || !m_client) {
         ready(QString(), ExitOk);
         return;
     }
-    tokens()->accessToken(context, [this, ready](const connect::TokenResult &result) {
-        if (result.ok()) {
-            ready(QString(), ExitOk);
-            return;
-        }
-        const bool noKeyring = result.error.keychain == secrets::SecretErrorKind::NoBackend;
-        QString message =
-            noKeyring ? QStringLiteral("no keyring is available to read the stored credentials "
-                                       "of %1; pass --token or set ACTIONBENCH_TOKEN")
-                            .arg(environmentName())
-                      : QStringLiteral("could not get an access token for %1: %2")
-                            .arg(environmentName(), result.error.summary());
-        if (result.error.kind == connect::TokenErrorKind::SignInRequired)
-            message += QStringLiteral(" (sign in again with `actionbench-cli auth`)");
-        ready(message, ExitApiFailure);
-    });
+    QString error;
+    Accounts *stored = accounts(&error);
+    if (!stored) {
+        ready(error, ExitApiFailure);
+        return;
+    }
+    if (!stored->isConfigured()) {
+        ready(QString(), ExitOk);
+        return;
+    }
+    connectClientToAccounts();
+    stored->prepare(context, std::move(ready));
 }
 
 runs::HistoryStore *Environment::history(QString *error)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "cli/cliservices.h"
+#include "cli/cliservicesloader.h"
 #include "cli/output.h"
 #include "core/clock.h"
 
@@ -12,19 +14,8 @@
 namespace ab::api {
 class ApiClient;
 }
-namespace ab::connect {
-class CredentialStore;
-class SettingsStore;
-class TokenService;
-} // namespace ab::connect
-namespace ab::secrets {
-class SecretStore;
-}
 namespace ab::runs {
 class HistoryStore;
-}
-namespace ab::sandbox {
-class SandboxServer;
 }
 
 namespace ab::cli {
@@ -40,7 +31,8 @@ struct EnvironmentOptions {
 };
 
 // The composition root of one CLI invocation: the API client (against --server, or an
-// in-process sandbox on a free loopback port), the history store and the output writer.
+// in-process sandbox on a free loopback port), the history store and the output writer. The
+// sandbox and the accounts come from the services plugin (cliservices.h), loaded on first use.
 class Environment final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Environment)
@@ -49,8 +41,9 @@ public:
     explicit Environment(EnvironmentOptions options, QObject *parent = nullptr);
     ~Environment() override;
 
-    // Starts the sandbox when needed and builds the client. False with `error` set on failure.
-    bool setUp(QString *error);
+    // Starts the sandbox when needed and builds the client. ExitOk, or the exit code with
+    // `error` set (ExitUsage for bad options, ExitApiFailure when the plugin is missing).
+    int setUp(QString *error);
 
     const EnvironmentOptions &options() const { return m_options; }
     const Output &output() const { return m_output; }
@@ -63,25 +56,27 @@ public:
     // Opened on first use. Null with `error` set when the file cannot be opened.
     runs::HistoryStore *history(QString *error);
 
+    // The services plugin, loaded on first use; null with `error` set when it cannot be.
+    CliServices *services(QString *error);
     // Accounts (`auth`): the settings file shared with the desktop app and the OS keychain.
-    connect::CredentialStore *credentials();
-    // Built on first use; it installs the client's 401 handler (one re-exchange).
-    connect::TokenService *tokens();
+    // Built on first use (after setUp()); null with `error` set without the plugin.
+    Accounts *accounts(QString *error);
     // Without --token / ACTIONBENCH_TOKEN, fetches the stored token from the keychain before a
     // command runs. `ready` gets an empty message on success, else why not and the exit code.
     void prepare(QObject *context, std::function<void(const QString &error, int exitCode)> ready);
 
 private:
+    // Hands the accounts' tokens to the client and lets them renew it after a 401.
+    void connectClientToAccounts();
+
     EnvironmentOptions m_options;
     Output m_output;
     core::SystemClock m_clock;
-    std::unique_ptr<sandbox::SandboxServer> m_sandbox;
+    CliServicesLoader m_loader;
+    std::unique_ptr<Sandbox> m_sandbox;
     std::unique_ptr<api::ApiClient> m_client;
     std::unique_ptr<runs::HistoryStore> m_history;
-    std::unique_ptr<connect::SettingsStore> m_settings;
-    std::unique_ptr<secrets::SecretStore> m_secrets;
-    std::unique_ptr<connect::CredentialStore> m_credentials;
-    std::unique_ptr<connect::TokenService> m_tokens;
+    std::unique_ptr<Accounts> m_accounts;
 };
 
 } // namespace ab::cli

@@ -75,7 +75,8 @@ Global options:
   -h, --help          this help;  -v, --version  the version
 
 Exit codes: 0 ok, 1 the run ended in error, 2 usage, 3 API or network error (a sign-in
-refused or denied included), 4 timeout (or a submission whose outcome is unknown).
+refused or denied included, and a missing services plugin), 4 timeout (or a submission whose
+outcome is unknown).
 )";
 
 using Factory = std::function<Command *(Environment *, const QCommandLineParser *, QStringList)>;
@@ -219,9 +220,9 @@ int main(int argc, char *argv[])
     // `sandbox serve` starts its own server; every other command needs the client.
     if (name != QLatin1String("sandbox")) {
         QString error;
-        if (!environment.setUp(&error)) {
-            environment.output().error(error, ExitUsage);
-            return ExitUsage;
+        if (const int exitCode = environment.setUp(&error); exitCode != ExitOk) {
+            environment.output().error(error, exitCode);
+            return exitCode;
         }
     }
     Command *command = found->second(&environment, &parser, positional);

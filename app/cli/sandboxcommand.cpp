@@ -1,8 +1,7 @@
 #include "cli/sandboxcommand.h"
 
+#include "cli/cliservices.h"
 #include "cli/environment.h"
-#include "sandbox/faultplan.h"
-#include "sandbox/sandboxserver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -40,6 +39,8 @@ static void quitOnSignals(QObject *context)
 }
 #endif
 
+SandboxCommand::~SandboxCommand() = default;
+
 void SandboxCommand::start()
 {
     if (arguments().value(0) != QLatin1String("serve"))
@@ -50,12 +51,15 @@ void SandboxCommand::start()
                          : 8765;
     if (!ok || port < 0 || port > 65535)
         return fail(QStringLiteral("--port needs a number from 0 to 65535"), ExitUsage);
-    sandbox::SandboxOptions sandboxOptions;
-    sandboxOptions.extraApps = options().value(QStringLiteral("catalog-size")).toInt();
-    sandboxOptions.rateLimitPerMinute = options().value(QStringLiteral("rate-limit")).toInt();
-    if (!env()->options().token.isEmpty())
-        sandboxOptions.acceptedTokens = QStringList{env()->options().token};
-    auto *server = new sandbox::SandboxServer(sandboxOptions, this);
+    QString error;
+    CliServices *services = env()->services(&error);
+    if (!services)
+        return fail(error, ExitApiFailure);
+    SandboxSettings settings;
+    settings.extraApps = options().value(QStringLiteral("catalog-size")).toInt();
+    settings.rateLimitPerMinute = options().value(QStringLiteral("rate-limit")).toInt();
+    settings.token = env()->options().token;
+    m_server = services->createSandbox(settings);
     const QString faultsPath = options().value(QStringLiteral("faults"));
     if (!faultsPath.isEmpty()) {
         QFile file(faultsPath);
@@ -63,28 +67,24 @@ void SandboxCommand::start()
             return fail(QStringLiteral("cannot read the fault plan %1: %2")
                             .arg(faultsPath, file.errorString()),
                         ExitUsage);
-        QString error;
-        const std::optional<sandbox::FaultPlan> plan =
-            sandbox::FaultPlan::fromJson(file.readAll(), &error);
-        if (!plan)
+        if (!m_server->setFaultPlan(file.readAll(), &error))
             return fail(QStringLiteral("the fault plan %1 is not valid: %2").arg(faultsPath, error),
                         ExitUsage);
-        server->setFaultPlan(*plan);
     }
-    if (!server->listen(QHostAddress::LocalHost, quint16(port)))
+    if (!m_server->listen(quint16(port)))
         return fail(QStringLiteral("cannot listen on 127.0.0.1:%1 (in use?)").arg(port),
                     ExitApiFailure);
 #ifdef Q_OS_UNIX
     quitOnSignals(this);
 #endif
-    const QString token = sandboxOptions.acceptedTokens.value(0);
-    out().result(QJsonObject{{QStringLiteral("base_url"), server->baseUrl().toString()},
+    const QString token = m_server->token();
+    out().result(QJsonObject{{QStringLiteral("base_url"), m_server->baseUrl().toString()},
                              {QStringLiteral("token"), token},
-                             {QStringLiteral("port"), server->port()}},
+                             {QStringLiteral("port"), m_server->port()}},
                  QStringLiteral(
                      "Sandbox listening on %1\n  use: actionbench-cli --server %1 --token %2 apps\n"
                      "  Ctrl+C stops it.")
-                     .arg(server->baseUrl().toString(), token));
+                     .arg(m_server->baseUrl().toString(), token));
     // No finish(): the server runs until a signal quits the event loop.
 }
 

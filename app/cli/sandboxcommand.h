@@ -1,6 +1,9 @@
 #pragma once
 
+#include "cli/cliservices.h"
 #include "cli/command.h"
+
+#include <memory>
 
 namespace ab::cli {
 
@@ -11,7 +14,11 @@ class SandboxCommand final : public Command {
 
 public:
     using Command::Command;
+    ~SandboxCommand() override;
     void start() override;
+
+private:
+    std::unique_ptr<Sandbox> m_server; // from the services plugin
 };
 
 } // namespace ab::cli

@@ -82,23 +82,27 @@ TokenService::TokenService(api::ApiClient *client, CredentialStore *store, const
     // "A 401 on any call re-runs the exchange once when it is configured, otherwise asks the
     // user to sign in again" (issue 4); PKCE uses its refresh token the same way. The client
     // re-sends the requests that waited.
-    client->setUnauthorizedHandler([this](const api::ApiClient::RefreshDone &finish) {
-        const bool renewable = m_credentials.mode == CredentialMode::WhiteLabelExchange ||
-                               m_credentials.mode == CredentialMode::OAuthPkce;
-        if (!renewable) {
-            qCInfo(lcConnect) << "401 without an exchange to re-run: sign-in required";
-            m_token.clear();
+    client->setUnauthorizedHandler(
+        [this](const api::ApiClient::RefreshDone &finish) { handleUnauthorized(finish); });
+}
+
+void TokenService::handleUnauthorized(const api::ApiClient::RefreshDone &finish)
+{
+    const bool renewable = m_credentials.mode == CredentialMode::WhiteLabelExchange ||
+                           m_credentials.mode == CredentialMode::OAuthPkce;
+    if (!renewable) {
+        qCInfo(lcConnect) << "401 without an exchange to re-run: sign-in required";
+        m_token.clear();
+        Q_EMIT signInRequired(m_environment);
+        finish(false);
+        return;
+    }
+    refresh(this, [this, finish](const TokenResult &result) {
+        // The exchange or the refresh token failed (an expired pasted JWT, a revoked key):
+        // only the user can fix that. SignInRequired was already announced by finish().
+        if (!result.ok() && result.error.kind != TokenErrorKind::SignInRequired)
             Q_EMIT signInRequired(m_environment);
-            finish(false);
-            return;
-        }
-        refresh(this, [this, finish](const TokenResult &result) {
-            // The exchange or the refresh token failed (an expired pasted JWT, a revoked key):
-            // only the user can fix that. SignInRequired was already announced by finish().
-            if (!result.ok() && result.error.kind != TokenErrorKind::SignInRequired)
-                Q_EMIT signInRequired(m_environment);
-            finish(result.ok());
-        });
+        finish(result.ok());
     });
 }
 

@@ -115,6 +115,11 @@ public:
     // Removes the environment's settings and every secret; the client keeps no token.
     void signOut(QObject *context, secrets::WriteCallback done);
 
+    // What the client's 401 handler does (installed by the constructor): one re-exchange or
+    // refresh when the credentials can renew the token, otherwise signInRequired(). Public for
+    // a client in another module (the CLI's services plugin hands its client's 401s here).
+    void handleUnauthorized(const std::function<void(bool refreshed)> &finish);
+
     PkceFlow *pkceFlow() const { return m_pkce; }
     // Whether an expired PKCE token whose refresh token cannot renew it starts the browser
     // sign-in by itself (the desktop app, which opens authorizationUrlReady), or fails with

@@ -41,10 +41,12 @@ if(TARGET actionbench-cli)
     string(APPEND deploy_extra
         "    ADDITIONAL_EXECUTABLES \"${ACTIONBENCH_CLI_INSTALL_DIR}/$<TARGET_FILE_NAME:actionbench-cli>\"\n")
 endif()
-if(TARGET actionbench_connectview)
-    string(APPEND deploy_extra
-        "    ADDITIONAL_MODULES \"${ACTIONBENCH_PLUGIN_INSTALL_DIR}/$<TARGET_FILE_NAME:actionbench_connectview>\"\n")
-endif()
+foreach(plugin actionbench_connectview actionbench_cliservices)
+    if(TARGET ${plugin})
+        string(APPEND deploy_extra
+            "    ADDITIONAL_MODULES \"${ACTIONBENCH_PLUGIN_INSTALL_DIR}/$<TARGET_FILE_NAME:${plugin}>\"\n")
+    endif()
+endforeach()
 if(COMMAND qt_generate_deploy_script) # Qt >= 6.5
     qt_generate_deploy_script(TARGET actionbench OUTPUT_SCRIPT deploy_script CONTENT "
 qt_deploy_runtime_dependencies(

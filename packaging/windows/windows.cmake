@@ -15,16 +15,19 @@ if(TARGET actionbench)
 
     # Qt's deployment (windeployqt) over every binary we ship. The WebEngine plugin is passed
     # too: the executable does not link WebEngine, so only the plugin makes windeployqt deploy
-    # Qt WebEngine with QtWebEngineProcess.exe and its resources.
+    # Qt WebEngine with QtWebEngineProcess.exe and its resources. Likewise the CLI's services
+    # plugin brings Qt HTTP Server, WebSockets and NetworkAuth, which the CLI no longer links.
     set(deploy_extra "")
     if(TARGET actionbench-cli)
         string(APPEND deploy_extra
             "    ADDITIONAL_EXECUTABLES \"\${QT_DEPLOY_BIN_DIR}/$<TARGET_FILE_NAME:actionbench-cli>\"\n")
     endif()
-    if(TARGET actionbench_connectview)
-        string(APPEND deploy_extra
-            "    ADDITIONAL_MODULES \"${ACTIONBENCH_PLUGIN_INSTALL_DIR}/$<TARGET_FILE_NAME:actionbench_connectview>\"\n")
-    endif()
+    foreach(plugin actionbench_connectview actionbench_cliservices)
+        if(TARGET ${plugin})
+            string(APPEND deploy_extra
+                "    ADDITIONAL_MODULES \"${ACTIONBENCH_PLUGIN_INSTALL_DIR}/$<TARGET_FILE_NAME:${plugin}>\"\n")
+        endif()
+    endforeach()
     if(COMMAND qt_generate_deploy_script) # Qt >= 6.5
         qt_generate_deploy_script(TARGET actionbench OUTPUT_SCRIPT deploy_script CONTENT "
 qt_deploy_runtime_dependencies(

@@ -139,6 +139,10 @@ else
         "$source_dir/packaging/linux/$app_id.metainfo.xml" >"$work/src/$app_id.metainfo.xml"
     metainfo="$work/src/$app_id.metainfo.xml"
 fi
+# The CLI's services plugin (sandbox, keychain, sign-in): the CLI runs the sandbox through it
+# below, so without it the installed CLI could not even list the built-in catalog.
+found=$(find "$root/usr/lib" -path '*/actionbench/plugins/*actionbench_cliservices*' -type f | head -n1)
+[[ -n $found ]] || fail "the CLI services plugin actionbench_cliservices is not under /usr/lib*/actionbench/plugins"
 if [[ $plugin == 1 ]]; then
     found=$(find "$root/usr/lib" -path '*/actionbench/plugins/*actionbench_connectview*' -type f | head -n1)
     [[ -n $found ]] || fail "the WebEngine plugin actionbench_connectview is not under /usr/lib*/actionbench/plugins"
@@ -157,6 +161,11 @@ step "actionbench-cli --version"
 cli_version=$("$root/usr/bin/actionbench-cli" --version) || fail "actionbench-cli --version exited $?"
 echo "$cli_version"
 [[ " $cli_version " == *" $version "* ]] || fail "actionbench-cli --version does not print $version"
+
+step "actionbench-cli apps --json (the built-in sandbox, through the installed plugin)"
+cli_apps=$(XDG_DATA_HOME="$work/cli-data" "$root/usr/bin/actionbench-cli" apps --limit 1 --json \
+    --history-db "$work/cli-history.sqlite") || fail "actionbench-cli apps exited $?"
+[[ $cli_apps == *'"apps"'* ]] || fail "actionbench-cli apps printed no apps: $cli_apps"
 
 if [[ $gui == 1 ]]; then
     gui_bin="$root/usr/bin/actionbench"

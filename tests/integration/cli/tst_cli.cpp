@@ -1,3 +1,5 @@
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -43,15 +45,18 @@ private:
         return env;
     }
 
-    CliResult cli(const QStringList &arguments, bool withHistory = true)
+    CliResult cli(const QStringList &arguments, bool withHistory = true,
+                  const QString &program = QStringLiteral(ACTIONBENCH_CLI_PATH))
     {
         QProcess process;
-        process.setProcessEnvironment(environment());
+        QProcessEnvironment env = environment();
+        env.remove(QStringLiteral("ACTIONBENCH_PLUGIN_DIR")); // found next to the binary or not
+        process.setProcessEnvironment(env);
         QStringList args = arguments;
         if (withHistory)
             args << QStringLiteral("--history-db") << historyPath();
         QSignalSpy finished(&process, &QProcess::finished);
-        process.start(QStringLiteral(ACTIONBENCH_CLI_PATH), args);
+        process.start(program, args);
         CliResult result;
         if (!finished.wait(120000)) {
             process.kill();
@@ -88,6 +93,24 @@ private:
                 ids << object.value(QStringLiteral("id")).toString();
         }
         return ids;
+    }
+
+    // Starts `sandbox serve --port 0 --json` and reads what it announced (base_url, token).
+    void serve(QProcess *server, const QStringList &extra, QJsonObject *info)
+    {
+        server->setProcessEnvironment(environment());
+        server->start(QStringLiteral(ACTIONBENCH_CLI_PATH),
+                      QStringList{QStringLiteral("sandbox"), QStringLiteral("serve"),
+                                  QStringLiteral("--port"), QStringLiteral("0"),
+                                  QStringLiteral("--json")} +
+                          extra);
+        QSignalSpy ready(server, &QProcess::readyReadStandardOutput);
+        QByteArray announced;
+        while (info->isEmpty()) {
+            QVERIFY2(ready.wait(30000), server->readAllStandardError().constData());
+            announced += server->readAllStandardOutput();
+            *info = QJsonDocument::fromJson(announced).object();
+        }
     }
 
 private Q_SLOTS:
@@ -389,19 +412,9 @@ private Q_SLOTS:
             file.write(R"({"rules": [{"method": "GET", "path": "/v2/actions*", "status": 503}]})");
         }
         QProcess server;
-        server.setProcessEnvironment(environment());
-        server.start(QStringLiteral(ACTIONBENCH_CLI_PATH),
-                     {QStringLiteral("sandbox"), QStringLiteral("serve"), QStringLiteral("--port"),
-                      QStringLiteral("0"), QStringLiteral("--faults"), plan,
-                      QStringLiteral("--json")});
-        QSignalSpy ready(&server, &QProcess::readyReadStandardOutput);
-        QByteArray announced;
         QJsonObject info;
-        while (info.isEmpty()) {
-            QVERIFY2(ready.wait(30000), server.readAllStandardError().constData());
-            announced += server.readAllStandardOutput();
-            info = QJsonDocument::fromJson(announced).object();
-        }
+        serve(&server, {QStringLiteral("--faults"), plan}, &info);
+        QVERIFY(!info.isEmpty());
         const QString baseUrl = info.value(QStringLiteral("base_url")).toString();
         const QString token = info.value(QStringLiteral("token")).toString();
         QVERIFY(baseUrl.startsWith(QStringLiteral("http://127.0.0.1:")));
@@ -437,6 +450,59 @@ private Q_SLOTS:
         server.terminate();
         QVERIFY(stopped.wait(30000));
         QCOMPARE(server.exitCode(), 0);
+    }
+
+    // The services plugin (sandbox, keychain, sign-in) is loaded only by the commands that need
+    // it: a copy of the binary without it still works against a server with a token, and the
+    // others say what is missing and where it was looked for, with exit code 3.
+    void withoutPlugin_onlyTheCommandsThatNeedItFail()
+    {
+        const QString bareDir = m_home.filePath(QStringLiteral("bare/bin"));
+        QVERIFY(QDir().mkpath(bareDir));
+        const QString bare = bareDir + QStringLiteral("/actionbench-cli");
+        QVERIFY(QFile::copy(QStringLiteral(ACTIONBENCH_CLI_PATH), bare));
+        const QString searched = QDir::cleanPath(
+            bareDir + QLatin1Char('/') + QStringLiteral(ACTIONBENCH_CLI_PLUGIN_RELATIVE_DIR));
+        QVERIFY(!QDir(searched).exists());
+
+        const CliResult version = cli({QStringLiteral("--version")}, false, bare);
+        QVERIFY2(version.exitCode == 0, qPrintable(describe(version)));
+
+        const QList<QStringList> needingIt{
+            {QStringLiteral("apps")}, // the built-in sandbox
+            {QStringLiteral("sandbox"), QStringLiteral("serve"), QStringLiteral("--port"),
+             QStringLiteral("0")},
+            {QStringLiteral("auth"), QStringLiteral("status")}, // of the built-in sandbox
+            {QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:9"),
+             QStringLiteral("apps")}, // credentials from the keychain
+        };
+        for (const QStringList &arguments : needingIt) {
+            const CliResult result =
+                cli(arguments + QStringList{QStringLiteral("--json")}, true, bare);
+            QVERIFY2(result.exitCode == 3, qPrintable(describe(result)));
+            const QString message = result.json.value(QStringLiteral("error"))
+                                        .toObject()
+                                        .value(QStringLiteral("message"))
+                                        .toString();
+            QVERIFY2(message.contains(QStringLiteral("actionbench_cliservices")) &&
+                         message.contains(searched),
+                     qPrintable(describe(result)));
+        }
+
+        QProcess server;
+        QJsonObject info;
+        serve(&server, {}, &info);
+        QVERIFY(!info.isEmpty());
+        const CliResult apps =
+            cli({QStringLiteral("--server"), info.value(QStringLiteral("base_url")).toString(),
+                 QStringLiteral("--token"), info.value(QStringLiteral("token")).toString(),
+                 QStringLiteral("apps"), QStringLiteral("--json")},
+                true, bare);
+        QVERIFY2(apps.exitCode == 0, qPrintable(describe(apps)));
+        QVERIFY(apps.json.value(QStringLiteral("apps")).toArray().size() > 0);
+        QSignalSpy stopped(&server, &QProcess::finished);
+        server.terminate();
+        QVERIFY(stopped.wait(30000));
     }
 };
 
