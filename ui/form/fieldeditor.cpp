@@ -1,5 +1,6 @@
 #include "form/fieldeditor.h"
 
+#include "form/formcontainers.h"
 #include "form/formmessages.h"
 #include "form/formpalette.h"
 #include "form/wraplabel.h"
@@ -29,6 +30,7 @@ public:
         update();
     }
     qreal tint() const { return m_tint; }
+    QSize sizeHint() const override { return unwrappedSizeHint(this); }
 
     // Labels whose text colour is derived (help, notes, errors) are re-coloured here when the
     // palette changes, because an explicitly set palette role does not follow the parent's.
