@@ -181,6 +181,19 @@ void FieldEditor::setField(const core::FieldNode &field)
     applyField();
 }
 
+void FieldEditor::reuseFor(const core::FieldNode &field)
+{
+    if (m_flash)
+        m_flash->stop();
+    setHighlighted(false);
+    setTint(0.0);
+    setError({});
+    setGated(false);
+    setNote({});
+    resetState();
+    setField(field);
+}
+
 void FieldEditor::retranslateUi()
 {
     // The error and the gate reason belong to the FormView, which sets them again itself.
