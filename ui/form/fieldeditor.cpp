@@ -1,5 +1,6 @@
 #include "form/fieldeditor.h"
 
+#include "form/formcontainers.h"
 #include "form/formmessages.h"
 #include "form/formpalette.h"
 #include "form/wraplabel.h"
@@ -29,6 +30,7 @@ public:
         update();
     }
     qreal tint() const { return m_tint; }
+    QSize sizeHint() const override { return unwrappedSizeHint(this); }
 
     // Labels whose text colour is derived (help, notes, errors) are re-coloured here when the
     // palette changes, because an explicitly set palette role does not follow the parent's.
@@ -177,6 +179,19 @@ void FieldEditor::setField(const core::FieldNode &field)
         m_focusTarget->setAccessibleName(accessibleTitle());
     updateAccessibleDescription();
     applyField();
+}
+
+void FieldEditor::reuseFor(const core::FieldNode &field)
+{
+    if (m_flash)
+        m_flash->stop();
+    setHighlighted(false);
+    setTint(0.0);
+    setError({});
+    setGated(false);
+    setNote({});
+    resetState();
+    setField(field);
 }
 
 void FieldEditor::retranslateUi()

@@ -61,6 +61,10 @@ public:
 
     // A new reply described the same field: refresh title, help text and placeholder.
     void setField(const core::FieldNode &field);
+    // The row of a field a refetch removed becomes the row of one it added, of the same kind:
+    // made again from `field`, without error, gate, tint or state of the old field's. The
+    // value is the view's to set.
+    void reuseFor(const core::FieldNode &field);
 
     virtual void setValue(const QVariant &value, const QString &label = {}) = 0;
     virtual QVariant value() const = 0;
@@ -106,6 +110,9 @@ protected:
     virtual void retranslateUi();
     // Enables or disables the control; composites may keep parts readable.
     virtual void applyGated(bool gated);
+    // Forgets what belonged to the old field when the row is reused (loaded choices, a
+    // revealed password).
+    virtual void resetState() {}
     // The placeholder: the field's own, and the default Zapier uses when nothing is sent.
     QString placeholderText() const;
     // "Title" or "Title, required", for accessible names of the control and its parts.

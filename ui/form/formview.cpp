@@ -1,5 +1,6 @@
 #include "form/formview.h"
 
+#include "form/formcontainers.h"
 #include "form/formmessages.h"
 #include "form/formpalette.h"
 #include "form/formsession.h"
@@ -60,7 +61,7 @@ FormView::FormView(FormSession *session, QWidget *parent)
     , m_noteText(new QLabel(m_note))
     , m_dismiss(new QToolButton(m_note))
     , m_scroll(new QScrollArea)
-    , m_content(new QWidget)
+    , m_content(new FormContent)
     , m_contentLayout(new QVBoxLayout(m_content))
     , m_placeholder(new QLabel)
     , m_outputs(new OutputsPanel)

@@ -90,11 +90,20 @@ protected:
 
 private:
     void retranslateUi();
+    // What one rebuild() carries through buildNodes(): the widgets not (yet) reused, the rows
+    // to show once every layout has them, and whether the tab order needs fixing.
+    struct Build {
+        QHash<QString, QWidget *> unusedOthers;
+        QHash<QString, FieldEditor *> unusedEditors;
+        QList<QWidget *> toShow;
+        QSet<QString> inputIds; // every input of the new tree
+        bool orderChanged = false;
+    };
     void buildNodes(const QList<core::FieldNode> &nodes, QWidget *container, QVBoxLayout *layout,
-                    QHash<QString, QWidget *> &unusedOthers,
-                    QHash<QString, FieldEditor *> &unusedEditors, bool &orderChanged);
-    FieldEditor *takeOrCreateEditor(const core::FieldNode &node, QWidget *container,
-                                    QHash<QString, FieldEditor *> &unused);
+                    Build &build);
+    void showBuiltRows(const QList<QWidget *> &rows);
+    FieldEditor *takeOrCreateEditor(const core::FieldNode &node, QWidget *container, Build &build);
+    FieldEditor *takeSpareEditor(const core::FieldNode &node, QWidget *container, Build &build);
     void connectEditor(FieldEditor *editor);
     void dropEditor(FieldEditor *editor);
     void fixTabOrder();

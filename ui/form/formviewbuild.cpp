@@ -1,5 +1,6 @@
 #include "form/formview.h"
 
+#include "form/formcontainers.h"
 #include "form/formsession.h"
 #include "form/selecteditor.h"
 #include "form/wraplabel.h"
@@ -13,6 +14,8 @@
 #include <QScrollBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 // FormView, part two: turning the session's field tree into widgets, reusing what survives.
 namespace ab::ui {
@@ -56,6 +59,15 @@ void collectFocusChain(QWidget *widget, QList<QWidget *> &chain)
         collectLayout(layout, chain);
 }
 
+void collectInputIds(const QList<FieldNode> &nodes, QSet<QString> &ids)
+{
+    for (const FieldNode &node : nodes) {
+        if (node.kind == FieldNode::Kind::Input)
+            ids.insert(node.id);
+        collectInputIds(node.children, ids);
+    }
+}
+
 } // namespace
 
 // --- Building
@@ -77,25 +89,24 @@ void FormView::rebuild()
     QWidget *focused = anchor ? QApplication::focusWidget() : nullptr;
 
     m_content->setUpdatesEnabled(false);
-    QHash<QString, FieldEditor *> unusedEditors;
-    unusedEditors.swap(m_editors);
-    QHash<QString, QWidget *> unusedOthers;
-    unusedOthers.swap(m_others);
+    Build build;
+    build.unusedEditors.swap(m_editors);
+    build.unusedOthers.swap(m_others);
     m_order.clear();
     m_dependedOn.clear();
-    bool orderChanged = false;
-    buildNodes(m_session->fields(), m_content, m_contentLayout, unusedOthers, unusedEditors,
-               orderChanged);
-    for (FieldEditor *gone : std::as_const(unusedEditors)) {
+    collectInputIds(m_session->fields(), build.inputIds);
+    buildNodes(m_session->fields(), m_content, m_contentLayout, build);
+    for (FieldEditor *gone : std::as_const(build.unusedEditors)) {
         dropEditor(gone);
-        orderChanged = true;
+        build.orderChanged = true;
     }
-    for (QWidget *gone : std::as_const(unusedOthers))
+    for (QWidget *gone : std::as_const(build.unusedOthers))
         delete gone;
     for (FieldEditor *editor : std::as_const(m_editors))
         syncEditor(editor);
     updateGates();
-    if (orderChanged)
+    showBuiltRows(build.toShow);
+    if (build.orderChanged)
         fixTabOrder();
     updatePlaceholder();
     m_contentLayout->activate();
@@ -110,8 +121,7 @@ void FormView::rebuild()
 }
 
 void FormView::buildNodes(const QList<FieldNode> &nodes, QWidget *container, QVBoxLayout *layout,
-                          QHash<QString, QWidget *> &unusedOthers,
-                          QHash<QString, FieldEditor *> &unusedEditors, bool &orderChanged)
+                          Build &build)
 {
     QList<QWidget *> wanted;
     wanted.reserve(nodes.size());
@@ -122,7 +132,7 @@ void FormView::buildNodes(const QList<FieldNode> &nodes, QWidget *container, QVB
         case FieldNode::Kind::Input: {
             if (m_editors.contains(node.id))
                 continue; // a malformed tree repeats an id: one editor per value
-            FieldEditor *editor = takeOrCreateEditor(node, container, unusedEditors);
+            FieldEditor *editor = takeOrCreateEditor(node, container, build);
             m_editors.insert(node.id, editor);
             m_order.append(node.id);
             for (const QString &dependency : node.dependsOn)
@@ -132,7 +142,7 @@ void FormView::buildNodes(const QList<FieldNode> &nodes, QWidget *container, QVB
         }
         case FieldNode::Kind::Info: {
             const QString key = QStringLiteral("info:%1#%2").arg(node.id).arg(index);
-            QWidget *box = unusedOthers.take(key);
+            QWidget *box = build.unusedOthers.take(key);
             QLabel *note = box ? box->findChild<QLabel *>() : nullptr;
             if (!note) {
                 // Inside a box with the rows' margins, so the note lines up with the fields.
@@ -166,9 +176,9 @@ void FormView::buildNodes(const QList<FieldNode> &nodes, QWidget *container, QVB
         }
         case FieldNode::Kind::Fieldset: {
             const QString key = QStringLiteral("set:%1#%2").arg(node.id).arg(index);
-            auto *box = qobject_cast<QGroupBox *>(unusedOthers.take(key));
+            auto *box = qobject_cast<QGroupBox *>(build.unusedOthers.take(key));
             if (!box) {
-                box = new QGroupBox(container);
+                box = new FieldsetBox(container);
                 new QVBoxLayout(box);
             }
             const QString title = node.title.isEmpty() ? node.id : node.title;
@@ -177,8 +187,7 @@ void FormView::buildNodes(const QList<FieldNode> &nodes, QWidget *container, QVB
                 box->setAccessibleName(title);
             }
             m_others.insert(key, box);
-            buildNodes(node.children, box, static_cast<QVBoxLayout *>(box->layout()), unusedOthers,
-                       unusedEditors, orderChanged);
+            buildNodes(node.children, box, static_cast<QVBoxLayout *>(box->layout()), build);
             wanted.append(box);
             break;
         }
@@ -190,29 +199,67 @@ void FormView::buildNodes(const QList<FieldNode> &nodes, QWidget *container, QVB
     for (int i = layout->count() - 1; i >= 0; --i) {
         if (!keep.contains(layout->itemAt(i)->widget())) {
             delete layout->takeAt(i);
-            orderChanged = true;
+            build.orderChanged = true;
         }
     }
     for (int i = 0; i < wanted.size(); ++i) {
         QWidget *widget = wanted.at(i);
         if (i < layout->count() && layout->itemAt(i)->widget() == widget)
             continue;
-        orderChanged = true;
+        build.orderChanged = true;
         const int at = layout->indexOf(widget);
         if (at >= 0)
             delete layout->takeAt(at); // moved: rare (a field changed places)
         layout->insertWidget(i, widget);
-        // A row added to a visible form is only scheduled to show; show it now so the layout
-        // activated at the end of rebuild() counts it and the scroll area grows to fit it.
+        // A row added to a visible form is only scheduled to show; showBuiltRows() shows it
+        // so the layout activated at the end of rebuild() counts it and the scroll area grows.
         if (widget->isHidden() && !widget->testAttribute(Qt::WA_WState_ExplicitShowHide))
-            widget->show();
+            build.toShow.append(widget);
     }
 }
 
-FieldEditor *FormView::takeOrCreateEditor(const FieldNode &node, QWidget *container,
-                                          QHash<QString, FieldEditor *> &unused)
+void FormView::showBuiltRows(const QList<QWidget *> &rows)
 {
-    if (FieldEditor *kept = unused.take(node.id)) {
+    if (rows.isEmpty())
+        return;
+    // Showing a child activates every layout above it (QWidgetPrivate::setVisible), so 20 new
+    // rows would lay the whole form out 20 times. With the layouts off, they are laid out once.
+    QList<QLayout *> layouts{m_contentLayout};
+    for (QWidget *other : std::as_const(m_others)) {
+        if (auto *box = qobject_cast<QGroupBox *>(other))
+            layouts.append(box->layout());
+    }
+    for (QLayout *layout : std::as_const(layouts))
+        layout->setEnabled(false);
+    // A row's own layout would be activated on show at the row's width before it was placed,
+    // measuring every label at a width it never has; it runs when the row gets its place.
+    for (QWidget *row : rows) {
+        if (QLayout *own = row->layout())
+            own->setEnabled(false);
+        row->show();
+    }
+    for (QWidget *row : rows) {
+        if (QLayout *own = row->layout())
+            own->setEnabled(true);
+    }
+    // Inner groups first, so the outer layout sees their new sizes.
+    const auto depth = [this](const QLayout *layout) {
+        int levels = 0;
+        for (const QWidget *w = layout->parentWidget(); w && w != m_content; w = w->parentWidget())
+            ++levels;
+        return levels;
+    };
+    std::stable_sort(layouts.begin(), layouts.end(),
+                     [&](const QLayout *a, const QLayout *b) { return depth(a) > depth(b); });
+    for (QLayout *layout : std::as_const(layouts)) {
+        layout->setEnabled(true);
+        layout->activate();
+    }
+}
+
+FieldEditor *FormView::takeOrCreateEditor(const FieldNode &node, QWidget *container, Build &build)
+{
+    if (FieldEditor *kept = build.unusedEditors.take(node.id)) {
         if (kept->kind() == FieldEditorFactory::kindOf(node)) {
             if (!sameAppearance(kept->field(), node))
                 kept->setField(node);
@@ -220,9 +267,41 @@ FieldEditor *FormView::takeOrCreateEditor(const FieldNode &node, QWidget *contai
         }
         dropEditor(kept); // SELECT became text, or the like: a new editor fits better
     }
+    if (FieldEditor *spare = takeSpareEditor(node, container, build))
+        return spare;
     FieldEditor *editor = m_factory.create(node, container);
     connectEditor(editor);
     return editor;
+}
+
+FieldEditor *FormView::takeSpareEditor(const FieldNode &node, QWidget *container, Build &build)
+{
+    // A refetch that renames fields (another worksheet's columns, say) removes as many rows as
+    // it adds; building a row costs more than the rest of the rebuild, so a removed field's
+    // row of the same kind and group is reused, preferably one that reads the same. The row
+    // being typed in is never taken: its focus would jump to another field.
+    const EditorKind kind = FieldEditorFactory::kindOf(node);
+    const QWidget *focus = QApplication::focusWidget();
+    FieldEditor *best = nullptr;
+    for (FieldEditor *spare : std::as_const(build.unusedEditors)) {
+        if (spare->kind() != kind || spare->widget()->parentWidget() != container ||
+            build.inputIds.contains(spare->fieldId()) ||
+            (focus && spare->widget()->isAncestorOf(focus)))
+            continue;
+        const bool sameText =
+            spare->field().title == node.title && spare->field().description == node.description;
+        if (!best || (sameText && best->field().title != node.title))
+            best = spare;
+        if (sameText)
+            break;
+    }
+    if (!best)
+        return nullptr;
+    build.unusedEditors.remove(best->fieldId());
+    m_pending.remove(best->fieldId());
+    best->reuseFor(node);
+    build.orderChanged = true;
+    return best;
 }
 
 void FormView::connectEditor(FieldEditor *editor)

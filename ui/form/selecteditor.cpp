@@ -62,44 +62,35 @@ protected:
 SelectEditor::SelectEditor(const core::FieldNode &field, QWidget *parent)
     : FieldEditor(field, EditorKind::Select, parent)
     , m_combo(new ChoiceCombo)
-    , m_model(new QStandardItemModel(this))
-    , m_choicesOnly(new ChoicesOnlyModel(this))
-    , m_completer(new QCompleter(this))
+    // The combo's own model: replacing it costs more than the rest of the editor.
+    , m_model(qobject_cast<QStandardItemModel *>(m_combo->model()))
     , m_box(new QWidget(widget()))
     , m_statusRow(new QWidget(m_box))
     , m_status(new QLabel(m_statusRow))
     , m_retry(new QToolButton(m_statusRow))
 {
-    m_combo->setModel(m_model);
-    m_choicesOnly->setSourceModel(m_model);
-    m_completer->setModel(m_choicesOnly);
-    m_completer->setFilterMode(Qt::MatchContains);
-    m_completer->setCaseSensitivity(Qt::CaseInsensitive);
-    m_completer->setCompletionMode(QCompleter::PopupCompletion);
-    m_completer->setMaxVisibleItems(12);
-    // On the line edit, not QComboBox::setCompleter: the combo would map activations through
-    // a proxy it does not know, differently across Qt versions. Activation is handled here.
-    m_combo->lineEdit()->setCompleter(m_completer);
-
+    Q_ASSERT(m_model);
+    // Editable combos come with a completer of their own; ours replaces it on first use.
+    m_combo->lineEdit()->setCompleter(nullptr);
     connect(m_combo, &ChoiceCombo::popupAboutToShow, this, [this] {
         // Opening the list is an explicit request: retry after a failure too.
         m_failure.reset();
         loadFirstPage();
     });
     connect(m_combo, &ChoiceCombo::focused, this, [this] {
+        completer(); // before the first keystroke
         if (!m_failure)
             loadFirstPage();
     });
     connect(m_combo, &QComboBox::activated, this, &SelectEditor::onActivated);
-    connect(m_completer, qOverload<const QModelIndex &>(&QCompleter::activated), this,
-            [this](const QModelIndex &index) {
-                const QString id = index.data(IdRole).toString();
-                for (const core::Choice &choice : std::as_const(m_choices)) {
-                    if (choice.id == id)
-                        return choose(choice);
-                }
-            });
-    connect(m_combo->lineEdit(), &QLineEdit::textEdited, this, &FieldEditor::edited);
+    connect(m_combo->lineEdit(), &QLineEdit::textEdited, this, [this](const QString &text) {
+        if (!m_completer) {
+            // Typed into without focus first (a test, an input method): filter from now on.
+            completer()->setCompletionPrefix(text);
+            m_completer->complete();
+        }
+        Q_EMIT edited();
+    });
     connect(m_combo->lineEdit(), &QLineEdit::returnPressed, this,
             [this] { acceptText(m_combo->lineEdit()->text()); });
     connect(m_combo->lineEdit(), &QLineEdit::editingFinished, this, &SelectEditor::onFocusLost);
@@ -124,6 +115,41 @@ SelectEditor::SelectEditor(const core::FieldNode &field, QWidget *parent)
     m_combo->setParent(m_box);
     setControl(m_box, m_combo);
     retranslateUi(); // and the model's rows
+}
+
+QCompleter *SelectEditor::completer()
+{
+    // Made on first use: a form has many selects, and most are never typed into.
+    if (m_completer)
+        return m_completer;
+    auto *choicesOnly = new ChoicesOnlyModel(this);
+    choicesOnly->setSourceModel(m_model);
+    m_completer = new QCompleter(this);
+    m_completer->setModel(choicesOnly);
+    m_completer->setFilterMode(Qt::MatchContains);
+    m_completer->setCaseSensitivity(Qt::CaseInsensitive);
+    m_completer->setCompletionMode(QCompleter::PopupCompletion);
+    m_completer->setMaxVisibleItems(12);
+    // On the line edit, not QComboBox::setCompleter: the combo would map activations through
+    // a proxy it does not know, differently across Qt versions. Activation is handled here.
+    m_combo->lineEdit()->setCompleter(m_completer);
+    connect(m_completer, qOverload<const QModelIndex &>(&QCompleter::activated), this,
+            [this](const QModelIndex &index) {
+                const QString id = index.data(IdRole).toString();
+                for (const core::Choice &choice : std::as_const(m_choices)) {
+                    if (choice.id == id)
+                        return choose(choice);
+                }
+            });
+    return m_completer;
+}
+
+void SelectEditor::resetState()
+{
+    m_combo->hidePopup();
+    if (m_completer && m_completer->popup()->isVisible())
+        m_completer->popup()->hide();
+    resetChoices();
 }
 
 void SelectEditor::retranslateUi()

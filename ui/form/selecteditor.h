@@ -9,7 +9,6 @@
 
 class QCompleter;
 class QLabel;
-class QSortFilterProxyModel;
 class QStandardItemModel;
 class QToolButton;
 
@@ -71,7 +70,8 @@ public:
     QString displayText() const { return m_display; }
     QString statusText() const;
     ChoiceCombo *comboBox() const { return m_combo; }
-    QCompleter *completer() const { return m_completer; }
+    // The type-to-filter completer over the loaded choices; made on first focus or use.
+    QCompleter *completer();
     QToolButton *retryButton() const { return m_retry; }
     // The model row of "Load more…", or -1.
     int loadMoreRow() const;
@@ -83,6 +83,7 @@ protected:
     void applyField() override;
     void applyGated(bool gated) override;
     void retranslateUi() override;
+    void resetState() override;
 
 private:
     void choose(const core::Choice &choice);
@@ -100,8 +101,7 @@ private:
 
     ChoiceCombo *m_combo;
     QStandardItemModel *m_model;
-    QSortFilterProxyModel *m_choicesOnly;
-    QCompleter *m_completer;
+    QCompleter *m_completer = nullptr;
     QWidget *m_box;
     QWidget *m_statusRow;
     QLabel *m_status;

@@ -226,6 +226,11 @@ PasswordEditor::PasswordEditor(const core::FieldNode &field, QWidget *parent)
     retranslateUi();
 }
 
+void PasswordEditor::resetState()
+{
+    m_reveal->setChecked(false); // another field's secret is not shown because this one was
+}
+
 void PasswordEditor::retranslateUi()
 {
     FieldEditor::retranslateUi();

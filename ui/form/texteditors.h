@@ -98,6 +98,7 @@ protected:
     void applyField() override;
     void applyGated(bool gated) override;
     void retranslateUi() override;
+    void resetState() override;
 
 private:
     void updateReveal();

@@ -3,6 +3,7 @@
 #include "models/historymodel.h"
 #include "panes/historypill.h"
 #include "panes/historystatusdelegate.h"
+#include "panes/historytextdelegate.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -12,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QScrollBar>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -53,6 +55,7 @@ HistoryPane::HistoryPane(runs::HistoryStore *store, QWidget *parent)
 
     m_view->setObjectName(QStringLiteral("historyTable"));
     m_view->setModel(m_model);
+    m_view->setItemDelegate(new HistoryTextDelegate(m_view));
     m_view->setItemDelegateForColumn(HistoryModel::StatusColumn, new HistoryStatusDelegate(m_view));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -113,6 +116,17 @@ HistoryPane::HistoryPane(runs::HistoryStore *store, QWidget *parent)
     connect(m_filter, &QLineEdit::textChanged, this, [this] { m_filterDelay.start(); });
     connect(m_filter, &QLineEdit::returnPressed, this, &HistoryPane::applyFilter);
     connect(m_status, &QComboBox::currentIndexChanged, this, &HistoryPane::applyFilter);
+    // The next page is read as soon as the events of a scroll step are done, once the view is
+    // within half a page of the end of what is loaded: a later step then finds it there
+    // instead of reading it inside a frame.
+    m_prefetch.setSingleShot(true);
+    m_prefetch.setInterval(0);
+    connect(&m_prefetch, &QTimer::timeout, this, [this] {
+        if (m_model->canFetchMore({}))
+            m_model->fetchMore({});
+    });
+    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this,
+            &HistoryPane::prefetchIfNearTheEnd);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &HistoryPane::onCurrentChanged);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
@@ -289,6 +303,18 @@ void HistoryPane::onCurrentChanged()
         return;
     m_selected = id;
     Q_EMIT runSelected(id);
+}
+
+void HistoryPane::prefetchIfNearTheEnd()
+{
+    if (m_prefetch.isActive() || !m_view->isVisible() || !m_model->canFetchMore({}))
+        return;
+    const int rows = m_model->rowCount();
+    int lastShown = m_view->rowAt(m_view->viewport()->height() - 1);
+    if (lastShown < 0) // the rows end above the bottom of the view
+        lastShown = rows - 1;
+    if (rows - lastShown <= HistoryModel::pageSize / 2)
+        m_prefetch.start();
 }
 
 void HistoryPane::updateEmptyState()

@@ -63,6 +63,7 @@ private:
     void applyFilter();
     void onCurrentChanged();
     void updateEmptyState();
+    void prefetchIfNearTheEnd();
     runs::RunFilter currentFilter() const;
 
     runs::HistoryStore *m_store;
@@ -74,6 +75,7 @@ private:
     QTableView *m_view;
     QLabel *m_empty;
     QTimer m_filterDelay;
+    QTimer m_prefetch;
     qint64 m_selected = 0;
 };
 

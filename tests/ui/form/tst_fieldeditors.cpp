@@ -428,6 +428,19 @@ private Q_SLOTS:
         QCOMPARE(completer->completionCount(), 4);
     }
 
+    void select_typingBeforeAnyFocusStillFilters()
+    {
+        // The completer is made on first use; the first keystroke already filters.
+        auto *editor = make<SelectEditor>(field(s("c"), s("Channel"), s("SELECT")));
+        editor->loadFirstPage();
+        editor->addPage(page(1, 12, true));
+        QTest::keyClicks(editor->comboBox()->lineEdit(), s("nel 1"));
+        QCompleter *completer = editor->completer();
+        QCOMPARE(editor->comboBox()->lineEdit()->completer(), completer);
+        QCOMPARE(completer->completionPrefix(), s("nel 1"));
+        QCOMPARE(completer->completionCount(), 4);
+    }
+
     void retranslate_everyKindOfEditorFollowsTheLanguage()
     {
         // Shown, so the scan sees what a user sees; every editor in a state with words in it.

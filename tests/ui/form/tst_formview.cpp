@@ -701,6 +701,87 @@ private Q_SLOTS:
         QVERIFY(!h.view.retryButton()->isHidden());
     }
 
+    void refetch_renamedFieldsTakeTheRemovedRowsAsNewOnes()
+    {
+        // A refetch renames every field (another worksheet's column ids) and keeps their kinds.
+        const auto renamed = [](const QVariantMap &inputs) {
+            const QString round = inputs.value(s("sheet")).toString();
+            core::FieldNode sheet = field(s("sheet"), s("Sheet"));
+            sheet.invalidatesInputFields = true;
+            core::FieldNode name = field(s("name_") + round, s("Name ") + round);
+            name.description = s("Help for **") + round + s("**");
+            return QList<core::FieldNode>{sheet, name,
+                                          field(s("pick_") + round, s("Pick"), s("SELECT")),
+                                          field(s("secret_") + round, s("Secret"), s("PASSWORD"))};
+        };
+        Harness h(renamed);
+        QVERIFY(h.start());
+        QVERIFY(h.show());
+        FieldEditor *name = h.view.editor(s("name_"));
+        auto *pick = qobject_cast<SelectEditor *>(h.view.editor(s("pick_")));
+        auto *secret = qobject_cast<PasswordEditor *>(h.view.editor(s("secret_")));
+        QVERIFY(name && pick && secret);
+        typeInto(qobject_cast<QLineEdit *>(name->control()), s("old value"));
+        pick->loadFirstPage();
+        QTRY_VERIFY(pick->loadedPages() > 0);
+        secret->revealButton()->setChecked(true);
+        name->setError(s("Too long"));
+
+        // Focus on the sheet (it is not renamed), then switch the sheet: a new set of fields.
+        auto *sheet = qobject_cast<QLineEdit *>(h.view.editor(s("sheet"))->control());
+        sheet->setFocus(Qt::OtherFocusReason);
+        QSignalSpy changed(&h.session, &FormSession::fieldsChanged);
+        h.session.setValue(s("sheet"), s("b"));
+        QVERIFY(changed.wait());
+        QCOMPARE(h.view.fieldIds(),
+                 (QStringList{s("sheet"), s("name_b"), s("pick_b"), s("secret_b")}));
+        QVERIFY(h.view.changeNote().startsWith(s("Added: Name b, Pick, Secret")));
+
+        // The rows were reused, and read as new fields: nothing of the old ones shows.
+        FieldEditor *newName = h.view.editor(s("name_b"));
+        QCOMPARE(newName, name);
+        QCOMPARE(newName->fieldId(), s("name_b"));
+        QVERIFY(newName->isHighlighted());
+        QVERIFY(newName->error().isEmpty());
+        QCOMPARE(qobject_cast<QLineEdit *>(newName->control())->text(), QString());
+        QCOMPARE(newName->control()->accessibleName(), s("Name b"));
+        QVERIFY(newName->control()->accessibleDescription().contains(s("Help for b")));
+        QVERIFY(h.session.value(s("name_b")).isNull());
+        auto *newPick = qobject_cast<SelectEditor *>(h.view.editor(s("pick_b")));
+        QCOMPARE(newPick, pick);
+        QCOMPARE(newPick->loadedPages(), 0); // the old field's choices are not this one's
+        auto *newSecret = qobject_cast<PasswordEditor *>(h.view.editor(s("secret_b")));
+        QCOMPARE(newSecret, secret);
+        QVERIFY(!newSecret->revealButton()->isChecked());
+        QCOMPARE(qobject_cast<QLineEdit *>(newSecret->control())->echoMode(), QLineEdit::Password);
+
+        // Typing into the reused row writes the new field, not the old one.
+        typeInto(qobject_cast<QLineEdit *>(newName->control()), s("new value"));
+        QCOMPARE(h.session.value(s("name_b")), QVariant(s("new value")));
+        QVERIFY(!h.session.hasField(s("name_")));
+    }
+
+    void refetch_doesNotReuseTheRowBeingTypedIn()
+    {
+        const auto renamed = [](const QVariantMap &inputs) {
+            core::FieldNode field1 = field(s("f_") + inputs.value(s("f_")).toString(), s("Field"));
+            field1.invalidatesInputFields = true;
+            return QList<core::FieldNode>{field1, field(s("other"), s("Other"))};
+        };
+        Harness h(renamed);
+        QVERIFY(h.start());
+        QVERIFY(h.show());
+        FieldEditor *typedIn = h.view.editor(s("f_"));
+        auto *edit = qobject_cast<QLineEdit *>(typedIn->control());
+        edit->setFocus(Qt::OtherFocusReason);
+        QTRY_VERIFY(edit->hasFocus());
+        QSignalSpy changed(&h.session, &FormSession::fieldsChanged);
+        h.session.setValue(s("f_"), s("x")); // renames the focused field itself
+        QVERIFY(changed.wait());
+        QVERIFY(h.view.editor(s("f_x")));
+        QVERIFY(h.view.editor(s("f_x")) != typedIn);
+    }
+
     void rebuild_200Fields_reusesEveryEditor()
     {
         const auto wide = [](const QVariantMap &inputs) {

@@ -4,9 +4,11 @@
 #include "models/historymodel.h"
 #include "panes/historypane.h"
 #include "panes/historypill.h"
+#include "panes/historytextdelegate.h"
 #include "support/pseudotranslator.h"
 #include "ui/untranslatedtext.h"
 
+#include <algorithm>
 #include <cmath>
 #include <QComboBox>
 #include <QHeaderView>
@@ -36,6 +38,8 @@ private Q_SLOTS:
     void statusPills_paintInLightAndDark();
     void everyControl_hasAnAccessibleName();
     void retranslate_updatesEveryVisibleText();
+    void textCells_followTheColumnWidthAndTheData();
+    void scrolling_readsTheNextPageBeforeTheEnd();
 };
 
 void TestHistoryPane::emptyState_invitesAFirstRun()
@@ -266,6 +270,70 @@ void TestHistoryPane::retranslate_updatesEveryVisibleText()
     QVERIFY(longest.startsWith(test::PseudoTranslator::open));
     QVERIFY(pane.view()->horizontalHeader()->sectionSize(HistoryModel::StatusColumn) >=
             ui::pillSize(longest, pane.font()).width() + pane.fontMetrics().height());
+}
+
+void TestHistoryPane::textCells_followTheColumnWidthAndTheData()
+{
+    test::TempHistory history;
+    QVERIFY(history.open());
+    runs::RunRecord run = test::sampleRun(1);
+    run.id = history.store()->insert(run);
+    QVERIFY(run.id > 0);
+    HistoryPane pane(history.store());
+    pane.resize(900, 300);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    auto *delegate = qobject_cast<ui::HistoryTextDelegate *>(pane.view()->itemDelegate());
+    QVERIFY(delegate);
+    const QString action = QStringLiteral("Send Channel Message");
+    pane.view()->viewport()->grab();
+    QVERIFY(delegate->shownTexts().contains(action));
+    QVERIFY(delegate->shownTexts().contains(QStringLiteral("Slack")));
+
+    // A narrower column: the text is elided again to fit, not drawn from the wide entry.
+    QHeaderView *header = pane.view()->horizontalHeader();
+    header->setSectionResizeMode(HistoryModel::ActionColumn, QHeaderView::Interactive);
+    header->resizeSection(HistoryModel::ActionColumn,
+                          pane.view()->fontMetrics().horizontalAdvance(action) / 2);
+    pane.view()->viewport()->grab();
+    const QStringList shown = delegate->shownTexts();
+    QVERIFY2(std::any_of(shown.cbegin(), shown.cend(),
+                         [](const QString &text) {
+                             return text.startsWith(QStringLiteral("Send")) &&
+                                    text.endsWith(QChar(0x2026));
+                         }),
+             qPrintable(shown.join(u'|')));
+
+    // A run that changes shows its new text.
+    run.appTitle = QStringLiteral("Gmail");
+    QVERIFY(history.store()->update(run));
+    pane.view()->viewport()->grab();
+    QVERIFY(delegate->shownTexts().contains(QStringLiteral("Gmail")));
+}
+
+void TestHistoryPane::scrolling_readsTheNextPageBeforeTheEnd()
+{
+    test::TempHistory history;
+    QVERIFY(history.open());
+    QList<runs::RunRecord> runs;
+    for (int n = 0; n < HistoryModel::pageSize * 4; ++n)
+        runs.append(test::sampleRun(n));
+    QVERIFY(history.store()->insertMany(runs));
+    HistoryPane pane(history.store());
+    pane.resize(900, 400);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    const int loaded = pane.model()->rowCount();
+    QVERIFY(loaded < HistoryModel::pageSize * 4);
+    // Within half a page of the last loaded row, but not at the end of the scroll range: the
+    // view itself would only fetch at the very end, inside a scroll step.
+    pane.view()->scrollTo(pane.model()->index(loaded - HistoryModel::pageSize / 4, 0),
+                          QAbstractItemView::PositionAtBottom);
+    QScrollBar *bar = pane.view()->verticalScrollBar();
+    QVERIFY(bar->value() < bar->maximum());
+    QCOMPARE(pane.model()->rowCount(), loaded); // not inside the scroll step
+    QTRY_COMPARE(pane.model()->rowCount(), loaded + HistoryModel::pageSize);
+    QVERIFY(bar->value() < bar->maximum());
 }
 
 QTEST_MAIN(TestHistoryPane)
