@@ -2,6 +2,8 @@
 
 #include <QRegularExpression>
 
+#include <memory>
+
 namespace ab::cli {
 
 using namespace ab::core;
@@ -128,30 +130,46 @@ void Resolver::connection(const App &app, const QString &connectionId, Done<Conn
 void Resolver::target(const QString &appText, const QString &actionKey, const QString &connectionId,
                       Done<Target> done)
 {
-    app(appText,
-        [this, actionKey, connectionId, done](std::optional<App> app, ResolveFailure failure) {
-            if (!app) {
-                done(std::nullopt, failure);
+    app(appText, [this, actionKey, connectionId, done](std::optional<App> app,
+                                                       ResolveFailure failure) {
+        if (!app) {
+            done(std::nullopt, failure);
+            return;
+        }
+        // The action and the connection need only the app: both are asked at once, and the
+        // answer waits for the two (an unknown action is reported before a connection
+        // problem, as when they were asked one after the other).
+        struct Pending {
+            int waiting = 2;
+            std::optional<Action> action;
+            ResolveFailure actionFailure;
+            std::optional<Connection> connection;
+            ResolveFailure connectionFailure;
+        };
+        auto pending = std::make_shared<Pending>();
+        const auto settle = [app = *app, pending, done] {
+            if (--pending->waiting > 0)
                 return;
-            }
-            action(*app, actionKey,
-                   [this, app, connectionId, done](std::optional<Action> action,
-                                                   ResolveFailure failure) {
-                       if (!action) {
-                           done(std::nullopt, failure);
-                           return;
-                       }
-                       connection(*app, connectionId,
-                                  [app, action, done](std::optional<Connection> connection,
-                                                      ResolveFailure failure) {
-                                      if (!connection) {
-                                          done(std::nullopt, failure);
-                                          return;
-                                      }
-                                      done(Target{*app, *action, *connection}, {});
-                                  });
+            if (!pending->action)
+                done(std::nullopt, pending->actionFailure);
+            else if (!pending->connection)
+                done(std::nullopt, pending->connectionFailure);
+            else
+                done(Target{app, *pending->action, *pending->connection}, {});
+        };
+        action(*app, actionKey,
+               [pending, settle](std::optional<Action> action, ResolveFailure failure) {
+                   pending->action = std::move(action);
+                   pending->actionFailure = std::move(failure);
+                   settle();
+               });
+        connection(*app, connectionId,
+                   [pending, settle](std::optional<Connection> connection, ResolveFailure failure) {
+                       pending->connection = std::move(connection);
+                       pending->connectionFailure = std::move(failure);
+                       settle();
                    });
-        });
+    });
 }
 
 } // namespace ab::cli
