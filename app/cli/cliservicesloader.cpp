@@ -1,10 +1,8 @@
 #include "cli/cliservicesloader.h"
 
 #include "cli/cliservices.h"
+#include "core/pluginsearch.h"
 
-#include <QCoreApplication>
-#include <QDir>
-#include <QLibrary>
 #include <QLoggingCategory>
 #include <QPluginLoader>
 
@@ -26,42 +24,26 @@ CliServicesLoader::~CliServicesLoader() = default; // never unloads: its objects
 
 QStringList CliServicesLoader::defaultDirectories()
 {
-    QStringList directories;
-    const QString overridden = qEnvironmentVariable("ACTIONBENCH_PLUGIN_DIR");
-    if (!overridden.isEmpty())
-        directories.append(overridden);
-    directories.append(QDir::cleanPath(QCoreApplication::applicationDirPath() + QLatin1Char('/') +
-                                       QStringLiteral(ACTIONBENCH_CLI_PLUGIN_RELATIVE_DIR)));
-    return directories;
+    return core::pluginDirectories(QStringLiteral(ACTIONBENCH_CLI_PLUGIN_RELATIVE_DIR));
 }
 
 CliServices *CliServicesLoader::services()
 {
     if (m_services)
         return m_services;
-    QStringList failures;
-    for (const QString &directory : std::as_const(m_directories)) {
-        const QDir dir(directory);
-        const QStringList candidates =
-            dir.entryList({pluginBaseName() + QStringLiteral(".*"),
-                           QStringLiteral("lib") + pluginBaseName() + QStringLiteral(".*")},
-                          QDir::Files);
-        for (const QString &name : candidates) {
-            const QString path = dir.filePath(name);
-            if (!QLibrary::isLibrary(path))
-                continue;
-            auto loader = std::make_unique<QPluginLoader>(path);
-            if (auto *services = qobject_cast<CliServices *>(loader->instance())) {
-                m_loader = std::move(loader);
-                m_services = services;
-                m_path = path;
-                m_error.clear();
-                qCDebug(lcLoader).noquote() << "loaded" << path;
-                return m_services;
-            }
-            failures.append(loader->errorString());
-        }
+    core::FoundPlugin found =
+        core::findPlugin(m_directories, pluginBaseName(), [](QObject *instance) {
+            return qobject_cast<CliServices *>(instance) != nullptr;
+        });
+    if (found.loader) {
+        m_services = qobject_cast<CliServices *>(found.loader->instance());
+        m_loader = std::move(found.loader);
+        m_path = found.path;
+        m_error.clear();
+        qCDebug(lcLoader).noquote() << "loaded" << m_path;
+        return m_services;
     }
+    const QStringList &failures = found.failures;
     // Named in full: it is what a packager or a user copying the binary around has to fix.
     m_error = failures.isEmpty()
                   ? QStringLiteral("the CLI services plugin %1 is not installed: it was searched "

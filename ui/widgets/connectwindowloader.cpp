@@ -1,10 +1,8 @@
 #include "widgets/connectwindowloader.h"
 
+#include "core/pluginsearch.h"
 #include "widgets/connectwindowfactory.h"
 
-#include <QCoreApplication>
-#include <QDir>
-#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QPluginLoader>
 
@@ -27,47 +25,29 @@ ConnectWindowLoader::~ConnectWindowLoader() = default;
 
 QStringList ConnectWindowLoader::defaultDirectories()
 {
-    QStringList directories;
-    const QString overridden = qEnvironmentVariable("ACTIONBENCH_PLUGIN_DIR");
-    if (!overridden.isEmpty())
-        directories.append(overridden);
-    directories.append(QDir::cleanPath(QCoreApplication::applicationDirPath() + QLatin1Char('/') +
-                                       QStringLiteral(ACTIONBENCH_PLUGIN_RELATIVE_DIR)));
-    return directories;
+    return core::pluginDirectories(QStringLiteral(ACTIONBENCH_PLUGIN_RELATIVE_DIR));
 }
 
 ConnectWindowFactory *ConnectWindowLoader::factory()
 {
     if (m_factory)
         return m_factory;
-    QStringList failures;
-    for (const QString &directory : std::as_const(m_directories)) {
-        const QDir dir(directory);
-        const QStringList candidates =
-            dir.entryList({pluginBaseName() + QStringLiteral(".*"),
-                           QStringLiteral("lib") + pluginBaseName() + QStringLiteral(".*")},
-                          QDir::Files);
-        for (const QString &name : candidates) {
-            const QString path = dir.filePath(name);
-            if (!QLibrary::isLibrary(path))
-                continue;
-            auto *loader = new QPluginLoader(path, this);
-            auto *factory = qobject_cast<ConnectWindowFactory *>(loader->instance());
-            if (factory) {
-                m_loader = loader;
-                m_factory = factory;
-                m_path = path;
-                m_failed = false;
-                m_failures.clear();
-                qCInfo(lcLoader).noquote() << "loaded the Connect window from" << path;
-                return m_factory;
-            }
-            failures.append(loader->errorString());
-            delete loader;
-        }
+    core::FoundPlugin found =
+        core::findPlugin(m_directories, pluginBaseName(), [](QObject *instance) {
+            return qobject_cast<ConnectWindowFactory *>(instance) != nullptr;
+        });
+    if (found.loader) {
+        m_factory = qobject_cast<ConnectWindowFactory *>(found.loader->instance());
+        m_loader = found.loader.release();
+        m_loader->setParent(this);
+        m_path = found.path;
+        m_failed = false;
+        m_failures.clear();
+        qCInfo(lcLoader).noquote() << "loaded the Connect window from" << m_path;
+        return m_factory;
     }
     m_failed = true;
-    m_failures = failures;
+    m_failures = found.failures;
     qCWarning(lcLoader).noquote() << errorString();
     return nullptr;
 }
