@@ -3,7 +3,6 @@
 #include "models/historymodel.h"
 #include "panes/historypill.h"
 
-#include <QApplication>
 #include <QPainter>
 
 namespace ab::ui {
@@ -11,20 +10,14 @@ namespace ab::ui {
 using models::HistoryModel;
 
 HistoryStatusDelegate::HistoryStatusDelegate(QObject *parent)
-    : QStyledItemDelegate(parent)
+    : HistoryCellDelegate(parent)
 {}
 
 void HistoryStatusDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                                   const QModelIndex &index) const
 {
     QStyleOptionViewItem opt = option;
-    initStyleOption(&opt, index);
-    const QString text = opt.text;
-    opt.text.clear();
-    // The row background (selection, hover, alternate colour) comes from the style as usual.
-    const QWidget *widget = opt.widget;
-    QStyle *style = widget ? widget->style() : QApplication::style();
-    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+    const QString text = paintBackground(painter, opt, index);
 
     const auto category = PillCategory(index.data(HistoryModel::PillCategoryRole).toInt());
     const bool running = !index.data(HistoryModel::FinishedRole).toBool();

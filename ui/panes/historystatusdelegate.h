@@ -1,12 +1,12 @@
 #pragma once
 
-#include <QStyledItemDelegate>
+#include "panes/historycelldelegate.h"
 
 namespace ab::ui {
 
 // Paints HistoryModel's Status column as a pill coloured by PillCategoryRole; a waiting run's
 // pill carries a small arc that turns with each second of ElapsedMsRole.
-class HistoryStatusDelegate final : public QStyledItemDelegate {
+class HistoryStatusDelegate final : public HistoryCellDelegate {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HistoryStatusDelegate)
 

@@ -8,20 +8,16 @@
 namespace ab::ui {
 
 HistoryTextDelegate::HistoryTextDelegate(QObject *parent)
-    : QStyledItemDelegate(parent)
+    : HistoryCellDelegate(parent)
 {}
 
 void HistoryTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                                 const QModelIndex &index) const
 {
     QStyleOptionViewItem opt = option;
-    initStyleOption(&opt, index);
-    const QString text = opt.text;
-    opt.text.clear();
-    // Background (selection, hover, alternate colour), icon and focus come from the style.
+    const QString text = paintBackground(painter, opt, index);
     const QWidget *widget = opt.widget;
     QStyle *style = widget ? widget->style() : QApplication::style();
-    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
     if (text.isEmpty())
         return;
 

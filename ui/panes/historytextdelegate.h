@@ -1,9 +1,10 @@
 #pragma once
 
+#include "panes/historycelldelegate.h"
+
 #include <QCache>
 #include <QFont>
 #include <QStaticText>
-#include <QStyledItemDelegate>
 
 namespace ab::ui {
 
@@ -13,7 +14,7 @@ namespace ab::ui {
 // simply finds no entry, and a font change empties the cache. A history repeats its apps,
 // actions, connections and durations on row after row, so scrolling to rows never shown
 // before mostly draws glyphs already laid out instead of shaping and eliding every cell.
-class HistoryTextDelegate final : public QStyledItemDelegate {
+class HistoryTextDelegate final : public HistoryCellDelegate {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HistoryTextDelegate)
 
