@@ -28,6 +28,16 @@ ApiError FakeBackend::error(ErrorKind kind, int httpStatus, const QString &detai
     return error;
 }
 
+RunState FakeBackend::runState(const QString &status, const QByteArray &results)
+{
+    RunState run;
+    run.id = QStringLiteral("run-1");
+    run.statusRaw = status;
+    run.status = runStatusFromString(status);
+    run.resultsJson = results;
+    return run;
+}
+
 void FakeBackend::apps(const AppQuery &query, QObject *context, Callback<Page<App>> done)
 {
     FakeCall call{QStringLiteral("apps"),

@@ -131,6 +131,8 @@ public:
     // A typed error, for handlers and replies.
     static core::ApiError error(core::ErrorKind kind, int httpStatus = 0,
                                 const QString &detail = {});
+    // A polled run in `status` ("waiting", "success", an unknown word...) with its results.
+    static core::RunState runState(const QString &status, const QByteArray &results = "[]");
 
 Q_SIGNALS:
     // Emitted after a call is recorded (and queued or answered), for QSignalSpy::wait.

@@ -20,15 +20,6 @@ using ab::test::ManualClock;
 
 namespace {
 
-RunState state(const QString &status, const QByteArray &results = "[]")
-{
-    RunState run;
-    run.statusRaw = status;
-    run.status = ab::core::runStatusFromString(status);
-    run.resultsJson = results;
-    return run;
-}
-
 RequestRecord call(const QString &method, const QString &url)
 {
     RequestRecord record;
@@ -135,7 +126,8 @@ private Q_SLOTS:
         };
         m_backend->onGetRun = [](const FakeCall &) {
             return std::optional(
-                withCall(ApiResult<RunState>(state(QStringLiteral("success"), R"([{"ok":true}])")),
+                withCall(ApiResult<RunState>(
+                             FakeBackend::runState(QStringLiteral("success"), R"([{"ok":true}])")),
                          call(QStringLiteral("GET"), QStringLiteral("/v2/action-runs/srv-1"))));
         };
     }
@@ -241,8 +233,8 @@ private Q_SLOTS:
     {
         auto polls = std::make_shared<int>(0);
         m_backend->onGetRun = [polls](const FakeCall &) {
-            return std::optional(ApiResult<RunState>(
-                state(++*polls < 3 ? QStringLiteral("waiting") : QStringLiteral("success"))));
+            return std::optional(ApiResult<RunState>(FakeBackend::runState(
+                ++*polls < 3 ? QStringLiteral("waiting") : QStringLiteral("success"))));
         };
         QSignalSpy finished(m_service, &RunService::runFinished);
         const qint64 id = m_service->startRun(slackRequest());
@@ -303,7 +295,7 @@ private Q_SLOTS:
     void run_throttledByTheAppEndsAsErrorAndIsNotRerun()
     {
         m_backend->onGetRun = [](const FakeCall &) {
-            RunState throttled = state(QStringLiteral("error"));
+            RunState throttled = FakeBackend::runState(QStringLiteral("error"));
             ab::core::RunError error;
             error.code = ab::core::RunErrorCode::Throttled;
             error.codeRaw = QStringLiteral("throttled");
@@ -335,7 +327,8 @@ private Q_SLOTS:
         QCOMPARE(record(id).apiError->kind, ErrorKind::Server);
 
         m_backend->onGetRun = [](const FakeCall &) {
-            return std::optional(ApiResult<RunState>(state(QStringLiteral("success"))));
+            return std::optional(
+                ApiResult<RunState>(FakeBackend::runState(QStringLiteral("success"))));
         };
         QVERIFY(m_service->resume(id));
         QVERIFY(finished.wait());
@@ -359,7 +352,7 @@ private Q_SLOTS:
             return std::optional(ApiResult<QString>(QStringLiteral("srv-s")));
         };
         m_backend->onStoredActionRun = [](const FakeCall &) {
-            RunState done = state(QStringLiteral("success"));
+            RunState done = FakeBackend::runState(QStringLiteral("success"));
             done.nextPage = QStringLiteral("1");
             return std::optional(ApiResult<RunState>(done));
         };
@@ -425,7 +418,8 @@ private Q_SLOTS:
             return std::optional(ApiResult<QString>(QStringLiteral("srv-s")));
         };
         m_backend->onStoredActionRun = [](const FakeCall &) {
-            return std::optional(ApiResult<RunState>(state(QStringLiteral("success"))));
+            return std::optional(
+                ApiResult<RunState>(FakeBackend::runState(QStringLiteral("success"))));
         };
         QSignalSpy finished(m_service, &RunService::runFinished);
         const qint64 first = m_service->startStoredRun(storedRequest());
@@ -482,7 +476,7 @@ private Q_SLOTS:
             submitting = previous.insert(run);
         }
         m_backend->onGetRun = [](const FakeCall &) {
-            RunState done = state(QStringLiteral("success"), R"([{"late":1}])");
+            RunState done = FakeBackend::runState(QStringLiteral("success"), R"([{"late":1}])");
             return std::optional(ApiResult<RunState>(done));
         };
         QSignalSpy finished(m_service, &RunService::runFinished);
@@ -518,7 +512,8 @@ private Q_SLOTS:
         QSignalSpy finished(m_service, &RunService::runFinished);
         for (int i = 1; i >= 0; --i) {
             const auto pending = m_backend->pendingGetRun.at(i);
-            pending.reply(state(QStringLiteral("success"), pending.call.args.first().toUtf8()));
+            pending.reply(FakeBackend::runState(QStringLiteral("success"),
+                                                pending.call.args.first().toUtf8()));
         }
         QCOMPARE(finished.size(), 2);
         QCOMPARE(record(first).resultsJson, QByteArray("srv-a"));
@@ -534,7 +529,8 @@ private Q_SLOTS:
         QVERIFY(m_service->cancel(id));
         QCOMPARE(finished.size(), 1);
         QCOMPARE(record(id).phase, Phase::Cancelled);
-        m_backend->pendingGetRun.takeFirst().reply(state(QStringLiteral("success")));
+        m_backend->pendingGetRun.takeFirst().reply(
+            FakeBackend::runState(QStringLiteral("success")));
         QCOMPARE(record(id).phase, Phase::Cancelled);
         QVERIFY(!m_service->cancel(id));
     }

@@ -17,16 +17,6 @@ using ab::test::ManualClock;
 
 namespace {
 
-RunState state(const QString &status, const QByteArray &results = "[]")
-{
-    RunState run;
-    run.id = QStringLiteral("run-1");
-    run.statusRaw = status;
-    run.status = ab::core::runStatusFromString(status);
-    run.resultsJson = results;
-    return run;
-}
-
 ApiError retryAfter(ErrorKind kind, int httpStatus, int seconds)
 {
     ApiError error = FakeBackend::error(kind, httpStatus);
@@ -75,10 +65,11 @@ private Q_SLOTS:
 
     void waitingThenSuccess_finishesWithResults()
     {
-        ApiResult<RunState> waiting(state(QStringLiteral("waiting")));
+        ApiResult<RunState> waiting(FakeBackend::runState(QStringLiteral("waiting")));
         waiting.calls = {ab::core::RequestRecord{}};
         m_backend->onGetRun =
-            script({waiting, waiting, state(QStringLiteral("success"), R"([{"id":123}])")});
+            script({waiting, waiting,
+                    FakeBackend::runState(QStringLiteral("success"), R"([{"id":123}])")});
         QSignalSpy changed(m_tracker, &RunTracker::statusChanged);
         QSignalSpy calls(m_tracker, &RunTracker::callsMade);
         QSignalSpy finished(m_tracker, &RunTracker::finished);
@@ -98,7 +89,7 @@ private Q_SLOTS:
 
     void storedRun_pollsTheStoredActionRun()
     {
-        m_backend->onStoredActionRun = script({state(QStringLiteral("success"))});
+        m_backend->onStoredActionRun = script({FakeBackend::runState(QStringLiteral("success"))});
         QSignalSpy finished(m_tracker, &RunTracker::finished);
         m_tracker->start(QStringLiteral("run-9"), QStringLiteral("sa-1"));
         QVERIFY(finished.wait());
@@ -110,9 +101,10 @@ private Q_SLOTS:
 
     void statusChanged_reportsEachNewPendingStatus()
     {
-        m_backend->onGetRun =
-            script({state(QStringLiteral("queued")), state(QStringLiteral("running")),
-                    state(QStringLiteral("running")), state(QStringLiteral("error"))});
+        m_backend->onGetRun = script({FakeBackend::runState(QStringLiteral("queued")),
+                                      FakeBackend::runState(QStringLiteral("running")),
+                                      FakeBackend::runState(QStringLiteral("running")),
+                                      FakeBackend::runState(QStringLiteral("error"))});
         QSignalSpy changed(m_tracker, &RunTracker::statusChanged);
         QSignalSpy finished(m_tracker, &RunTracker::finished);
         m_tracker->start(QStringLiteral("run-1"));
@@ -127,7 +119,7 @@ private Q_SLOTS:
         m_backend->onGetRun = script({FakeBackend::error(ErrorKind::Unavailable, 503),
                                       FakeBackend::error(ErrorKind::Network),
                                       FakeBackend::error(ErrorKind::MalformedResponse, 200),
-                                      state(QStringLiteral("success"))});
+                                      FakeBackend::runState(QStringLiteral("success"))});
         QSignalSpy pollFailed(m_tracker, &RunTracker::pollFailed);
         QSignalSpy finished(m_tracker, &RunTracker::finished);
         QSignalSpy failed(m_tracker, &RunTracker::failed);
@@ -187,7 +179,8 @@ private Q_SLOTS:
         m_tracker->start(QStringLiteral("run-1"));
         QVERIFY(called.wait());
         floorMs = 7000; // e.g. the scheduler reports the budget low
-        m_backend->pendingGetRun.takeFirst().reply(state(QStringLiteral("waiting")));
+        m_backend->pendingGetRun.takeFirst().reply(
+            FakeBackend::runState(QStringLiteral("waiting")));
         QCOMPARE(m_tracker->scheduledDelayMs(), 7000);
         m_tracker->stop();
     }
@@ -200,11 +193,13 @@ private Q_SLOTS:
         m_tracker->start(QStringLiteral("run-1"));
         QVERIFY(called.wait());
         m_clock->advance(60000);
-        m_backend->pendingGetRun.takeFirst().reply(state(QStringLiteral("waiting")));
+        m_backend->pendingGetRun.takeFirst().reply(
+            FakeBackend::runState(QStringLiteral("waiting")));
         QCOMPARE(timedOut.size(), 0);
         QVERIFY(called.wait());
         m_clock->advance(121000);
-        m_backend->pendingGetRun.takeFirst().reply(state(QStringLiteral("waiting")));
+        m_backend->pendingGetRun.takeFirst().reply(
+            FakeBackend::runState(QStringLiteral("waiting")));
         QCOMPARE(timedOut.size(), 1);
         QVERIFY(!m_tracker->isActive());
         QCOMPARE(m_tracker->scheduledDelayMs(), -1);
@@ -212,13 +207,13 @@ private Q_SLOTS:
 
     void throttledThirdPartyError_endsTheRun()
     {
-        RunState throttled = state(QStringLiteral("error"));
+        RunState throttled = FakeBackend::runState(QStringLiteral("error"));
         ab::core::RunError error;
         error.code = ab::core::RunErrorCode::Throttled;
         error.codeRaw = QStringLiteral("throttled");
         error.delaySeconds = 30;
         throttled.errors = {error};
-        m_backend->onGetRun = script({state(QStringLiteral("waiting")), throttled});
+        m_backend->onGetRun = script({FakeBackend::runState(QStringLiteral("waiting")), throttled});
         QSignalSpy finished(m_tracker, &RunTracker::finished);
         QSignalSpy pollFailed(m_tracker, &RunTracker::pollFailed);
         m_tracker->start(QStringLiteral("run-1"));
@@ -239,7 +234,8 @@ private Q_SLOTS:
         m_tracker->start(QStringLiteral("run-1"));
         QVERIFY(called.wait());
         m_tracker->stop();
-        m_backend->pendingGetRun.takeFirst().reply(state(QStringLiteral("success")));
+        m_backend->pendingGetRun.takeFirst().reply(
+            FakeBackend::runState(QStringLiteral("success")));
         QCOMPARE(finished.size(), 0);
         QVERIFY(!m_tracker->isActive());
     }
