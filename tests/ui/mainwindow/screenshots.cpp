@@ -116,12 +116,7 @@ private Q_SLOTS:
         test::WindowFixture f({}, &config);
         QVERIFY(f.start());
         QVERIFY(
-            f.chooseAction(QStringLiteral("Sandbox Faults"), QStringLiteral("simulate_outcome")));
-        QVERIFY(f.set(QStringLiteral("outcome"), QStringLiteral("throttled"),
-                      QStringLiteral("Throttled")));
-        QVERIFY(f.set(QStringLiteral("polls"), qint64(0)));
-        const qint64 id = f.run();
-        QVERIFY(f.finishes(id, Phase::Error));
+            f.runFaults(QStringLiteral("throttled"), QStringLiteral("Throttled"), 0, Phase::Error));
         QTRY_VERIFY(f.window->runDetail()->record().phase == Phase::Error);
         QTabWidget *tabs = f.window->runDetail()->tabs();
         for (int i = 0; i < tabs->count(); ++i) {
@@ -171,13 +166,8 @@ private Q_SLOTS:
             api::ApiClientConfig config = realisticBudget();
             test::WindowFixture f({}, &config);
             QVERIFY(f.start());
-            QVERIFY(f.chooseAction(QStringLiteral("Sandbox Faults"),
-                                   QStringLiteral("simulate_outcome")));
-            QVERIFY(f.set(QStringLiteral("outcome"), QStringLiteral("throttled"),
-                          QStringLiteral("Throttled")));
-            QVERIFY(f.set(QStringLiteral("polls"), qint64(0)));
-            const qint64 id = f.run();
-            QVERIFY(f.finishes(id, Phase::Error));
+            QVERIFY(f.runFaults(QStringLiteral("throttled"), QStringLiteral("Throttled"), 0,
+                                Phase::Error));
             QVERIFY(f.languages->choose(QStringLiteral("ja")));
             QTRY_VERIFY(f.window->menuBar()->actions().value(0)->text() != QStringLiteral("&File"));
             QTRY_VERIFY(f.window->runDetail()->record().phase == Phase::Error);

@@ -132,14 +132,7 @@ private Q_SLOTS:
     {
         test::WindowFixture f;
         QVERIFY(f.start());
-        QVERIFY(
-            f.chooseAction(QStringLiteral("Sandbox Faults"), QStringLiteral("simulate_outcome")));
-        QVERIFY(
-            f.set(QStringLiteral("outcome"), QStringLiteral("user"), QStringLiteral("User error")));
-        QVERIFY(f.set(QStringLiteral("polls"), qint64(1)));
-        const qint64 id = f.run();
-        QVERIFY(id > 0);
-        QVERIFY(f.finishes(id, Phase::Error));
+        QVERIFY(f.runFaults(QStringLiteral("user"), QStringLiteral("User error"), 1, Phase::Error));
         ui::RunDetailErrors *errors = f.window->runDetail()->errors();
         QTRY_VERIFY(errors->count() > 0);
         const ui::Explanation explanation = errors->explanations().first();
@@ -158,13 +151,9 @@ private Q_SLOTS:
     {
         test::WindowFixture f;
         QVERIFY(f.start());
-        QVERIFY(
-            f.chooseAction(QStringLiteral("Sandbox Faults"), QStringLiteral("simulate_outcome")));
-        QVERIFY(f.set(QStringLiteral("outcome"), QStringLiteral("throttled"),
-                      QStringLiteral("Throttled")));
-        QVERIFY(f.set(QStringLiteral("polls"), qint64(0)));
-        const qint64 id = f.run();
-        QVERIFY(f.finishes(id, Phase::Error));
+        const qint64 id =
+            f.runFaults(QStringLiteral("throttled"), QStringLiteral("Throttled"), 0, Phase::Error);
+        QVERIFY(id > 0);
         const auto record = f.history->load(id);
         QCOMPARE(record->errors.first().code, core::RunErrorCode::Throttled);
         QVERIFY(record->errors.first().delaySeconds.value_or(0) > 0);
@@ -229,14 +218,9 @@ private Q_SLOTS:
     {
         test::WindowFixture f;
         QVERIFY(f.start());
-        QVERIFY(
-            f.chooseAction(QStringLiteral("Sandbox Faults"), QStringLiteral("simulate_outcome")));
-        QVERIFY(
-            f.set(QStringLiteral("outcome"), QStringLiteral("success"), QStringLiteral("Success")));
-        QVERIFY(f.set(QStringLiteral("message"), QStringLiteral("first")));
-        QVERIFY(f.set(QStringLiteral("polls"), qint64(0)));
-        const qint64 first = f.run();
-        QVERIFY(f.finishes(first, Phase::Success));
+        const qint64 first = f.runFaults(QStringLiteral("success"), QStringLiteral("Success"), 0,
+                                         Phase::Success, QStringLiteral("first"));
+        QVERIFY(first > 0);
 
         QVERIFY(f.set(QStringLiteral("message"), QStringLiteral("edited since")));
         QTRY_COMPARE(f.window->runDetail()->runId(), first);
@@ -273,19 +257,13 @@ private Q_SLOTS:
     {
         test::WindowFixture f;
         QVERIFY(f.start());
-        QVERIFY(
-            f.chooseAction(QStringLiteral("Sandbox Faults"), QStringLiteral("simulate_outcome")));
-        QVERIFY(
-            f.set(QStringLiteral("outcome"), QStringLiteral("success"), QStringLiteral("Success")));
-        QVERIFY(f.set(QStringLiteral("message"), QStringLiteral("kept across languages")));
-        QVERIFY(f.set(QStringLiteral("polls"), qint64(0)));
-        const qint64 succeeded = f.run();
-        QVERIFY(f.finishes(succeeded, Phase::Success));
-        QVERIFY(
-            f.set(QStringLiteral("outcome"), QStringLiteral("user"), QStringLiteral("User error")));
-        QVERIFY(f.set(QStringLiteral("polls"), qint64(1)));
-        const qint64 failed = f.run();
-        QVERIFY(f.finishes(failed, Phase::Error));
+        const qint64 succeeded =
+            f.runFaults(QStringLiteral("success"), QStringLiteral("Success"), 0, Phase::Success,
+                        QStringLiteral("kept across languages"));
+        QVERIFY(succeeded > 0);
+        const qint64 failed =
+            f.runFaults(QStringLiteral("user"), QStringLiteral("User error"), 1, Phase::Error);
+        QVERIFY(failed > 0);
         QTRY_COMPARE(f.window->runDetail()->runId(), failed);
         QTRY_VERIFY(f.window->runDetail()->errors()->count() > 0);
         // The API inspector open, from its menu action.
@@ -366,14 +344,9 @@ private Q_SLOTS:
     {
         test::WindowFixture f;
         QVERIFY(f.start());
-        QVERIFY(
-            f.chooseAction(QStringLiteral("Sandbox Faults"), QStringLiteral("simulate_outcome")));
-        QVERIFY(
-            f.set(QStringLiteral("outcome"), QStringLiteral("success"), QStringLiteral("Success")));
-        QVERIFY(f.set(QStringLiteral("message"), QStringLiteral("Grüße")));
-        QVERIFY(f.set(QStringLiteral("polls"), qint64(0)));
-        const qint64 id = f.run();
-        QVERIFY(f.finishes(id, Phase::Success));
+        const qint64 id = f.runFaults(QStringLiteral("success"), QStringLiteral("Success"), 0,
+                                      Phase::Success, QStringLiteral("Grüße"));
+        QVERIFY(id > 0);
         const QVariantMap values = f.session()->inputs();
         const QMenu *fileMenu = f.window->menuBar()->actions().first()->menu();
         QCOMPARE(fileMenu->title(), QStringLiteral("&File"));

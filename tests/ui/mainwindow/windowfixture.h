@@ -133,6 +133,23 @@ public:
             },
             30000);
     }
+    // Runs Sandbox Faults › simulate_outcome (chosen first unless it is the form's action) with
+    // `outcome` (its choice id and label), an optional message and `polls` polls before the end;
+    // returns the run's id once it ended in `phase`, or 0.
+    qint64 runFaults(const QString &outcome, const QString &outcomeLabel, qint64 polls,
+                     runs::Phase phase, const QString &message = {})
+    {
+        if (session()->actionKey() != QStringLiteral("simulate_outcome") &&
+            !chooseAction(QStringLiteral("Sandbox Faults"), QStringLiteral("simulate_outcome")))
+            return 0;
+        if (!set(QStringLiteral("outcome"), outcome, outcomeLabel) ||
+            (!message.isEmpty() && !set(QStringLiteral("message"), message)) ||
+            !set(QStringLiteral("polls"), polls))
+            return 0;
+        const qint64 id = run();
+        return id > 0 && finishes(id, phase) ? id : 0;
+    }
+
     QString settingsPath() const { return m_dir.filePath(QStringLiteral("settings.ini")); }
 
     std::unique_ptr<api::ApiClient> client;
