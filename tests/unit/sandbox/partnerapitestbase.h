@@ -20,11 +20,13 @@ inline QJsonObject formBody(const QJsonValue &authentication, const QJsonObject 
 
 class PartnerApiTestBase : public QObject {
 protected:
-    void startSandbox()
+    // A client without a token (`token` empty) sends no Authorization header.
+    void startSandbox(sandbox::SandboxOptions options = {},
+                      const QString &token = QStringLiteral("sandbox-token"))
     {
-        m_server = std::make_unique<sandbox::SandboxServer>();
+        m_server = std::make_unique<sandbox::SandboxServer>(std::move(options));
         QVERIFY(m_server->listen());
-        m_client = std::make_unique<SandboxClient>(m_server->baseUrl());
+        m_client = std::make_unique<SandboxClient>(m_server->baseUrl(), token);
     }
     void stopSandbox()
     {

@@ -1,5 +1,5 @@
 // Tokens, the Connect page and rate limits of the sandbox.
-#include "sandboxclient.h"
+#include "partnerapitestbase.h"
 
 #include "sandbox/sandboxserver.h"
 #include "support/manualclock.h"
@@ -33,20 +33,16 @@ QString makeJwt(const QJsonObject &header, const QJsonObject &payload)
 
 } // namespace
 
-class TestSandboxAuth final : public QObject {
+class TestSandboxAuth final : public ab::test::PartnerApiTestBase {
     Q_OBJECT
 
 private:
     ManualClock m_clock;
-    std::unique_ptr<SandboxServer> m_server;
-    std::unique_ptr<SandboxClient> m_client;
 
     void start(SandboxOptions options = {})
     {
         options.clock = &m_clock;
-        m_server = std::make_unique<SandboxServer>(options);
-        QVERIFY(m_server->listen());
-        m_client = std::make_unique<SandboxClient>(m_server->baseUrl());
+        startSandbox(std::move(options));
     }
 
     qint64 now() const { return m_clock.now().toSecsSinceEpoch(); }
@@ -118,11 +114,7 @@ private:
     }
 
 private Q_SLOTS:
-    void cleanup()
-    {
-        m_client.reset();
-        m_server.reset();
-    }
+    void cleanup() { stopSandbox(); } // before m_clock, which the server refers to
 
     void exchange_jwtForAccessTokenUsableAsBearer()
     {

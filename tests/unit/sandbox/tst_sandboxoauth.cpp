@@ -1,7 +1,7 @@
 // The sandbox's OAuth sign-in for Partner API users: GET /v2/authorize, its consent page, and
 // the authorization_code (PKCE) and refresh_token grants of POST /oauth/token. The test is the
 // browser: it reads the page's form and posts the button's answer, as a person would.
-#include "sandboxclient.h"
+#include "partnerapitestbase.h"
 
 #include "sandbox/sandboxserver.h"
 #include "support/manualclock.h"
@@ -53,20 +53,16 @@ QString capture(const QByteArray &html, const QString &pattern)
 
 } // namespace
 
-class TestSandboxOAuth final : public QObject {
+class TestSandboxOAuth final : public ab::test::PartnerApiTestBase {
     Q_OBJECT
 
 private:
     ManualClock m_clock;
-    std::unique_ptr<SandboxServer> m_server;
-    std::unique_ptr<SandboxClient> m_client;
 
     void start(SandboxOptions options = {})
     {
         options.clock = &m_clock;
-        m_server = std::make_unique<SandboxServer>(options);
-        QVERIFY(m_server->listen());
-        m_client = std::make_unique<SandboxClient>(m_server->baseUrl(), QString());
+        startSandbox(std::move(options), QString());
     }
 
     HttpResult openConsent(const QUrlQuery &query = authorizeQuery())
@@ -135,11 +131,7 @@ private:
     }
 
 private Q_SLOTS:
-    void cleanup()
-    {
-        m_client.reset();
-        m_server.reset();
-    }
+    void cleanup() { stopSandbox(); } // before m_clock, which the server refers to
 
     void authorize_showsAConsentPageWithTheClientAndScopes()
     {
