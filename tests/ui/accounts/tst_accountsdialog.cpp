@@ -1,7 +1,6 @@
 #include "../../unit/api/scriptedserver.h"
 #include "../../unit/connect/testkeys.h"
 #include "api/apiclient.h"
-#include "api/jsontext.h"
 #include "connect/settingsstore.h"
 #include "connect/tokenservice.h"
 #include "core/clock.h"
@@ -45,22 +44,6 @@ const QString environment = QStringLiteral("sandbox");
 const QString clientId = QStringLiteral("partner-client");
 const QString clientSecret = QStringLiteral("dialog-client-secret-9f3a");
 
-sandbox::JwtSignatureVerifier verifierFor(const QByteArray &publicPem)
-{
-    return [publicPem](const QByteArray &headerJson, const QByteArray &, const QByteArray &input,
-                       const QByteArray &signature, QString *error) {
-        const QByteArray alg = api::fromJsonText(headerJson)
-                                   .toMap()
-                                   .value(QStringLiteral("alg"))
-                                   .toString()
-                                   .toLatin1();
-        if (test::verifyJws(publicPem, alg, input, signature))
-            return true;
-        *error = QStringLiteral("JWT signature does not match the registered key");
-        return false;
-    };
-}
-
 struct Setup {
     core::SystemClock clock;
     std::unique_ptr<sandbox::SandboxServer> server;
@@ -73,7 +56,7 @@ struct Setup {
     explicit Setup(const QByteArray &publicPem)
     {
         sandbox::SandboxOptions options;
-        options.jwtVerifier = verifierFor(publicPem);
+        options.jwtVerifier = test::jwtVerifierFor({publicPem});
         options.clientId = clientId;
         options.clientSecret = clientSecret;
         server = std::make_unique<sandbox::SandboxServer>(options);

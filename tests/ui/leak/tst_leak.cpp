@@ -1,7 +1,6 @@
 #include "../../unit/connect/testkeys.h"
 #include "api/apiclient.h"
 #include "api/curlexport.h"
-#include "api/jsontext.h"
 #include "cli/runview.h"
 #include "connect/connecturl.h"
 #include "connect/jwtsigner.h"
@@ -66,22 +65,6 @@ void captureMessage(QtMsgType type, const QMessageLogContext &context, const QSt
     }
     if (type != QtDebugMsg && type != QtInfoMsg && previousHandler)
         previousHandler(type, context, message);
-}
-
-sandbox::JwtSignatureVerifier verifierFor(const QByteArray &publicPem)
-{
-    return [publicPem](const QByteArray &headerJson, const QByteArray &, const QByteArray &input,
-                       const QByteArray &signature, QString *error) {
-        const QByteArray alg = api::fromJsonText(headerJson)
-                                   .toMap()
-                                   .value(QStringLiteral("alg"))
-                                   .toString()
-                                   .toLatin1();
-        if (test::verifyJws(publicPem, alg, input, signature))
-            return true;
-        *error = QStringLiteral("JWT signature does not match the registered key");
-        return false;
-    };
 }
 
 connect::JwtClaims claims()
@@ -159,7 +142,7 @@ private Q_SLOTS:
         // The world: sandbox, client, settings file, keyring double, token service, history.
         sandbox::SandboxOptions options;
         options.acceptedTokens = {pastedToken};
-        options.jwtVerifier = verifierFor(m_keys.publicPem);
+        options.jwtVerifier = test::jwtVerifierFor({m_keys.publicPem});
         options.clientId = clientId;
         options.clientSecret = clientSecret;
         test::SandboxFixture sandbox(options);

@@ -1,5 +1,8 @@
 #include "testkeys.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include <openssl/bio.h>
 #include <openssl/bn.h>
 #include <openssl/ec.h>
@@ -80,6 +83,26 @@ bool verifyJws(const QByteArray &publicPem, const QByteArray &alg, const QByteAr
     EVP_MD_CTX_free(context);
     EVP_PKEY_free(key);
     return ok;
+}
+
+std::function<bool(const QByteArray &, const QByteArray &, const QByteArray &, const QByteArray &,
+                   QString *)>
+jwtVerifierFor(QList<QByteArray> publicKeys)
+{
+    return [publicKeys](const QByteArray &headerJson, const QByteArray &, const QByteArray &input,
+                        const QByteArray &signature, QString *error) {
+        const QByteArray alg = QJsonDocument::fromJson(headerJson)
+                                   .object()
+                                   .value(QStringLiteral("alg"))
+                                   .toString()
+                                   .toLatin1();
+        for (const QByteArray &key : publicKeys) {
+            if (verifyJws(key, alg, input, signature))
+                return true;
+        }
+        *error = QStringLiteral("JWT signature does not match the registered key");
+        return false;
+    };
 }
 
 } // namespace ab::test

@@ -1,5 +1,4 @@
 #include "api/apiclient.h"
-#include "api/jsontext.h"
 #include "connect/connectresult.h"
 #include "connect/connectsession.h"
 #include "connect/settingsstore.h"
@@ -72,24 +71,6 @@ template <typename T> struct Answer {
 };
 
 // The sandbox checks signatures with the test's public key, as Zapier would with the JWKS.
-sandbox::JwtSignatureVerifier verifierFor(QList<QByteArray> publicKeys)
-{
-    return [publicKeys](const QByteArray &headerJson, const QByteArray &, const QByteArray &input,
-                        const QByteArray &signature, QString *error) {
-        const QByteArray alg = api::fromJsonText(headerJson)
-                                   .toMap()
-                                   .value(QStringLiteral("alg"))
-                                   .toString()
-                                   .toLatin1();
-        for (const QByteArray &key : publicKeys) {
-            if (test::verifyJws(key, alg, input, signature))
-                return true;
-        }
-        *error = QStringLiteral("JWT signature does not match the registered key");
-        return false;
-    };
-}
-
 // One environment: the sandbox, a client, in-memory settings and secrets, the service.
 struct Setup {
     test::ManualClock clock{QDateTime::currentDateTimeUtc()};
@@ -104,7 +85,7 @@ struct Setup {
     {
         sandbox::SandboxOptions options;
         options.clock = &clock;
-        options.jwtVerifier = verifierFor(std::move(publicKeys));
+        options.jwtVerifier = test::jwtVerifierFor(std::move(publicKeys));
         if (checkClient) {
             options.clientId = clientId;
             options.clientSecret = clientSecret;
