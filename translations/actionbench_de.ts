@@ -1360,10 +1360,6 @@ Eingaben: %5</translation>
         <translation>Enter öffnet die Aktionen der App</translation>
     </message>
     <message>
-        <source>Selected app</source>
-        <translation>Ausgewählte App</translation>
-    </message>
-    <message>
         <source>Filter actions</source>
         <translation>Aktionen filtern</translation>
     </message>

@@ -1356,10 +1356,6 @@ Inputs: %5</source>
         <translation>Enterでアプリのアクションを開きます</translation>
     </message>
     <message>
-        <source>Selected app</source>
-        <translation>選択中のアプリ</translation>
-    </message>
-    <message>
         <source>Filter actions</source>
         <translation>アクションを絞り込み</translation>
     </message>

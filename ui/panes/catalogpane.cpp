@@ -109,13 +109,15 @@ void CatalogPane::retranslateUi()
     m_search->setAccessibleDescription(tr("Type to search the app catalog; Down moves to the "
                                           "results, Escape clears"));
     m_category->setAccessibleName(tr("App category"));
+    // On Linux a combo box's name over AT-SPI is its current item ("All categories"); what it is
+    // for reaches a screen reader as its description (it has no visible label).
+    m_category->setAccessibleDescription(tr("App category"));
     m_category->setItemText(0, tr("All categories"));
     m_countLabel->setAccessibleName(tr("Number of apps"));
     m_appView->setAccessibleName(tr("Apps"));
     m_appView->setAccessibleDescription(tr("Enter opens the app's actions"));
     m_emptyLabel->setAccessibleName(tr("No apps"));
     m_appStatus->setSubject(tr("Apps status"));
-    m_actionsTitle->setAccessibleName(tr("Selected app"));
     m_actionFilter->setPlaceholderText(tr("Filter actions"));
     m_actionFilter->setAccessibleName(tr("Filter actions"));
     m_actionView->setAccessibleName(tr("Actions"));
@@ -314,7 +316,8 @@ void CatalogPane::updateActionState()
     const bool hasApp = !m_actions->app().id.isEmpty();
     m_actionsTitle->setText(hasApp ? tr("Actions of %1").arg(m_actions->app().title)
                                    : tr("Actions"));
-    m_actionsTitle->setAccessibleDescription(m_actionsTitle->text());
+    // The actions filter's label (its buddy): a screen reader names the filter by what it says.
+    m_actionsTitle->setAccessibleName(m_actionsTitle->text());
     m_actionFilter->setEnabled(hasApp);
     if (m_actions->loading())
         m_actionStatus->showBusy(tr("Loading actions\u2026"));

@@ -173,6 +173,8 @@ void HistoryPane::retranslateUi()
     m_filter->setPlaceholderText(tr("Filter runs by app, action, connection or run id"));
     m_filter->setAccessibleName(tr("Filter runs"));
     m_status->setAccessibleName(tr("Filter runs by status"));
+    // Over AT-SPI a combo box is named by its current item: the purpose goes in the description.
+    m_status->setAccessibleDescription(tr("Filter runs by status"));
     // In place: the chosen filter stays chosen.
     for (int i = 0; i < m_status->count(); ++i)
         m_status->setItemText(i, statusFilterText(StatusFilter(m_status->itemData(i).toInt())));

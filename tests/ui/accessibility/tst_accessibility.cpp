@@ -11,11 +11,14 @@
 #include <QAccessible>
 #include <QComboBox>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QTabBar>
 #include <QTest>
 #include <QTextEdit>
+
+#include <algorithm>
 
 using namespace ab;
 using runs::Phase;
@@ -42,6 +45,13 @@ QString accessibleName(QWidget *w)
     return iface ? iface->text(QAccessible::Name).trimmed() : QString();
 }
 
+bool hasLabel(QWidget *root, const QWidget *control)
+{
+    const QList<QLabel *> labels = root->findChildren<QLabel *>();
+    return std::any_of(labels.begin(), labels.end(),
+                       [control](const QLabel *label) { return label->buddy() == control; });
+}
+
 QStringList unnamedControls(QWidget *root)
 {
     QStringList found;
@@ -57,15 +67,20 @@ QStringList unnamedControls(QWidget *root)
         if (qobject_cast<QLineEdit *>(w) && (qobject_cast<QComboBox *>(w->parentWidget()) ||
                                              qobject_cast<QAbstractSpinBox *>(w->parentWidget())))
             continue;
-        if (accessibleName(w).isEmpty()) {
-            QString path;
-            for (QWidget *p = w; p && p != root; p = p->parentWidget())
-                path.prepend(QLatin1Char('/') +
-                             (p->objectName().isEmpty()
-                                  ? QString::fromLatin1(p->metaObject()->className())
-                                  : p->objectName()));
+        QString path;
+        for (QWidget *p = w; p && p != root; p = p->parentWidget())
+            path.prepend(QLatin1Char('/') + (p->objectName().isEmpty()
+                                                 ? QString::fromLatin1(p->metaObject()->className())
+                                                 : p->objectName()));
+        if (accessibleName(w).isEmpty())
             found << path;
-        }
+        // On Linux Qt names a combo box over AT-SPI by its current item ("All statuses") and
+        // leaves its purpose to a label relation: without a label (a buddy), the description
+        // must say what it is for.
+        const auto *combo = qobject_cast<const QComboBox *>(w);
+        if (combo && !combo->isEditable() && !hasLabel(root, w) &&
+            w->accessibleDescription().isEmpty())
+            found << path + QStringLiteral(" (combo box: no label, no description)");
     }
     return found;
 }
@@ -85,6 +100,16 @@ private Q_SLOTS:
         QStringList found = unnamedControls(f.window.get());
 
         QVERIFY(f.chooseAction(QStringLiteral("Google Sheets"), QStringLiteral("add_row")));
+        // The actions filter is labelled by the title above it: its relation reads the app.
+        {
+            const QList<QLabel *> labels = f.window->findChildren<QLabel *>();
+            const auto title = std::find_if(labels.begin(), labels.end(), [](QLabel *label) {
+                return label->buddy() && accessibleName(label->buddy()) == u"Filter actions";
+            });
+            QVERIFY(title != labels.end());
+            QVERIFY2(accessibleName(*title).contains(QStringLiteral("Google Sheets")),
+                     qPrintable(accessibleName(*title)));
+        }
         QVERIFY(f.set(QStringLiteral("spreadsheet"), QStringLiteral("sheet_sales_2026"),
                       QStringLiteral("Sales Pipeline 2026")));
         QVERIFY(f.set(QStringLiteral("worksheet"), QStringLiteral("ws_q1_deals"),
