@@ -5,8 +5,10 @@
 #include "form/formpalette.h"
 #include "form/wraplabel.h"
 
+#include <QComboBox>
 #include <QEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPainter>
 #include <QStyle>
 #include <QVariantAnimation>
@@ -165,7 +167,7 @@ void FieldEditor::setControl(QWidget *control, QWidget *focusTarget)
     m_focusTarget = focusTarget ? focusTarget : control;
     insertAt(Slot::Control, control);
     m_title->setBuddy(m_focusTarget);
-    m_focusTarget->setAccessibleName(accessibleTitle());
+    updateAccessibleName();
     updateAccessibleDescription();
     applyField();
 }
@@ -175,8 +177,7 @@ void FieldEditor::setField(const core::FieldNode &field)
     m_field = field;
     updateTitle();
     updateHelp();
-    if (m_focusTarget)
-        m_focusTarget->setAccessibleName(accessibleTitle());
+    updateAccessibleName();
     updateAccessibleDescription();
     applyField();
 }
@@ -198,10 +199,20 @@ void FieldEditor::retranslateUi()
 {
     // The error and the gate reason belong to the FormView, which sets them again itself.
     updateTitle();
-    if (m_focusTarget)
-        m_focusTarget->setAccessibleName(accessibleTitle());
+    updateAccessibleName();
     updateAccessibleDescription();
     applyField();
+}
+
+void FieldEditor::updateAccessibleName()
+{
+    if (!m_focusTarget)
+        return;
+    m_focusTarget->setAccessibleName(accessibleTitle());
+    // A searchable SELECT is an editable combo box whose line edit screen readers list as a text
+    // object of its own (with only the placeholder as its description): it carries the name too.
+    if (auto *combo = qobject_cast<QComboBox *>(m_focusTarget); combo && combo->lineEdit())
+        combo->lineEdit()->setAccessibleName(accessibleTitle());
 }
 
 QString FieldEditor::accessibleTitle() const

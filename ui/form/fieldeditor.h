@@ -127,6 +127,7 @@ private:
     void insertAt(Slot slot, QWidget *widget);
     void updateTitle();
     void updateHelp();
+    void updateAccessibleName(); // the control's, from the field's title
     void updateAccessibleDescription();
     void setTint(qreal strength);
 

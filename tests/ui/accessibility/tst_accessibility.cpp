@@ -63,9 +63,9 @@ QStringList unnamedControls(QWidget *root)
         // (its sections are the table's column headers) and a line edit's clear button.
         if (qobject_cast<QHeaderView *>(w) || qobject_cast<QLineEdit *>(w->parentWidget()))
             continue;
-        // A combo box's or spin box's inner line edit is named by its owner.
-        if (qobject_cast<QLineEdit *>(w) && (qobject_cast<QComboBox *>(w->parentWidget()) ||
-                                             qobject_cast<QAbstractSpinBox *>(w->parentWidget())))
+        // A spin box's inner line edit is named by its owner. (An editable combo box's is not:
+        // screen readers list it as a text object of its own.)
+        if (qobject_cast<QLineEdit *>(w) && qobject_cast<QAbstractSpinBox *>(w->parentWidget()))
             continue;
         QString path;
         for (QWidget *p = w; p && p != root; p = p->parentWidget())
