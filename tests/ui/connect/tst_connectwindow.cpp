@@ -70,6 +70,20 @@ class TestConnectWindow final : public QObject {
             .toBool();
     }
 
+    // The user's click on the link laid over the page's top-left corner. Chromium hit-tests a
+    // click against the page's last composited frame; on a loaded machine the first click can
+    // come before there is one and go nowhere, so, like a user, this clicks again (ten times at
+    // most) until `effect` records what the click does.
+    static bool userClick(QWebEngineView *view, QSignalSpy &effect)
+    {
+        QWidget *input = view->focusProxy() ? view->focusProxy() : view;
+        for (int attempt = 0; attempt < 10 && effect.isEmpty(); ++attempt) {
+            QTest::mouseClick(input, Qt::LeftButton, {}, QPoint(50, 50));
+            effect.wait(5000);
+        }
+        return !effect.isEmpty();
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -230,9 +244,8 @@ private Q_SLOTS:
         QVERIFY(external.isEmpty());
 
         // A plain link the user clicks goes to the system browser, not into the window.
-        QWidget *input = w.view->focusProxy() ? w.view->focusProxy() : w.view;
-        QTest::mouseClick(input, Qt::LeftButton, {}, QPoint(50, 50));
-        QTRY_COMPARE_WITH_TIMEOUT(external.count(), 1, 20000);
+        QVERIFY(userClick(w.view, external));
+        QCOMPARE(external.count(), 1);
         QCOMPARE(external.at(0).at(0).toUrl(), QUrl(QStringLiteral("http://help.example/privacy")));
         QCOMPARE(w.page()->url(), connectPage);
     }
@@ -348,9 +361,7 @@ private Q_SLOTS:
         QVERIFY(click(w.page(), QStringLiteral("help"))); // a script: not the user's doing
         QTRY_VERIFY_WITH_TIMEOUT(!refused.isEmpty(), 20000);
         QVERIFY(external.isEmpty());
-        QWidget *input = w.view->focusProxy() ? w.view->focusProxy() : w.view;
-        QTest::mouseClick(input, Qt::LeftButton, {}, QPoint(50, 50));
-        QTRY_VERIFY_WITH_TIMEOUT(!external.isEmpty(), 20000);
+        QVERIFY(userClick(w.view, external));
         QCOMPARE(external.at(0).at(0).toUrl(), QUrl(QStringLiteral("https://help.example/terms")));
         QVERIFY(
             w.window->widget()->findChildren<QWidget *>(QStringLiteral("connectPopup")).isEmpty());
