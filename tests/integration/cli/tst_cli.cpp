@@ -1,3 +1,5 @@
+#include "clirunner.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -8,23 +10,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
-
-struct CliResult {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json; // stdout parsed, when it was a JSON object
-};
-
-QString describe(const CliResult &result)
-{
-    return QStringLiteral("exit %1\nstdout: %2\nstderr: %3")
-        .arg(result.exitCode)
-        .arg(QString::fromUtf8(result.out.left(2000)), QString::fromUtf8(result.err.left(2000)));
-}
-
-} // namespace
+using ab::test::CliResult;
+using ab::test::CliRunner;
+using ab::test::describe;
 
 // Drives the built binary as a user would: every command against the in-process sandbox,
 // `sandbox serve` for other processes, and the documented exit codes.
@@ -55,22 +43,8 @@ private:
         QStringList args = arguments;
         if (withHistory)
             args << QStringLiteral("--history-db") << historyPath();
-        QSignalSpy finished(&process, &QProcess::finished);
         process.start(program, args);
-        CliResult result;
-        if (!finished.wait(120000)) {
-            process.kill();
-            finished.wait(5000);
-            result.err = "timed out";
-            return result;
-        }
-        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-        result.out = process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
-        const QJsonDocument document = QJsonDocument::fromJson(result.out);
-        if (document.isObject())
-            result.json = document.object();
-        return result;
+        return CliRunner::finish(process, 120000);
     }
 
     static QStringList sheetsRow(const QString &name)
