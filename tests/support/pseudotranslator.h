@@ -33,8 +33,8 @@ public:
 class PseudoLanguage {
 public:
     PseudoLanguage()
+        : m_installed(QCoreApplication::installTranslator(&m_translator))
     {
-        QCoreApplication::installTranslator(&m_translator);
         deliver();
     }
     ~PseudoLanguage()
@@ -45,11 +45,14 @@ public:
     PseudoLanguage(const PseudoLanguage &) = delete;
     PseudoLanguage &operator=(const PseudoLanguage &) = delete;
 
+    bool isInstalled() const { return m_installed; }
+
 private:
     // QApplication posts LanguageChange to every window; each passes it down its tree.
     static void deliver() { QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange); }
 
     PseudoTranslator m_translator;
+    bool m_installed;
 };
 
 } // namespace ab::test

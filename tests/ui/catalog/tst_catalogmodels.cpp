@@ -11,7 +11,6 @@
 
 #include <QAbstractItemModelTester>
 #include <QNetworkAccessManager>
-#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -452,10 +451,8 @@ private Q_SLOTS:
         QSignalSpy connectionsChanged(&connections, &QAbstractItemModel::dataChanged);
         QSignalSpy storedChanged(&stored, &QAbstractItemModel::dataChanged);
 
-        test::PseudoTranslator pseudo;
-        QVERIFY(QCoreApplication::installTranslator(&pseudo));
-        const auto restore =
-            qScopeGuard([&pseudo] { QCoreApplication::removeTranslator(&pseudo); });
+        const test::PseudoLanguage pseudo;
+        QVERIFY(pseudo.isInstalled());
         actions.retranslate();
         connections.retranslate();
         stored.retranslate();

@@ -15,7 +15,6 @@
 #include <QListView>
 #include <QNetworkAccessManager>
 #include <QPushButton>
-#include <QScopeGuard>
 #include <QShortcut>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -311,10 +310,8 @@ private Q_SLOTS:
         QCOMPARE(m_pane->currentAction()->key, QStringLiteral("lookup_row"));
         const int appRow = m_pane->appView()->currentIndex().row();
 
-        PseudoTranslator pseudo;
-        QVERIFY(QCoreApplication::installTranslator(&pseudo));
-        const auto restore =
-            qScopeGuard([&pseudo] { QCoreApplication::removeTranslator(&pseudo); });
+        const test::PseudoLanguage pseudo;
+        QVERIFY(pseudo.isInstalled());
         // Installed after construction: the pane must re-translate on LanguageChange.
         QTRY_VERIFY(m_pane->searchBox()->placeholderText().startsWith(PseudoTranslator::open));
         const QStringList found = scannerWithout(catalogData()).scan(m_pane);
@@ -340,10 +337,8 @@ private Q_SLOTS:
         QTRY_COMPARE(status->state(), CatalogStatusLine::State::Error);
         const core::ApiError error = *m_pane->appModel()->lastError();
 
-        PseudoTranslator pseudo;
-        QVERIFY(QCoreApplication::installTranslator(&pseudo));
-        const auto restore =
-            qScopeGuard([&pseudo] { QCoreApplication::removeTranslator(&pseudo); });
+        const test::PseudoLanguage pseudo;
+        QVERIFY(pseudo.isInstalled());
         QTRY_VERIFY(status->text().startsWith(PseudoTranslator::open));
         QCOMPARE(status->state(), CatalogStatusLine::State::Error);
         QVERIFY(status->retryButton()->isVisible());

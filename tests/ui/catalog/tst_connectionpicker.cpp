@@ -11,7 +11,6 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QPushButton>
-#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -143,10 +142,8 @@ private Q_SLOTS:
         QVERIFY(picker.isExpiredBadgeShown());
         QSignalSpy changed(&picker, &ConnectionPicker::connectionChanged);
 
-        PseudoTranslator pseudo;
-        QVERIFY(QCoreApplication::installTranslator(&pseudo));
-        const auto restore =
-            qScopeGuard([&pseudo] { QCoreApplication::removeTranslator(&pseudo); });
+        const test::PseudoLanguage pseudo;
+        QVERIFY(pseudo.isInstalled());
         QTRY_VERIFY(picker.connectButton()->text().startsWith(PseudoTranslator::open));
         // The connections' names are the API's.
         QStringList names;

@@ -8,7 +8,6 @@
 #include "support/pseudotranslator.h"
 
 #include <QAbstractItemModelTester>
-#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -424,9 +423,8 @@ void TestHistoryModels::history_retranslateAnnouncesHeadersAndRows()
     QSignalSpy headers(&model, &QAbstractItemModel::headerDataChanged);
     QSignalSpy rows(&model, &QAbstractItemModel::dataChanged);
 
-    test::PseudoTranslator pseudo;
-    QVERIFY(QCoreApplication::installTranslator(&pseudo));
-    const auto restore = qScopeGuard([&pseudo] { QCoreApplication::removeTranslator(&pseudo); });
+    const test::PseudoLanguage pseudo;
+    QVERIFY(pseudo.isInstalled());
     model.retranslate();
     QCOMPARE(headers.size(), 1);
     QCOMPARE(headers.at(0).at(1).toInt(), 0);
@@ -450,9 +448,8 @@ void TestHistoryModels::requestLog_retranslateAnnouncesHeadersAndRows()
     QSignalSpy headers(&model, &QAbstractItemModel::headerDataChanged);
     QSignalSpy rows(&model, &QAbstractItemModel::dataChanged);
 
-    test::PseudoTranslator pseudo;
-    QVERIFY(QCoreApplication::installTranslator(&pseudo));
-    const auto restore = qScopeGuard([&pseudo] { QCoreApplication::removeTranslator(&pseudo); });
+    const test::PseudoLanguage pseudo;
+    QVERIFY(pseudo.isInstalled());
     model.retranslate();
     using M = models::RequestLogModel;
     QCOMPARE(headers.size(), 1);
@@ -475,9 +472,8 @@ void TestHistoryModels::jsonTree_retranslateKeepsRowsInPlace()
     QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
 
-    test::PseudoTranslator pseudo;
-    QVERIFY(QCoreApplication::installTranslator(&pseudo));
-    const auto restore = qScopeGuard([&pseudo] { QCoreApplication::removeTranslator(&pseudo); });
+    const test::PseudoLanguage pseudo;
+    QVERIFY(pseudo.isInstalled());
     model.retranslate();
     QCOMPARE(headers.size(), 1);
     QCOMPARE(layout.size(), 1);

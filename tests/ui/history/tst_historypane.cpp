@@ -14,7 +14,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QScopeGuard>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -233,9 +232,8 @@ void TestHistoryPane::retranslate_updatesEveryVisibleText()
     const int scrolled = pane.view()->verticalScrollBar()->value();
     QVERIFY(scrolled > 0);
 
-    test::PseudoTranslator pseudo;
-    QVERIFY(QCoreApplication::installTranslator(&pseudo));
-    const auto restore = qScopeGuard([&pseudo] { QCoreApplication::removeTranslator(&pseudo); });
+    const test::PseudoLanguage pseudo;
+    QVERIFY(pseudo.isInstalled());
     QTRY_VERIFY(filter->placeholderText().startsWith(test::PseudoTranslator::open));
     // The runs' titles and times are data.
     QStringList data;

@@ -15,11 +15,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTest>
+
+#include <optional>
 
 using namespace ab;
 using ui::RateLimitGauge;
@@ -237,9 +238,9 @@ void TestInspectorDock::retranslate_updatesEveryVisibleText()
     dock.view()->setCurrentIndex(dock.proxy()->index(1, 0)); // the GET, without a body
     const QString response = dock.exchangeView()->responseText();
 
-    test::PseudoTranslator pseudo;
-    QVERIFY(QCoreApplication::installTranslator(&pseudo));
-    const auto restore = qScopeGuard([&pseudo] { QCoreApplication::removeTranslator(&pseudo); });
+    std::optional<test::PseudoLanguage> pseudo;
+    pseudo.emplace();
+    QVERIFY(pseudo->isInstalled());
     QTRY_VERIFY(dock.windowTitle().startsWith(test::PseudoTranslator::open));
     // Methods, paths and URLs are the exchange's own.
     const QStringList data{QStringLiteral("http://127.0.0.1:9/v2/action-runs/r1"),
@@ -263,7 +264,7 @@ void TestInspectorDock::retranslate_updatesEveryVisibleText()
     QCOMPARE(dock.exchangeView()->responseText(), response);
 
     // And back to the source language.
-    QCoreApplication::removeTranslator(&pseudo);
+    pseudo.reset();
     QTRY_COMPARE(dock.findChild<QLabel *>(QStringLiteral("inspectorCount"))->text(),
                  QStringLiteral("2 of 3 requests"));
     QCOMPARE(dock.windowTitle(), QStringLiteral("API inspector"));
@@ -279,9 +280,8 @@ void TestInspectorDock::gauge_retranslatesWithTheLanguage()
     RateLimitGauge gauge(&scheduler);
     gauge.show();
 
-    test::PseudoTranslator pseudo;
-    QVERIFY(QCoreApplication::installTranslator(&pseudo));
-    const auto restore = qScopeGuard([&pseudo] { QCoreApplication::removeTranslator(&pseudo); });
+    const test::PseudoLanguage pseudo;
+    QVERIFY(pseudo.isInstalled());
     QTRY_VERIFY(gauge.text().startsWith(test::PseudoTranslator::open));
     QCOMPARE(gauge.text(),
              QStringLiteral("\u27e6%1/%2 requests this minute\u27e7").arg(60).arg(60));

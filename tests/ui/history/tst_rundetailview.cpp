@@ -16,7 +16,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTest>
@@ -485,9 +484,8 @@ void TestRunDetailView::retranslate_rewordsTheRunAndExplainsItsErrorsAgain()
     auto *confirmation = view.findChild<QWidget *>(QStringLiteral("deleteConfirmation"));
     QVERIFY(confirmation->isVisible());
 
-    test::PseudoTranslator pseudo;
-    QVERIFY(QCoreApplication::installTranslator(&pseudo));
-    const auto restore = qScopeGuard([&pseudo] { QCoreApplication::removeTranslator(&pseudo); });
+    const test::PseudoLanguage pseudo;
+    QVERIFY(pseudo.isInstalled());
     QTRY_VERIFY(
         view.tabs()->tabText(RunDetailView::InputsTab).startsWith(test::PseudoTranslator::open));
     const QStringList found = scannerWithout(runData(run)).scan(&view);
@@ -541,9 +539,8 @@ void TestRunDetailView::retranslate_keepsTheResultsAsTheyWere()
     QVERIFY(results->view()->isExpanded(match.parent()));
     results->copyPath();
 
-    test::PseudoTranslator pseudo;
-    QVERIFY(QCoreApplication::installTranslator(&pseudo));
-    const auto restore = qScopeGuard([&pseudo] { QCoreApplication::removeTranslator(&pseudo); });
+    const test::PseudoLanguage pseudo;
+    QVERIFY(pseudo.isInstalled());
     QTRY_VERIFY(results->searchField()->placeholderText().startsWith(test::PseudoTranslator::open));
     QStringList data = runData(run);
     data << QStringLiteral("results[0].ok") << QStringLiteral("results[0].ts")
