@@ -303,7 +303,10 @@ void RequestScheduler::start(const std::shared_ptr<Job> &job)
     connect(reply, &QNetworkReply::readyRead, this, [reply, flight, maxBytes] {
         if (flight->tooLarge)
             return;
-        flight->body += reply->read(maxBytes + 1 - flight->body.size());
+        // Only what has arrived: read(n) allocates n bytes up front, and n here is the whole
+        // remaining allowance (16 MiB), which malloc maps and unmaps on every chunk.
+        const qint64 room = maxBytes + 1 - flight->body.size();
+        flight->body += reply->read(qMin(reply->bytesAvailable(), room));
         if (flight->body.size() > maxBytes) {
             flight->tooLarge = true;
             reply->abort();
