@@ -44,7 +44,8 @@ void RunFollower::check()
 {
     if (m_done || m_id <= 0)
         return;
-    const std::optional<RunRecord> record = m_store->load(m_id);
+    // The summary printed below shows no timeline.
+    const std::optional<RunRecord> record = m_store->load(m_id, HistoryStore::Detail::RunOnly);
     if (!record)
         return;
     const bool accepted = !record->serverRunId.isEmpty();

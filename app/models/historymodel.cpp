@@ -375,7 +375,8 @@ int HistoryModel::insertPosition(const RunSummary &run) const
 
 std::optional<RunSummary> HistoryModel::readSummary(qint64 id)
 {
-    const std::optional<runs::RunRecord> record = m_store->load(id);
+    const std::optional<runs::RunRecord> record =
+        m_store->load(id, runs::HistoryStore::Detail::RunOnly);
     if (!record)
         return std::nullopt;
     m_appIds.insert(id, record->appId);

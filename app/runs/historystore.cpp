@@ -456,7 +456,7 @@ bool HistoryStore::readEventsAndCalls(RunRecord &record) const
     return true;
 }
 
-std::optional<RunRecord> HistoryStore::load(qint64 id) const
+std::optional<RunRecord> HistoryStore::load(qint64 id, Detail detail) const
 {
     if (!ready())
         return std::nullopt;
@@ -476,7 +476,7 @@ std::optional<RunRecord> HistoryStore::load(qint64 id) const
     QString problem;
     RunRecord record = rows::readRun(*query, m_codec, &problem);
     query->finish();
-    if (!readEventsAndCalls(record))
+    if (detail == Detail::WithTimeline && !readEventsAndCalls(record))
         return std::nullopt;
     // The rest of the run is still worth showing; the caller learns what is missing.
     if (!problem.isEmpty())

@@ -75,7 +75,10 @@ public:
     bool appendEvent(qint64 id, const RunEvent &event);
     bool appendCalls(qint64 id, const QList<core::RequestRecord> &calls);
 
-    std::optional<RunRecord> load(qint64 id) const; // with events and calls, in order
+    // What load() reads: the run's own row, or that and its timeline (events and calls, in
+    // order). A caller that shows or copies only the row skips two queries.
+    enum class Detail { RunOnly, WithTimeline };
+    std::optional<RunRecord> load(qint64 id, Detail detail = Detail::WithTimeline) const;
     QList<RunSummary> list(const RunFilter &filter, int offset, int limit) const; // newest first
     // The `limit` runs that come after `last` in the same newest-first order. Unlike an OFFSET,
     // its cost does not grow with how far down the list `last` is (a history pane scrolled to

@@ -162,7 +162,7 @@ qint64 RunService::startStoredRun(const StoredRunRequest &request)
 
 qint64 RunService::rerun(qint64 localId)
 {
-    const std::optional<RunRecord> old = m_store->load(localId);
+    const std::optional<RunRecord> old = m_store->load(localId, HistoryStore::Detail::RunOnly);
     if (!old)
         return 0;
     if (old->kind == RunKind::Stored) {
@@ -462,13 +462,11 @@ bool RunService::resume(qint64 localId)
 {
     if (isActive(localId))
         return false;
-    std::optional<RunRecord> record = m_store->load(localId);
+    std::optional<RunRecord> record = m_store->load(localId, HistoryStore::Detail::RunOnly);
     if (!record || record->serverRunId.isEmpty() ||
         !(record->phase == Phase::Waiting || record->phase == Phase::TimedOut ||
           record->phase == Phase::Cancelled))
         return false;
-    record->events.clear();
-    record->calls.clear();
     record->finishedAt = {};
     record->apiError.reset();
     m_active.emplace(localId, Active{*record, nullptr, 0});

@@ -311,6 +311,37 @@ private Q_SLOTS:
         QCOMPARE(store.lastError().code, StoreError::NotFound);
     }
 
+    void load_runOnlyReadsTheRowWithoutItsTimeline()
+    {
+        StoreFixture fixture;
+        HistoryStore store(ab::test::jsonTestCodec());
+        QVERIFY(store.open(fixture.path()));
+        RunRecord record = sampleRun(QStringLiteral("Slack"), 10, Phase::Success);
+        record.serverRunId = QStringLiteral("run-1");
+        record.resultsJson = R"([{"id":1}])";
+        record.events = {RunEvent{at(10), Phase::Submitting, {}, QStringLiteral("sending")}};
+        RequestRecord call;
+        call.method = QStringLiteral("POST");
+        call.url = QStringLiteral("https://api.zapier.com/v2/action-runs");
+        record.calls = {call};
+        const qint64 id = store.insert(record);
+
+        const std::optional<RunRecord> row = store.load(id, HistoryStore::Detail::RunOnly);
+        QVERIFY(row);
+        QVERIFY(store.lastError().ok());
+        QCOMPARE(row->serverRunId, QStringLiteral("run-1"));
+        QCOMPARE(row->phase, Phase::Success);
+        QCOMPARE(row->resultsJson, record.resultsJson);
+        QVERIFY(row->events.isEmpty());
+        QVERIFY(row->calls.isEmpty());
+        const std::optional<RunRecord> full = store.load(id);
+        QCOMPARE(full->events.size(), 1);
+        QCOMPARE(full->calls.size(), 1);
+
+        QVERIFY(!store.load(id + 1, HistoryStore::Detail::RunOnly));
+        QCOMPARE(store.lastError().code, StoreError::NotFound);
+    }
+
     void load_reportsUndecodableBlobButKeepsTheRun()
     {
         StoreFixture fixture;
