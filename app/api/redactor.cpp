@@ -3,6 +3,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <array>
 
 namespace ab::api {
 
@@ -56,15 +57,41 @@ static bool mayMatchPatterns(QByteArrayView text)
         }
         return list;
     }();
-    // Of all non-ASCII characters, caseless matching folds exactly two onto ASCII letters: U+212A
-    // KELVIN SIGN ("k") and U+017F LATIN SMALL LETTER LONG S ("s") (every code point was tried
-    // against each letter). Text holding either runs the patterns; other non-ASCII text (any
-    // accented title in a catalog) cannot spell a key and is checked like ASCII.
-    if (text.contains("\xE2\x84\xAA") || text.contains("\xC5\xBF"))
-        return true;
-    const QByteArray lower = text.toByteArray().toLower();
-    return std::any_of(words.begin(), words.end(),
-                       [&lower](const QByteArray &word) { return lower.contains(word); });
+    // The bytes a match can start with: the first letter of a word in either case, and the
+    // lead bytes of U+212A KELVIN SIGN (E2 84 AA) and U+017F LATIN SMALL LETTER LONG S (C5 BF).
+    // Of all non-ASCII characters, caseless matching folds exactly these two onto ASCII letters
+    // (every code point was tried against each letter), so text holding either runs the
+    // patterns; other non-ASCII text (any accented title in a catalog) cannot spell a key.
+    static const std::array<bool, 256> starts = [] {
+        std::array<bool, 256> table{};
+        for (const QByteArray &word : std::as_const(words)) {
+            table[uchar(word.front())] = true;
+            table[uchar(QChar::toUpper(char16_t(uchar(word.front()))))] = true;
+        }
+        table[0xE2] = table[0xC5] = true;
+        return table;
+    }();
+    // One pass over the body, comparing only where a word could begin: a response of a few
+    // hundred kilobytes is checked at the speed of a scan, not once per word after a lowered copy.
+    const char *const data = text.data();
+    const qsizetype size = text.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        const uchar c = uchar(data[i]);
+        if (!starts[c])
+            continue;
+        const QByteArrayView rest(data + i, size - i);
+        if (c >= 0x80) {
+            if (rest.startsWith("\xE2\x84\xAA") || rest.startsWith("\xC5\xBF"))
+                return true;
+            continue;
+        }
+        for (const QByteArray &word : std::as_const(words)) {
+            if ((c | 0x20) == uchar(word.front()) && rest.size() >= word.size() &&
+                qstrnicmp(rest.data(), word.size(), word.constData(), word.size()) == 0)
+                return true;
+        }
+    }
+    return false;
 }
 
 void Redactor::addSecret(const QString &secret)

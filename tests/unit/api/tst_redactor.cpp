@@ -91,6 +91,11 @@ private Q_SLOTS:
             << QByteArray(R"({"PASSWORD":"pw-secret-15"})") << QByteArray("pw-secret-15");
         QTest::newRow("BEARER") << QByteArray("note: BEARER xy-secret16")
                                 << QByteArray("xy-secret16");
+        QTest::newRow("key in mixed case")
+            << QByteArray(R"({"a":"t","ToKeN":"tk-secret-23"})") << QByteArray("tk-secret-23");
+        QTest::newRow("key right after non-ASCII")
+            << QByteArray("{\"\xc3\xa9\":\"\xe2\x80\x94\",\"secret\":\"sc-secret-24\"}")
+            << QByteArray("sc-secret-24");
         QTest::newRow("apikey") << QByteArray(R"({"apikey":"ak-secret-17"})")
                                 << QByteArray("ak-secret-17");
         QTest::newRow("client_assertion") << QByteArray(R"({"client_assertion":"eyJ.ca.secret18"})")
