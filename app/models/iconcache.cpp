@@ -76,28 +76,6 @@ private:
     QColor m_ink;
 };
 
-QIcon decode(const QByteArray &data, const QUrl &url, const QByteArray &contentType)
-{
-    const bool svg = contentType.contains("svg") || url.path().endsWith(QLatin1String(".svg"));
-    if (svg && !IconCache::svgSupported())
-        return {};
-    QIcon icon;
-    // Vector icons are rendered at several sizes; QIcon picks the closest for each scale.
-    const QList<int> sizes = svg ? QList<int>{16, 32, 64, 128} : QList<int>{0};
-    for (int size : sizes) {
-        QByteArray copy = data;
-        QBuffer buffer(&copy);
-        buffer.open(QIODevice::ReadOnly);
-        QImageReader reader(&buffer, svg ? QByteArray("svg") : QByteArray());
-        if (size > 0)
-            reader.setScaledSize(QSize(size, size));
-        const QImage image = reader.read();
-        if (!image.isNull())
-            icon.addPixmap(QPixmap::fromImage(image));
-    }
-    return icon;
-}
-
 } // namespace
 
 IconCache::IconCache(QNetworkAccessManager *network, QObject *parent)
@@ -116,10 +94,62 @@ IconCache::IconCache(QNetworkAccessManager *network, QObject *parent)
 
 IconCache::~IconCache() = default;
 
-bool IconCache::svgSupported()
+QByteArray IconCache::imageFormatFor(const QByteArray &contentType, const QUrl &url)
 {
-    static const bool supported = QImageReader::supportedImageFormats().contains("svg");
-    return supported;
+    QByteArray type = contentType.split(';').constFirst().trimmed().toLower();
+    if (type.startsWith("image/")) {
+        type = type.mid(6);
+        if (type == "svg+xml")
+            return "svg";
+        if (type == "jpg" || type == "pjpeg")
+            return "jpeg";
+        if (type == "x-icon" || type == "vnd.microsoft.icon")
+            return "ico";
+        if (!type.isEmpty() && !type.startsWith("x-") && !type.contains('+'))
+            return type; // png, gif, jpeg, webp, bmp: Qt names its readers after the subtype
+    }
+    const QString path = url.path();
+    const QString suffix = path.mid(path.lastIndexOf(QLatin1Char('.')) + 1).toLower();
+    if (suffix == QLatin1String("jpg"))
+        return "jpeg";
+    for (const char *known : {"svg", "png", "jpeg", "gif", "webp", "ico", "bmp"}) {
+        if (suffix == QLatin1String(known))
+            return known;
+    }
+    return {};
+}
+
+QIcon IconCache::decode(const QByteArray &data, const QUrl &url, const QByteArray &contentType)
+{
+    const QByteArray format = imageFormatFor(contentType, url);
+    const auto read = [&data](const QByteArray &as, int size) {
+        QByteArray copy = data;
+        QBuffer buffer(&copy);
+        buffer.open(QIODevice::ReadOnly);
+        QImageReader reader(&buffer, as);
+        // A named format is tried alone; sniffing (every plugin) is the fallback below.
+        reader.setAutoDetectImageFormat(as.isEmpty());
+        if (size > 0)
+            reader.setScaledSize(QSize(size, size));
+        return reader.read();
+    };
+    QIcon icon;
+    if (format == "svg") {
+        // Vector icons are rendered at several sizes; QIcon picks the closest for each scale.
+        for (int size : {16, 32, 64, 128}) {
+            const QImage image = read(format, size);
+            if (image.isNull())
+                return {};
+            icon.addPixmap(QPixmap::fromImage(image));
+        }
+        return icon;
+    }
+    QImage image = format.isEmpty() ? QImage() : read(format, 0);
+    if (image.isNull())
+        image = read(QByteArray(), 0);
+    if (!image.isNull())
+        icon.addPixmap(QPixmap::fromImage(image));
+    return icon;
 }
 
 QIcon IconCache::placeholder()

@@ -36,8 +36,15 @@ public:
     // A rounded tile in `hexColor` ("ff4a00") with the title's initial; painted at any size.
     static QIcon letterTile(const QString &title, const QString &hexColor);
     static QIcon placeholder();
-    // Whether the installed Qt can decode SVG images (the imageformats/qsvg plugin).
-    static bool svgSupported();
+    // The image format to read a reply as ("png", "svg", ...), from its Content-Type or else
+    // its URL's suffix; empty when neither says. Naming the format makes QImageReader load only
+    // that plugin: without one it loads every installed image plugin to sniff the bytes.
+    static QByteArray imageFormatFor(const QByteArray &contentType, const QUrl &url);
+    // The icon in `data`: read as imageFormatFor() says, or sniffed when that fails (a server
+    // may label a PNG as something else). Vector icons are rendered at 16 to 128 px. Null when
+    // the data is no image this Qt can read (an SVG without the qsvg plugin, Debian
+    // libqt6svg6).
+    static QIcon decode(const QByteArray &data, const QUrl &url, const QByteArray &contentType);
 
     int loadsInFlight() const { return m_inFlight; }
     // At most this many downloads at once; the rest wait their turn (a fast scroll through
