@@ -4,6 +4,13 @@
 
 using namespace ab::api;
 
+// Outside the class: moc 6.4 misreads some raw strings in a Q_OBJECT body.
+static QByteArray proseNamingKeys()
+{
+    return R"({"title":"Code by Zapier","description":"Reset a password, rotate an api_key )"
+           R"(or a Secret; tokens expire","auth":"Bearer-less"})";
+}
+
 class TestRedactor final : public QObject {
     Q_OBJECT
 
@@ -91,6 +98,8 @@ private Q_SLOTS:
             << QByteArray(R"({"PASSWORD":"pw-secret-15"})") << QByteArray("pw-secret-15");
         QTest::newRow("BEARER") << QByteArray("note: BEARER xy-secret16")
                                 << QByteArray("xy-secret16");
+        QTest::newRow("bearer before a tab")
+            << QByteArray("authorization:\tbearer\tab.cd-secret25") << QByteArray("ab.cd-secret25");
         QTest::newRow("key in mixed case")
             << QByteArray(R"({"a":"t","ToKeN":"tk-secret-23"})") << QByteArray("tk-secret-23");
         QTest::newRow("key right after non-ASCII")
@@ -130,6 +139,9 @@ private Q_SLOTS:
         QCOMPARE(Redactor().redactBody(body), body);
         const QByteArray form = "grant_type=client_credentials&scope=external";
         QCOMPARE(Redactor().redactBody(form), form);
+        // Prose that names the keys without being one.
+        const QByteArray prose = proseNamingKeys();
+        QCOMPARE(Redactor().redactBody(prose), prose);
     }
 
     void literals_registeredSecretsAnywhere()
