@@ -51,13 +51,16 @@ QByteArray compactJson(const QJsonValue &value)
 
 bool parseJson(const QByteArray &body, QJsonValue *out, QString *error)
 {
-    if (body.trimmed().isEmpty()) {
+    // A const copy: trimmed() shares the body's bytes, and a non-const access such as front()
+    // on it would detach, copying the whole body just to read its first character.
+    const QByteArray trimmed = body.trimmed();
+    if (trimmed.isEmpty()) {
         *error = QStringLiteral("the body is empty");
         return false;
     }
     QJsonParseError parseError;
     // Objects and arrays (every documented body) parse as they are: no copy of a large body.
-    const char first = body.trimmed().front();
+    const char first = trimmed.at(0);
     if (first == '{' || first == '[') {
         const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
         if (parseError.error == QJsonParseError::NoError) {
