@@ -79,6 +79,134 @@ private Q_SLOTS:
         QVERIFY(!page.items.at(1).needsAuthentication); // connect link null: no auth needed
     }
 
+    // Every shape an app item may take without being an error, read the same whatever path
+    // the decoder takes internally.
+    void apps_itemTolerance()
+    {
+        // One raw literal per line: moc does not understand raw strings that span lines.
+        const QByteArray body =
+            R"({"data":[)"
+            R"({"id":42,"title":"N","description":null,"image":null,"images":null,"hex_color":null,)"
+            R"("categories":null,"action_types":null,"links":null},)"
+            R"({"type":"app","id":"b","title":"B","description":"d","image":"i","extra":[1,{}],)"
+            R"("images":{"url_16x16":"s","url_32x32":null,"url_128x128":"l"},)"
+            R"("categories":["crm",{"slug":"sales"},{},{"slug":null},{"name":"x","slug":"ops"}],)"
+            R"("action_types":["READ","SEARCH"],"links":{"connect_new_authentication":null}},)"
+            R"({"id":"c","title":"C","images":{},"categories":[],"action_types":[],"links":{}},)"
+            R"({"id":"d","title":"D","links":"not an object is ignored"},)"
+            R"({"id":"e","title":"E","links":{"connect_new_authentication":"https://c/e"}},)"
+            R"({"id":-7.5,"title":""})"
+            R"(]})";
+        const auto result = decodeApps(body);
+        VERIFY_OK(result);
+        const QList<core::App> &apps = result.value().items;
+        QCOMPARE(apps.size(), 6);
+
+        QCOMPARE(apps[0].id, QStringLiteral("42"));
+        QCOMPARE(apps[0].title, QStringLiteral("N"));
+        QVERIFY(apps[0].description.isEmpty() && apps[0].image.isEmpty());
+        QVERIFY(apps[0].images.url16.isEmpty() && apps[0].images.url128.isEmpty());
+        QVERIFY(apps[0].hexColor.isEmpty());
+        QVERIFY(apps[0].categories.isEmpty() && apps[0].actionTypes.isEmpty());
+        QVERIFY(apps[0].connectUrl.isEmpty());
+        QVERIFY(apps[0].needsAuthentication);
+
+        QCOMPARE(apps[1].id, QStringLiteral("b"));
+        QCOMPARE(apps[1].description, QStringLiteral("d"));
+        QCOMPARE(apps[1].image, QStringLiteral("i"));
+        QCOMPARE(apps[1].images.url16, QStringLiteral("s"));
+        QVERIFY(apps[1].images.url32.isEmpty() && apps[1].images.url64.isEmpty());
+        QCOMPARE(apps[1].images.url128, QStringLiteral("l"));
+        // Objects without a string slug read as empty slugs, not as errors.
+        QCOMPARE(apps[1].categories, QStringList({QStringLiteral("crm"), QStringLiteral("sales"),
+                                                  QString(), QString(), QStringLiteral("ops")}));
+        QCOMPARE(apps[1].actionTypes,
+                 QStringList({QStringLiteral("READ"), QStringLiteral("SEARCH")}));
+        QVERIFY(apps[1].connectUrl.isEmpty());
+        QVERIFY(!apps[1].needsAuthentication);
+
+        QVERIFY(apps[2].images.url16.isEmpty());
+        QVERIFY(apps[2].categories.isEmpty() && apps[2].actionTypes.isEmpty());
+        QVERIFY(apps[2].connectUrl.isEmpty());
+        QVERIFY(apps[2].needsAuthentication); // absent link: tells nothing
+
+        QVERIFY(apps[3].connectUrl.isEmpty());
+        QVERIFY(apps[3].needsAuthentication);
+
+        QCOMPARE(apps[4].connectUrl, QStringLiteral("https://c/e"));
+        QVERIFY(apps[4].needsAuthentication);
+
+        QCOMPARE(apps[5].id, QStringLiteral("-7.5"));
+        QVERIFY(apps[5].title.isEmpty());
+    }
+
+    // The exact message, path included, of the first problem in the catalog.
+    void apps_errorNamesThePath_data()
+    {
+        QTest::addColumn<QByteArray>("items");
+        QTest::addColumn<QString>("detail");
+        QTest::newRow("id empty") << QByteArray(R"({"id":"","title":"A"})")
+                                  << QStringLiteral("data[0].id is empty");
+        QTest::newRow("id absent") << QByteArray(R"({"title":"A"})")
+                                   << QStringLiteral("data[0].id is not an id but absent");
+        QTest::newRow("id a boolean") << QByteArray(R"({"id":true,"title":"A"})")
+                                      << QStringLiteral("data[0].id is not an id but a boolean");
+        QTest::newRow("title null") << QByteArray(R"({"id":"a","title":null})")
+                                    << QStringLiteral("data[0].title is missing");
+        QTest::newRow("description a boolean")
+            << QByteArray(R"({"id":"a","title":"A","description":false})")
+            << QStringLiteral("data[0].description is not a string but a boolean");
+        QTest::newRow("image an object")
+            << QByteArray(R"({"id":"a","title":"A","image":{}})")
+            << QStringLiteral("data[0].image is not a string but an object");
+        QTest::newRow("images an array")
+            << QByteArray(R"({"id":"a","title":"A","images":[]})")
+            << QStringLiteral("data[0].images is not an object but an array");
+        QTest::newRow("images.url_16x16 a number")
+            << QByteArray(R"({"id":"a","title":"A","images":{"url_16x16":16}})")
+            << QStringLiteral("data[0].images.url_16x16 is not a string but a number");
+        QTest::newRow("images.url_128x128 an array")
+            << QByteArray(R"({"id":"a","title":"A","images":{"url_128x128":[]}})")
+            << QStringLiteral("data[0].images.url_128x128 is not a string but an array");
+        QTest::newRow("hex_color a number in the third item")
+            << QByteArray(R"({"id":"a","title":"A"},{"id":"b","title":"B"},)"
+                          R"({"id":"c","title":"C","hex_color":255})")
+            << QStringLiteral("data[2].hex_color is not a string but a number");
+        QTest::newRow("categories an object")
+            << QByteArray(R"({"id":"a","title":"A","categories":{}})")
+            << QStringLiteral("data[0].categories is not an array but an object");
+        QTest::newRow("category a number")
+            << QByteArray(R"({"id":"a","title":"A","categories":["crm",3]})")
+            << QStringLiteral("data[0].categories[1] is not an object but a number");
+        QTest::newRow("category slug a number")
+            << QByteArray(R"({"id":"a","title":"A","categories":[{"slug":1}]})")
+            << QStringLiteral("data[0].categories[0].slug is not a string but a number");
+        QTest::newRow("action_types a string")
+            << QByteArray(R"({"id":"a","title":"A","action_types":"READ"})")
+            << QStringLiteral("data[0].action_types is not an array but a string");
+        QTest::newRow("action type a number")
+            << QByteArray(R"({"id":"a","title":"A","action_types":["READ",2]})")
+            << QStringLiteral("data[0].action_types[1] is not a string but a number");
+        QTest::newRow("connect link a number")
+            << QByteArray(R"({"id":"a","title":"A","links":{"connect_new_authentication":1}})")
+            << QStringLiteral(
+                   "data[0].links.connect_new_authentication is not a string but a number");
+        QTest::newRow("first problem of an item wins")
+            << QByteArray(R"({"id":"a","title":"A","images":{"url_64x64":1},)"
+                          R"("action_types":[2],"hex_color":3})")
+            << QStringLiteral("data[0].images.url_64x64 is not a string but a number");
+        QTest::newRow("item a string") << QByteArray(R"({"id":"a","title":"A"},"b")")
+                                       << QStringLiteral("data[1] is not an object but a string");
+    }
+    void apps_errorNamesThePath()
+    {
+        QFETCH(QByteArray, items);
+        QFETCH(QString, detail);
+        const core::ApiError error = errorOf("apps", "{\"data\":[" + items + "]}");
+        QCOMPARE(error.kind, ErrorKind::MalformedResponse);
+        QCOMPARE(error.detail, detail);
+    }
+
     void listEnvelope_tolerance_data()
     {
         QTest::addColumn<QByteArray>("body");
