@@ -147,7 +147,7 @@ int main(int argc, char *argv[])
     sandbox::SandboxHost sandbox(sandboxOptions);
     sandbox.start();
     // Fontconfig reads the description of every installed font before the first text can be
-    // measured: a fifth of this thread's start-up. QFontDatabase is thread-safe, so that runs
+    // measured: about a sixth of this thread's start-up. QFontDatabase is thread-safe, so that runs
     // on a thread of its own while this one opens the history and builds the services; the
     // first widget that needs a font waits for it under Qt's font-database lock. Joined before
     // the application object goes.
