@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QScrollBar>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -17,6 +18,29 @@
 #include <cstdio>
 
 using namespace ab;
+
+// How busy the VM's CPUs were between two readings of /proc/stat, and the host's share (the
+// `steal` column): a paint stretched by another process or by a descheduled vCPU is not the
+// view's doing. This process alone keeps one CPU busy. Linux only; elsewhere nothing is printed.
+struct CpuTimes {
+    qint64 idle = 0; // idle and iowait
+    qint64 steal = 0;
+    qint64 total = 0;
+};
+
+static CpuTimes cpuTimes()
+{
+    QFile stat(QStringLiteral("/proc/stat"));
+    if (!stat.open(QIODevice::ReadOnly))
+        return {};
+    const QList<QByteArray> fields = stat.readLine().simplified().split(' ');
+    CpuTimes times;
+    for (qsizetype i = 1; i < fields.size() && i <= 8; ++i) // user .. steal
+        times.total += fields.at(i).toLongLong();
+    times.idle = fields.value(4).toLongLong() + fields.value(5).toLongLong();
+    times.steal = fields.value(8).toLongLong();
+    return times;
+}
 
 int main(int argc, char *argv[])
 {
@@ -77,8 +101,10 @@ int main(int argc, char *argv[])
             QCoreApplication::quit();
         }
     });
+    const CpuTimes before = cpuTimes();
     stepper.start();
     app.exec();
+    const CpuTimes after = cpuTimes();
     std::sort(frames.begin(), frames.end());
     const qsizetype over =
         std::count_if(frames.begin(), frames.end(), [](double ms) { return ms > 16.0; });
@@ -86,5 +112,11 @@ int main(int argc, char *argv[])
                 "over 16 ms\n",
                 fetched, qlonglong(frames.size()), frames[frames.size() / 2], frames.last(),
                 qlonglong(over));
+    if (after.total > before.total) {
+        const double total = double(after.total - before.total);
+        std::printf("  during the run: CPUs %.0f%% busy, host steal %.0f%% of the VM's CPU time\n",
+                    100.0 * (1.0 - double(after.idle - before.idle) / total),
+                    100.0 * double(after.steal - before.steal) / total);
+    }
     return 0;
 }
