@@ -3,6 +3,7 @@
 #include "core/pluginsearch.h"
 #include "widgets/connectwindowfactory.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QPluginLoader>
 
@@ -28,10 +29,22 @@ QStringList ConnectWindowLoader::defaultDirectories()
     return core::pluginDirectories(QStringLiteral(ACTIONBENCH_PLUGIN_RELATIVE_DIR));
 }
 
+void ConnectWindowLoader::prepareWebEngine()
+{
+    if (QCoreApplication::testAttribute(Qt::AA_ShareOpenGLContexts))
+        return;
+    const QByteArray flags = qgetenv("QTWEBENGINE_CHROMIUM_FLAGS");
+    if (flags.contains("--disable-gpu") || flags.contains("--use-gl") ||
+        flags.contains("--enable-gpu"))
+        return;
+    qputenv("QTWEBENGINE_CHROMIUM_FLAGS", (flags + " --disable-gpu").trimmed());
+}
+
 ConnectWindowFactory *ConnectWindowLoader::factory()
 {
     if (m_factory)
         return m_factory;
+    prepareWebEngine();
     core::FoundPlugin found =
         core::findPlugin(m_directories, pluginBaseName(), [](QObject *instance) {
             return qobject_cast<ConnectWindowFactory *>(instance) != nullptr;

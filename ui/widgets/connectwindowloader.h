@@ -26,6 +26,13 @@ public:
     static QStringList defaultDirectories();
     static QString pluginBaseName() { return QStringLiteral("actionbench_connectview"); }
 
+    // Qt WebEngine composites on the GPU only through a global shared OpenGL context, which the
+    // app does not create (ui/main.cpp). Unless the context exists or the user's
+    // QTWEBENGINE_CHROMIUM_FLAGS already choose, this asks Chromium for software rendering
+    // (--disable-gpu) before the engine starts, instead of letting it find out and warn.
+    // factory() calls it before loading the plugin.
+    static void prepareWebEngine();
+
     // The factory, loading the plugin now if need be; nullptr when it cannot be loaded
     // (errorString() says why, in words for the user, in the language of the moment).
     ConnectWindowFactory *factory();

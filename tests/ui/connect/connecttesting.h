@@ -23,12 +23,12 @@
 
 namespace ab::test {
 
-// WebEngine wants shared OpenGL contexts before the application exists (as ui/main.cpp does),
-// and Chromium refuses to run as root without its sandbox disabled.
+// As ui/main.cpp: no shared OpenGL contexts (the engine renders in software, see
+// ConnectWindowLoader::prepareWebEngine()). Chromium refuses to run as root without its sandbox
+// disabled.
 #define AB_WEBENGINE_TEST_MAIN(TestClass)                                                          \
     int main(int argc, char *argv[])                                                               \
     {                                                                                              \
-        QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);                                \
         if (!qEnvironmentVariableIsSet("QTWEBENGINE_DISABLE_SANDBOX"))                             \
             qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");                                           \
         if (!qEnvironmentVariableIsSet("QTWEBENGINE_CHROMIUM_FLAGS"))                              \

@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QFile>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -77,6 +78,39 @@ private Q_SLOTS:
         QCOMPARE(bar.text(), ConnectMessages::timedOut(QStringLiteral("Slack")));
     }
 
+    void prepareWebEngine_asksForSoftwareRenderingUnlessTheUserChose_data()
+    {
+        QTest::addColumn<QByteArray>("flags");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("none") << QByteArray() << QByteArray("--disable-gpu");
+        QTest::newRow("other flags kept")
+            << QByteArray("--no-sandbox") << QByteArray("--no-sandbox --disable-gpu");
+        QTest::newRow("already software")
+            << QByteArray("--disable-gpu --no-sandbox") << QByteArray("--disable-gpu --no-sandbox");
+        QTest::newRow("the user's GL choice")
+            << QByteArray("--use-gl=egl") << QByteArray("--use-gl=egl");
+    }
+    void prepareWebEngine_asksForSoftwareRenderingUnlessTheUserChose()
+    {
+        QFETCH(QByteArray, flags);
+        QFETCH(QByteArray, expected);
+        // The app shares no OpenGL contexts, and neither does this test (see main()).
+        QVERIFY(!QCoreApplication::testAttribute(Qt::AA_ShareOpenGLContexts));
+        const QByteArray saved = qgetenv("QTWEBENGINE_CHROMIUM_FLAGS");
+        const auto restore = qScopeGuard([&saved] {
+            if (saved.isNull())
+                qunsetenv("QTWEBENGINE_CHROMIUM_FLAGS");
+            else
+                qputenv("QTWEBENGINE_CHROMIUM_FLAGS", saved);
+        });
+        if (flags.isNull())
+            qunsetenv("QTWEBENGINE_CHROMIUM_FLAGS");
+        else
+            qputenv("QTWEBENGINE_CHROMIUM_FLAGS", flags);
+        ConnectWindowLoader::prepareWebEngine();
+        QCOMPARE(qgetenv("QTWEBENGINE_CHROMIUM_FLAGS"), expected);
+    }
+
     void buildTree_findsThePluginAndOnlyThenWebEngine()
     {
         if (!QFile::exists(QStringLiteral("/proc/self/maps")))
@@ -116,7 +150,6 @@ private Q_SLOTS:
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts); // as the app does
     QApplication app(argc, argv);
     TestConnectLoader test;
     return QTest::qExec(&test, argc, argv);
