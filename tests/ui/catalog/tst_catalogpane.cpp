@@ -23,6 +23,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace ab;
 using ab::models::ActionListModel;
 using ab::models::AppCatalogModel;
@@ -264,6 +266,11 @@ private Q_SLOTS:
         QVERIFY2(status->text().contains(QStringLiteral("Could not load apps")),
                  qPrintable(status->text()));
         QVERIFY(status->retryButton()->isVisible());
+        // The warning icon, fetched only now that an error is shown.
+        const QList<QLabel *> labels = status->findChildren<QLabel *>();
+        QVERIFY(std::any_of(labels.begin(), labels.end(), [](const QLabel *label) {
+            return label->isVisible() && !label->pixmap().isNull();
+        }));
         m_sandbox->clearFaults();
         QTest::mouseClick(status->retryButton(), Qt::LeftButton);
         QTRY_VERIFY(m_pane->appModel()->rowCount() > 10);

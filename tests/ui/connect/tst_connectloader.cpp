@@ -9,10 +9,14 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QLabel>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
+
+#include <algorithm>
 
 using namespace ab;
 using namespace ab::ui;
@@ -58,6 +62,15 @@ private Q_SLOTS:
     {
         ConnectMessageBar bar;
         bar.resize(600, 80);
+        const auto iconsShown = [&bar] {
+            const QList<QToolButton *> buttons = bar.findChildren<QToolButton *>();
+            const QList<QLabel *> labels = bar.findChildren<QLabel *>();
+            return std::any_of(buttons.begin(), buttons.end(),
+                               [](const QToolButton *b) { return !b->icon().isNull(); }) &&
+                   std::any_of(labels.begin(), labels.end(),
+                               [](const QLabel *l) { return !l->pixmap().isNull(); });
+        };
+        QVERIFY(!iconsShown()); // an empty bar fetches no icon from the style
         int made = 0;
         bar.showMessage(ConnectMessageBar::Kind::Error, [&made] {
             ++made;
@@ -65,6 +78,7 @@ private Q_SLOTS:
         });
         bar.show();
         QCOMPARE(made, 1);
+        QVERIFY(iconsShown());
         {
             test::PseudoLanguage pseudo;
             const QStringList found = test::UntranslatedText().scan(&bar);
