@@ -16,6 +16,7 @@
 #include "runs/runservice.h"
 #include "sandbox/sandboxhost.h"
 #include "secrets/keychainsecretstore.h"
+#include "style/appstyle.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -107,6 +108,9 @@ int main(int argc, char *argv[])
     // window under X. Only the Connect window's web engine would use it, and it renders a
     // sign-in page just as well in software (ConnectWindowLoader::prepareWebEngine()).
     QApplication app(argc, argv);
+    // The platform's style, with the line edits' clear icon read without an icon-theme scan
+    // when the desktop has no theme of its own (ui/style/appstyle.h).
+    QApplication::setStyle(new ui::AppStyle(QApplication::style()->name()));
     QApplication::setApplicationName(QStringLiteral("Actionbench"));
     QApplication::setOrganizationName(QStringLiteral("Actionbench"));
     QApplication::setApplicationVersion(core::applicationVersion());
