@@ -192,21 +192,21 @@ void RunDetailView::ensureTabs()
     retranslateTabs();
 }
 
-QTabWidget *RunDetailView::tabs() const
+QTabWidget *RunDetailView::tabs()
 {
-    const_cast<RunDetailView *>(this)->ensureTabs();
+    ensureTabs();
     return m_tabs;
 }
 
-RunDetailResults *RunDetailView::results() const
+RunDetailResults *RunDetailView::results()
 {
-    const_cast<RunDetailView *>(this)->ensureTabs();
+    ensureTabs();
     return m_results;
 }
 
-RunDetailErrors *RunDetailView::errors() const
+RunDetailErrors *RunDetailView::errors()
 {
-    const_cast<RunDetailView *>(this)->ensureTabs();
+    ensureTabs();
     return m_errors;
 }
 

@@ -52,9 +52,9 @@ public:
     QString curlCommand() const;
 
     // The tabs are built on first use (the first run shown, or one of these calls).
-    QTabWidget *tabs() const;
-    RunDetailResults *results() const;
-    RunDetailErrors *errors() const;
+    QTabWidget *tabs();
+    RunDetailResults *results();
+    RunDetailErrors *errors();
     QAction *rerunAction() const { return m_rerun; }
     QAction *restoreAction() const { return m_restore; }
     QAction *copyCurlAction() const { return m_copyCurl; }
