@@ -239,11 +239,13 @@ void AuthFlow::pasteToken()
     signIn(credentials, secrets);
 }
 
+QString AuthFlow::value(const char *name) const
+{
+    return m_parser->value(QString::fromLatin1(name));
+}
+
 void AuthFlow::exchange()
 {
-    const auto value = [this](const char *name) {
-        return options().value(QString::fromLatin1(name));
-    };
     Credentials credentials;
     credentials.mode = CredentialMode::WhiteLabelExchange;
     auto &exchange = credentials.exchange;
@@ -296,9 +298,6 @@ void AuthFlow::exchange()
 
 void AuthFlow::oauth()
 {
-    const auto value = [this](const char *name) {
-        return options().value(QString::fromLatin1(name));
-    };
     Credentials credentials;
     credentials.mode = CredentialMode::OAuthPkce;
     auto &pkce = credentials.pkce;

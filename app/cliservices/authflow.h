@@ -50,6 +50,8 @@ private:
     void fail(const QString &message, int exitCode);
     const cli::Output &out() const { return m_output; }
     const QCommandLineParser &options() const { return *m_parser; }
+    // The value of the option `name` ("client-id"), empty when not given.
+    QString value(const char *name) const;
     const QStringList &arguments() const { return m_arguments; }
 
     const cli::AccountsSettings &m_settings;
