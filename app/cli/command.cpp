@@ -1,6 +1,11 @@
 #include "cli/command.h"
 
+#include "api/apiclient.h"
 #include "cli/environment.h"
+#include "cli/formfiller.h"
+#include "cli/resolver.h"
+
+#include <QCommandLineParser>
 
 namespace ab::cli {
 
@@ -39,6 +44,38 @@ void Command::failApi(const core::ApiError &error, const QString &context)
         return;
     out().apiError(error, context);
     finish(error.kind == core::ErrorKind::OutcomeUnknown ? ExitTimeout : ExitApiFailure);
+}
+
+bool Command::resolveAndFill(const QString &appText, const QString &actionKey,
+                             std::function<void(const Target &, FormFiller *)> then)
+{
+    QList<QPair<QString, QString>> assignments;
+    QString error;
+    if (!FormFiller::parseAssignments(options().values(QStringLiteral("set")), &assignments,
+                                      &error)) {
+        fail(error, ExitUsage);
+        return false;
+    }
+    auto *resolver = new Resolver(env()->client(), this);
+    resolver->target(appText, actionKey, options().value(QStringLiteral("connection")),
+                     [this, assignments, then = std::move(then)](std::optional<Target> target,
+                                                                 ResolveFailure failure) {
+                         if (!target)
+                             return failure.apiError ? failApi(*failure.apiError, failure.message)
+                                                     : fail(failure.message, ExitUsage);
+                         auto *filler = new FormFiller(env()->client(), this);
+                         filler->fill(*target, assignments,
+                                      [this, resolved = *target, filler,
+                                       then](std::optional<FormFiller::Failure> failure) {
+                                          if (failure)
+                                              return failure->apiError
+                                                         ? failApi(*failure->apiError,
+                                                                   failure->message)
+                                                         : fail(failure->message, ExitUsage);
+                                          then(resolved, filler);
+                                      });
+                     });
+    return true;
 }
 
 } // namespace ab::cli

@@ -6,11 +6,15 @@
 #include <QObject>
 #include <QStringList>
 
+#include <functional>
+
 class QCommandLineParser;
 
 namespace ab::cli {
 
 class Environment;
+class FormFiller;
+struct Target;
 
 // One subcommand. It starts asynchronously and ends by calling finish() exactly once; main()
 // turns that into the process exit code. No nested event loops anywhere.
@@ -31,6 +35,14 @@ protected:
     void finish(int exitCode);
     void fail(const QString &message, int exitCode);
     void failApi(const core::ApiError &error, const QString &context);
+
+    // What run, fields, choices and stored create share: parses --set, resolves the app, the
+    // action and --connection, and fills the form as the GUI would (clearing and refetching on
+    // invalidation). `then` gets the target and the filled form; any failure has been reported
+    // (exit code 2 for usage, 3 for the API) and `then` is not called. False when --set was
+    // already unusable (the command has failed before any request).
+    bool resolveAndFill(const QString &appText, const QString &actionKey,
+                        std::function<void(const Target &target, FormFiller *filler)> then);
 
     Environment *env() const { return m_environment; }
     const Output &out() const;

@@ -37,28 +37,8 @@ void FieldsCommand::start()
     const QString actionKey = options().value(QStringLiteral("action"));
     if (appText.isEmpty() || actionKey.isEmpty())
         return fail(QStringLiteral("fields needs --app and --action"), ExitUsage);
-    QList<QPair<QString, QString>> assignments;
-    QString error;
-    if (!FormFiller::parseAssignments(options().values(QStringLiteral("set")), &assignments,
-                                      &error))
-        return fail(error, ExitUsage);
-    auto *resolver = new Resolver(env()->client(), this);
-    resolver->target(appText, actionKey, options().value(QStringLiteral("connection")),
-                     [this, assignments](std::optional<Target> target, ResolveFailure failure) {
-                         if (!target)
-                             return failure.apiError ? failApi(*failure.apiError, failure.message)
-                                                     : fail(failure.message, ExitUsage);
-                         auto *filler = new FormFiller(env()->client(), this);
-                         filler->fill(*target, assignments,
-                                      [this, filler](std::optional<FormFiller::Failure> failure) {
-                                          if (failure)
-                                              return failure->apiError
-                                                         ? failApi(*failure->apiError,
-                                                                   failure->message)
-                                                         : fail(failure->message, ExitUsage);
-                                          report(filler);
-                                      });
-                     });
+    resolveAndFill(appText, actionKey,
+                   [this](const Target &, FormFiller *filler) { report(filler); });
 }
 
 void FieldsCommand::report(FormFiller *filler)

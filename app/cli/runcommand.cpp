@@ -22,72 +22,57 @@ void RunCommand::start()
     const QString actionKey = options().value(QStringLiteral("action"));
     if (appText.isEmpty() || actionKey.isEmpty())
         return fail(QStringLiteral("run needs --app and --action"), ExitUsage);
-    QList<QPair<QString, QString>> assignments;
-    QString error;
-    if (!FormFiller::parseAssignments(options().values(QStringLiteral("set")), &assignments,
-                                      &error))
-        return fail(error, ExitUsage);
-    auto *resolver = new Resolver(env()->client(), this);
-    resolver->target(
-        appText, actionKey, options().value(QStringLiteral("connection")),
-        [=, this](std::optional<Target> target, ResolveFailure failure) {
-            if (!target)
-                return failure.apiError ? failApi(*failure.apiError, failure.message)
-                                        : fail(failure.message, ExitUsage);
-            auto *filler = new FormFiller(env()->client(), this);
-            filler->fill(
-                *target, assignments, [=, this](std::optional<FormFiller::Failure> failure) {
-                    if (failure)
-                        return failure->apiError ? failApi(*failure->apiError, failure->message)
-                                                 : fail(failure->message, ExitUsage);
-                    for (const QString &note : filler->notes())
-                        out().progress(QStringLiteral("note: ") + note);
-                    form::FormSession *session = filler->session();
-                    if (!options().isSet(QStringLiteral("no-validate"))) {
-                        QStringList problems;
-                        for (const form::ValidationIssue &issue : session->validate())
-                            problems << QStringLiteral("%1 (%2)").arg(
-                                issue.fieldId, validationCodeName(issue.code));
-                        if (!problems.isEmpty())
-                            return fail(QStringLiteral("the form is not ready: %1; fix it with "
-                                                       "--set, or send it anyway with "
-                                                       "--no-validate")
-                                            .arg(problems.join(QStringLiteral(", "))),
-                                        ExitUsage);
-                    }
-                    runs::RunRequest request;
-                    request.environment = env()->environmentName();
-                    request.appId = target->app.id;
-                    request.appTitle = target->app.title;
-                    request.actionKey = target->action.key;
-                    request.actionTitle = target->action.title;
-                    request.actionType = target->action.actionTypeRaw.isEmpty()
-                                             ? actionTypeToString(target->action.actionType)
-                                             : target->action.actionTypeRaw;
-                    request.connectionId = target->connection.id;
-                    request.connectionTitle = target->connection.title;
-                    request.inputs = session->inputs();
-                    const QMap<QString, QString> labels = session->valueLabels();
-                    for (auto it = labels.begin(); it != labels.end(); ++it)
-                        request.inputLabels.insert(it.key(), it.value());
-                    request.fieldsJson = api::encodeFieldTree(session->fields());
+    const bool started =
+        resolveAndFill(appText, actionKey, [this](const Target &target, FormFiller *filler) {
+            for (const QString &note : filler->notes())
+                out().progress(QStringLiteral("note: ") + note);
+            form::FormSession *session = filler->session();
+            if (!options().isSet(QStringLiteral("no-validate"))) {
+                QStringList problems;
+                for (const form::ValidationIssue &issue : session->validate())
+                    problems << QStringLiteral("%1 (%2)").arg(issue.fieldId,
+                                                              validationCodeName(issue.code));
+                if (!problems.isEmpty())
+                    return fail(QStringLiteral("the form is not ready: %1; fix it with "
+                                               "--set, or send it anyway with "
+                                               "--no-validate")
+                                    .arg(problems.join(QStringLiteral(", "))),
+                                ExitUsage);
+            }
+            runs::RunRequest request;
+            request.environment = env()->environmentName();
+            request.appId = target.app.id;
+            request.appTitle = target.app.title;
+            request.actionKey = target.action.key;
+            request.actionTitle = target.action.title;
+            request.actionType = target.action.actionTypeRaw.isEmpty()
+                                     ? actionTypeToString(target.action.actionType)
+                                     : target.action.actionTypeRaw;
+            request.connectionId = target.connection.id;
+            request.connectionTitle = target.connection.title;
+            request.inputs = session->inputs();
+            const QMap<QString, QString> labels = session->valueLabels();
+            for (auto it = labels.begin(); it != labels.end(); ++it)
+                request.inputLabels.insert(it.key(), it.value());
+            request.fieldsJson = api::encodeFieldTree(session->fields());
 
-                    QString storeError; // opened already, unless that failed
-                    runs::HistoryStore *store = env()->history(&storeError);
-                    if (!store)
-                        return fail(storeError, ExitApiFailure);
-                    runs::RunService *service = makeRunService(env(), store, this);
-                    auto *follower = new RunFollower(service, store, out(),
-                                                     options().isSet(QStringLiteral("wait")), this);
-                    connect(follower, &RunFollower::done, this, &RunCommand::finish);
-                    const qint64 id = service->startRun(request);
-                    if (id <= 0)
-                        return fail(QStringLiteral("could not record the run in the history: %1")
-                                        .arg(store->lastError().detail),
-                                    ExitApiFailure);
-                    follower->follow(id);
-                });
+            QString storeError; // opened already, unless that failed
+            runs::HistoryStore *store = env()->history(&storeError);
+            if (!store)
+                return fail(storeError, ExitApiFailure);
+            runs::RunService *service = makeRunService(env(), store, this);
+            auto *follower = new RunFollower(service, store, out(),
+                                             options().isSet(QStringLiteral("wait")), this);
+            connect(follower, &RunFollower::done, this, &RunCommand::finish);
+            const qint64 id = service->startRun(request);
+            if (id <= 0)
+                return fail(QStringLiteral("could not record the run in the history: %1")
+                                .arg(store->lastError().detail),
+                            ExitApiFailure);
+            follower->follow(id);
         });
+    if (!started)
+        return;
     // The history is opened once the first request is on its way (this runs after the
     // scheduler's queued dispatch): loading the SQLite driver and checking the schema then
     // overlap the round trip instead of preceding it. A history that does not open still

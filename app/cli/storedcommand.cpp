@@ -90,48 +90,30 @@ void StoredCommand::create()
                 "stored create needs --app, --action and --selected-api (the app's implementation "
                 "key, e.g. GoogleSheetsV2API)"),
             ExitUsage);
-    QList<QPair<QString, QString>> assignments;
-    QString error;
-    if (!FormFiller::parseAssignments(options().values(QStringLiteral("set")), &assignments,
-                                      &error))
-        return fail(error, ExitUsage);
-    auto *resolver = new Resolver(env()->client(), this);
-    resolver->target(
-        appText, actionKey, options().value(QStringLiteral("connection")),
-        [=, this](std::optional<Target> target, ResolveFailure failure) {
-            if (!target)
-                return failure.apiError ? failApi(*failure.apiError, failure.message)
-                                        : fail(failure.message, ExitUsage);
-            // The form resolves SELECT labels to ids and types the values, as for a one-off run.
-            auto *filler = new FormFiller(env()->client(), this);
-            filler->fill(
-                *target, assignments, [=, this](std::optional<FormFiller::Failure> failure) {
-                    if (failure)
-                        return failure->apiError ? failApi(*failure->apiError, failure->message)
-                                                 : fail(failure->message, ExitUsage);
-                    StoredAction action;
-                    action.connectionId = target->connection.id;
-                    action.selectedApi = selectedApi;
-                    action.actionKey = target->action.key;
-                    action.actionType = (target->action.actionType == ActionType::Unknown
-                                             ? target->action.actionTypeRaw
-                                             : actionTypeToString(target->action.actionType))
-                                            .toLower();
-                    action.inputs = filler->session()->inputs();
-                    env()->client()->createStoredAction(
-                        action, this, [this, action](ApiResult<QString> result) mutable {
-                            if (!result.ok())
-                                return failApi(
-                                    result.error(),
-                                    QStringLiteral("could not create the stored action"));
-                            action.id = result.value();
-                            out().result(QJsonObject{{QStringLiteral("stored_action"),
-                                                      view::storedAction(action)}},
-                                         QStringLiteral("Stored action %1 created (run it with "
-                                                        "`stored run %1 --wait`).")
-                                             .arg(action.id));
-                            finish(ExitOk);
-                        });
+    // The form resolves SELECT labels to ids and types the values, as for a one-off run.
+    resolveAndFill(
+        appText, actionKey, [this, selectedApi](const Target &target, FormFiller *filler) {
+            StoredAction action;
+            action.connectionId = target.connection.id;
+            action.selectedApi = selectedApi;
+            action.actionKey = target.action.key;
+            action.actionType = (target.action.actionType == ActionType::Unknown
+                                     ? target.action.actionTypeRaw
+                                     : actionTypeToString(target.action.actionType))
+                                    .toLower();
+            action.inputs = filler->session()->inputs();
+            env()->client()->createStoredAction(
+                action, this, [this, action](ApiResult<QString> result) mutable {
+                    if (!result.ok())
+                        return failApi(result.error(),
+                                       QStringLiteral("could not create the stored action"));
+                    action.id = result.value();
+                    out().result(
+                        QJsonObject{{QStringLiteral("stored_action"), view::storedAction(action)}},
+                        QStringLiteral("Stored action %1 created (run it with "
+                                       "`stored run %1 --wait`).")
+                            .arg(action.id));
+                    finish(ExitOk);
                 });
         });
 }
