@@ -11,8 +11,12 @@ AppStyle::AppStyle(const QString &key)
 
 bool AppStyle::themeIsFallbackOnly()
 {
+#if defined(Q_OS_WIN) || defined(Q_OS_MACOS)
+    return false; // no freedesktop icon themes there: the native style draws its own icons
+#else
     const QString theme = QIcon::themeName();
     return theme.isEmpty() || theme == QLatin1String("hicolor");
+#endif
 }
 
 QIcon AppStyle::standardIcon(StandardPixmap which, const QStyleOption *option,

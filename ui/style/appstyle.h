@@ -24,7 +24,8 @@ public:
                        const QWidget *widget = nullptr) const override;
 
     // Whether the icon theme in use is only the freedesktop fallback (or none), so the clear
-    // icon comes from Qt's own images.
+    // icon comes from Qt's own images. Always false on Windows and macOS, whose native styles
+    // draw their own.
     static bool themeIsFallbackOnly();
 
 private:

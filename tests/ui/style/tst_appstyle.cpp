@@ -45,6 +45,9 @@ private Q_SLOTS:
     // First, while nothing in this process has touched an image plugin.
     void clearIcon_isQtsOwnPngReadWithoutPlugins()
     {
+#if defined(Q_OS_WIN) || defined(Q_OS_MACOS)
+        QSKIP("the native style draws its own clear icon");
+#endif
         QVERIFY(AppStyle::themeIsFallbackOnly());
         const QIcon icon = QApplication::style()->standardIcon(QStyle::SP_LineEditClearButton);
         QVERIFY(!icon.isNull());
@@ -64,6 +67,9 @@ private Q_SLOTS:
 
     void clearIcon_comesFromARealIconTheme()
     {
+#if defined(Q_OS_WIN) || defined(Q_OS_MACOS)
+        QSKIP("the native style decides whether it uses an icon theme");
+#endif
         // A theme with its own clear icon, in green: the platform's style must find it.
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
