@@ -91,15 +91,22 @@ bool HttpFrontend::listenOn(const QHostAddress &address, quint16 port)
         delete server;
         return false;
     }
+    return serve(server);
+}
+
+bool HttpFrontend::serve(QTcpServer *listening)
+{
+    Q_ASSERT(listening && listening->isListening());
+    listening->setParent(this);
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
-    if (!bind(server)) {
-        delete server;
+    if (!bind(listening)) {
+        delete listening;
         return false;
     }
 #else
-    bind(server);
+    bind(listening);
 #endif
-    m_tcpServer = server;
+    m_tcpServer = listening;
     return true;
 }
 

@@ -51,6 +51,9 @@ public:
     ~HttpFrontend() override;
 
     bool listenOn(const QHostAddress &address, quint16 port);
+    // Serves connections on a server that already listens, and owns it from now on. Connections
+    // that arrived before this call wait in its backlog and are then served.
+    bool serve(QTcpServer *listening);
     quint16 port() const;
 
 protected:

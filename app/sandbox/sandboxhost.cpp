@@ -2,6 +2,10 @@
 
 #include "sandbox/sandboxserver.h"
 
+#include <QTcpServer>
+
+#include <memory>
+
 namespace ab::sandbox {
 
 SandboxHost::SandboxHost(SandboxOptions options)
@@ -38,15 +42,24 @@ QUrl SandboxHost::waitUntilListening()
 
 void SandboxHost::Thread::run()
 {
-    SandboxServer server(m_host->m_options);
-    if (!server.listen(m_host->m_address, m_host->m_port)) {
+    // Listen first, and tell the waiting caller the address at once: building the server (the
+    // catalog, and Qt HTTP Server's front end, which loads the TLS back end) takes several
+    // milliseconds the caller can spend on its own work. A client that connects meanwhile waits
+    // in the listening socket's backlog and is served once the server is built.
+    auto listening = std::make_unique<QTcpServer>();
+    if (!listening->listen(m_host->m_address, m_host->m_port)) {
         m_host->m_started.set_value(
             {{},
-             QStringLiteral("The built-in sandbox could not listen on %1 port %2.")
-                 .arg(m_host->m_address.toString(), QString::number(m_host->m_port))});
+             QStringLiteral("The built-in sandbox could not listen on %1 port %2: %3")
+                 .arg(m_host->m_address.toString(), QString::number(m_host->m_port),
+                      listening->errorString())});
         return;
     }
-    m_host->m_started.set_value({server.baseUrl(), {}});
+    m_host->m_started.set_value(
+        {SandboxServer::urlFor(m_host->m_address, listening->serverPort()), {}});
+    SandboxServer server(m_host->m_options);
+    if (!server.serve(listening.release()))
+        return; // the address was given out; its connections are refused from now on
     exec();
 }
 

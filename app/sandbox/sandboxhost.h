@@ -23,10 +23,12 @@ public:
     SandboxHost(const SandboxHost &) = delete;
     SandboxHost &operator=(const SandboxHost &) = delete;
 
-    // Builds the server on the host's thread and listens (port 0: a free one). Call once.
+    // Listens on the host's thread (port 0: a free one), then builds the server there. Call
+    // once.
     void start(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
-    // Blocks until the server listens or has failed to. The base URL (http://127.0.0.1:PORT), or
-    // an empty URL when it could not listen (then error() says why).
+    // Blocks until the port listens or has failed to, not until the server is built: requests
+    // sent meanwhile are answered once it is. The base URL (http://127.0.0.1:PORT), or an empty
+    // URL when it could not listen (then error() says why).
     QUrl waitUntilListening();
     QString error() const { return m_error; }
     bool isRunning() const { return m_thread.isRunning(); }

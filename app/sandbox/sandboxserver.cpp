@@ -18,6 +18,7 @@
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QTcpServer>
 #include <QTimer>
 
 #include <mutex>
@@ -107,6 +108,29 @@ bool SandboxServer::listen(const QHostAddress &address, quint16 port)
 {
     if (!m_frontend->listenOn(address, port))
         return false;
+    m_baseUrl = urlFor(address, m_frontend->port());
+    logListening();
+    return true;
+}
+
+bool SandboxServer::serve(QTcpServer *listening)
+{
+    const QHostAddress address = listening->serverAddress();
+    if (!m_frontend->serve(listening))
+        return false;
+    m_baseUrl = urlFor(address, m_frontend->port());
+    logListening();
+    return true;
+}
+
+void SandboxServer::logListening() const
+{
+    qCInfo(lcSandbox, "Sandbox listening on %s (%lld apps)", qPrintable(m_baseUrl.toString()),
+           qint64(m_catalog.apps().size()));
+}
+
+QUrl SandboxServer::urlFor(const QHostAddress &address, quint16 port)
+{
     QUrl url;
     url.setScheme(QStringLiteral("http"));
     // Clients connect to a concrete address; "any" addresses are reached through loopback.
@@ -116,11 +140,8 @@ bool SandboxServer::listen(const QHostAddress &address, quint16 port)
                                   ? QHostAddress(QHostAddress::LocalHostIPv6)
                                   : address;
     url.setHost(host.toString());
-    url.setPort(m_frontend->port());
-    m_baseUrl = url;
-    qCInfo(lcSandbox, "Sandbox listening on %s (%lld apps)", qPrintable(m_baseUrl.toString()),
-           qint64(m_catalog.apps().size()));
-    return true;
+    url.setPort(port);
+    return url;
 }
 
 bool SandboxServer::isListening() const

@@ -15,6 +15,8 @@ namespace ab::core {
 class Clock;
 }
 
+class QTcpServer;
+
 namespace ab::sandbox {
 
 class HttpFrontend;
@@ -45,6 +47,12 @@ public:
 
     // Port 0 picks a free port. Returns false (and logs why) when the port is taken.
     bool listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
+    // Serves on a server that already listens (SandboxHost listens first, so that its caller
+    // learns the address before the catalog and the HTTP front end are built). Takes ownership.
+    bool serve(QTcpServer *listening);
+    // The base URL clients use for a server listening on `address`: an "any" address is reached
+    // through loopback.
+    static QUrl urlFor(const QHostAddress &address, quint16 port);
     bool isListening() const;
     quint16 port() const;
     QUrl baseUrl() const; // e.g. http://127.0.0.1:PORT
@@ -67,6 +75,7 @@ Q_SIGNALS:
     void requestHandled(const ab::sandbox::SandboxRequest &request);
 
 private:
+    void logListening() const;
     void onRequest(HttpRequest request, std::shared_ptr<PendingResponse> response);
     HttpReply route(const HttpRequest &request);
     HttpReply guarded(const HttpRequest &request, RateLimiter &limiter, bool actionsApi);

@@ -88,6 +88,22 @@ private Q_SLOTS:
                  appCount(blockingGet(plainBase, "/sandbox")) + 250);
     }
 
+    void answersWhatArrivesWhileItIsBuilt()
+    {
+        // The address is given out before the catalog is built; 20,000 generated apps take long
+        // enough that this request is sent while the server is still being built. It waits in
+        // the backlog and is answered with the whole catalog.
+        SandboxOptions options;
+        options.extraApps = 20000;
+        SandboxHost host(options);
+        host.start();
+        const QUrl base = host.waitUntilListening();
+        QVERIFY2(!base.isEmpty(), qPrintable(host.error()));
+        const QByteArray reply = blockingGet(base, "/sandbox");
+        QVERIFY2(reply.startsWith("HTTP/1.1 200"), reply.left(200).constData());
+        QVERIFY2(appCount(reply) > 20000, reply.constData());
+    }
+
     void stopsWhenDestroyed()
     {
         QUrl base;
