@@ -138,8 +138,10 @@ void RequestScheduler::submit(OutgoingRequest request, QObject *context, Handler
     job->done = std::move(done);
     job->sequence = m_nextSequence++;
     enqueue(job);
-    // Never send inside the caller's call: callers expect the event loop in between.
-    QMetaObject::invokeMethod(this, &RequestScheduler::dispatch, Qt::QueuedConnection);
+    // Sent at once when the budget allows, so the request travels while the caller goes on
+    // (the desktop app builds its window while the first catalog page is fetched). The answer
+    // still always comes through the event loop, never inside this call.
+    dispatch();
 }
 
 void RequestScheduler::reschedule()

@@ -100,8 +100,10 @@ public:
                               SchedulerConfig config = {}, QObject *parent = nullptr);
     ~RequestScheduler() override;
 
-    // Queues a request. `done` runs on the event loop once the last attempt is over, unless
-    // `context` (when given) was destroyed first; a request whose context died is not sent.
+    // Sends a request at once when the budget and the in-flight limit allow, else queues it.
+    // `done` runs on the event loop once the last attempt is over (never inside this call),
+    // unless `context` (when given) was destroyed first; a queued request whose context died is
+    // not sent.
     void submit(OutgoingRequest request, QObject *context, Handler done);
 
     RateBudget budget(Bucket bucket) const;
