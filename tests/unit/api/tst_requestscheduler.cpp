@@ -110,6 +110,20 @@ private Q_SLOTS:
         QCOMPARE(m_log->size(), 3);
     }
 
+    void sentAtOnceWhenTheBudgetAllows()
+    {
+        // The request leaves inside submit(), so it travels while the caller goes on working
+        // (the desktop app builds its window meanwhile); its answer still waits for the loop.
+        RequestScheduler scheduler(m_log.get(), &m_systemClock, fastConfig());
+        m_server->enqueue(ScriptedResponse::json(200, "{}"));
+        const auto done = submit(scheduler, request("GET", QStringLiteral("/v2/apps"), true));
+        QCOMPARE(scheduler.inFlightCount(), 1);
+        QCOMPARE(scheduler.queuedCount(), 0);
+        QVERIFY(!done->called);
+        QTRY_VERIFY(done->called);
+        QCOMPARE(done->outcome.httpStatus, 200);
+    }
+
     void get_givesUpAfterMaxRetries()
     {
         RequestScheduler scheduler(m_log.get(), &m_systemClock, fastConfig());
