@@ -1,7 +1,10 @@
 #include "style/appstyle.h"
 
+#include <QGuiApplication>
 #include <QImageReader>
 #include <QPixmap>
+#include <QStyleOption>
+#include <QWidget>
 
 namespace ab::ui {
 
@@ -19,26 +22,56 @@ bool AppStyle::themeIsFallbackOnly()
 #endif
 }
 
+QIcon AppStyle::qtImages(const char *stem, std::initializer_list<int> sizes) const
+{
+    const QByteArray key(stem);
+    const auto found = m_icons.constFind(key);
+    if (found != m_icons.cend())
+        return *found;
+    // The images QCommonStyle itself shows for this icon, compiled into QtWidgets.
+    QIcon icon;
+    for (const int size : sizes) {
+        QImageReader reader(QStringLiteral(":/qt-project.org/styles/commonstyle/images/%1-%2.png")
+                                .arg(QLatin1String(stem))
+                                .arg(size),
+                            "png");
+        reader.setAutoDetectImageFormat(false);
+        const QImage image = reader.read();
+        if (!image.isNull())
+            icon.addPixmap(QPixmap::fromImage(image));
+    }
+    m_icons.insert(key, icon);
+    return icon;
+}
+
 QIcon AppStyle::standardIcon(StandardPixmap which, const QStyleOption *option,
                              const QWidget *widget) const
 {
-    if (which != SP_LineEditClearButton || !themeIsFallbackOnly())
-        return QProxyStyle::standardIcon(which, option, widget);
-    if (m_clear.isNull()) {
-        // The images QCommonStyle itself shows for this icon, compiled into QtWidgets.
-        for (const char *size : {"16", "32"}) {
-            QImageReader reader(
-                QStringLiteral(":/qt-project.org/styles/commonstyle/images/cleartext-%1.png")
-                    .arg(QLatin1String(size)),
-                "png");
-            reader.setAutoDetectImageFormat(false);
-            const QImage image = reader.read();
-            if (!image.isNull())
-                m_clear.addPixmap(QPixmap::fromImage(image));
+    QIcon icon;
+    if (themeIsFallbackOnly()) {
+        switch (which) {
+        case SP_LineEditClearButton:
+            icon = qtImages("cleartext", {16, 32});
+            break;
+        case SP_ToolBarHorizontalExtensionButton: {
+            // The arrows point the way the toolbar overflows.
+            const Qt::LayoutDirection direction = option   ? option->direction
+                                                  : widget ? widget->layoutDirection()
+                                                           : QGuiApplication::layoutDirection();
+            icon = direction == Qt::RightToLeft ? qtImages("toolbar-ext-h-rtl", {8, 16, 32})
+                                                : qtImages("toolbar-ext-h", {8, 16, 32});
+            break;
+        }
+        case SP_ToolBarVerticalExtensionButton:
+            icon = qtImages("toolbar-ext-v", {5, 10, 20});
+            break;
+        default:
+            break;
         }
     }
-    // A Qt that keeps its images elsewhere: the common style finds them its own way.
-    return m_clear.isNull() ? QProxyStyle::standardIcon(which, option, widget) : m_clear;
+    // Any other icon, a real theme, or a Qt that keeps its images elsewhere: the platform's
+    // style finds it its own way.
+    return icon.isNull() ? QProxyStyle::standardIcon(which, option, widget) : icon;
 }
 
 } // namespace ab::ui

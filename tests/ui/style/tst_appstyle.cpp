@@ -1,5 +1,6 @@
-// AppStyle: the line edits' clear icon without an icon-theme scan or image-plugin sniffing when
-// the desktop has no theme of its own, and the theme's icon when it has one.
+// AppStyle: the line edits' clear icon and the toolbars' extension icons without an icon-theme
+// scan or image-plugin sniffing when the desktop has no theme of its own, and the theme's icon
+// when it has one.
 #include "style/appstyle.h"
 
 #include <QApplication>
@@ -7,7 +8,10 @@
 #include <QFile>
 #include <QImage>
 #include <QLineEdit>
+#include <QStyleOption>
 #include <QTemporaryDir>
+#include <QToolBar>
+#include <QToolButton>
 #include <QtTest>
 
 using ab::ui::AppStyle;
@@ -57,12 +61,56 @@ private Q_SLOTS:
         edit.setText(QStringLiteral("text"));
         edit.show();
         QVERIFY(QTest::qWaitForWindowExposed(&edit));
+        // A toolbar too narrow for its actions shows its extension button.
+        QToolBar toolbar;
+        for (int i = 0; i < 8; ++i)
+            toolbar.addAction(QStringLiteral("Action %1").arg(i));
+        toolbar.resize(60, 30);
+        toolbar.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&toolbar));
+        const auto *more =
+            toolbar.findChild<QToolButton *>(QStringLiteral("qt_toolbar_ext_button"));
+        QVERIFY(more);
+        QTRY_VERIFY(more->isVisible());
+        QVERIFY(!more->icon().isNull());
 #ifdef Q_OS_LINUX
         QCOMPARE(mappedImagePlugins(), 0);
 #endif
         // The same icon every time: read once.
         QCOMPARE(QApplication::style()->standardIcon(QStyle::SP_LineEditClearButton).cacheKey(),
                  icon.cacheKey());
+    }
+
+    void extensionIcons_areTheImagesThePlatformStyleShows()
+    {
+#if defined(Q_OS_WIN) || defined(Q_OS_MACOS)
+        QSKIP("the native style draws its own extension icons");
+#endif
+        QStyle *ours = QApplication::style();
+        const QStyle *platform = qobject_cast<QProxyStyle *>(ours)->baseStyle();
+        QStyleOption rtl;
+        rtl.direction = Qt::RightToLeft;
+        const struct {
+            QStyle::StandardPixmap which;
+            const QStyleOption *option;
+        } icons[] = {{QStyle::SP_ToolBarHorizontalExtensionButton, nullptr},
+                     {QStyle::SP_ToolBarHorizontalExtensionButton, &rtl},
+                     {QStyle::SP_ToolBarVerticalExtensionButton, nullptr}};
+        for (const auto &icon : icons) {
+            const QIcon mine = ours->standardIcon(icon.which, icon.option);
+            const QIcon theirs = platform->standardIcon(icon.which, icon.option);
+            QCOMPARE(mine.availableSizes(), theirs.availableSizes());
+            QVERIFY(!mine.availableSizes().isEmpty());
+            for (const QSize size : theirs.availableSizes())
+                QCOMPARE(mine.pixmap(size).toImage(), theirs.pixmap(size).toImage());
+        }
+        // Right to left, the arrows point the other way.
+        const QSize size(16, 10);
+        QVERIFY(
+            ours->standardIcon(QStyle::SP_ToolBarHorizontalExtensionButton, &rtl)
+                .pixmap(size)
+                .toImage() !=
+            ours->standardIcon(QStyle::SP_ToolBarHorizontalExtensionButton).pixmap(size).toImage());
     }
 
     void clearIcon_comesFromARealIconTheme()
