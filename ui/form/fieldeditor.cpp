@@ -3,7 +3,7 @@
 #include "form/formcontainers.h"
 #include "form/formmessages.h"
 #include "form/formpalette.h"
-#include "form/wraplabel.h"
+#include "widgets/wraplabel.h"
 
 #include <QComboBox>
 #include <QEvent>

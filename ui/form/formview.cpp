@@ -7,7 +7,7 @@
 #include "form/formvaluetext.h"
 #include "form/outputspanel.h"
 #include "form/selecteditor.h"
-#include "form/wraplabel.h"
+#include "widgets/wraplabel.h"
 
 #include <QAccessible>
 #include <QApplication>
@@ -55,15 +55,15 @@ FormView::FormView(FormSession *session, QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_busy(new QProgressBar)
     , m_banner(new QWidget)
-    , m_bannerText(new QLabel(m_banner))
+    , m_bannerText(new WrapLabel(m_banner))
     , m_retry(new QToolButton(m_banner))
     , m_note(new QWidget)
-    , m_noteText(new QLabel(m_note))
+    , m_noteText(new WrapLabel(m_note))
     , m_dismiss(new QToolButton(m_note))
     , m_scroll(new QScrollArea)
     , m_content(new FormContent)
     , m_contentLayout(new QVBoxLayout(m_content))
-    , m_placeholder(new QLabel)
+    , m_placeholder(new WrapLabel)
     , m_outputs(new OutputsPanel)
     , m_skipValidation(new QCheckBox(this))
     , m_saveStored(new QPushButton(this))

@@ -3,7 +3,7 @@
 #include "form/formcontainers.h"
 #include "form/formsession.h"
 #include "form/selecteditor.h"
-#include "form/wraplabel.h"
+#include "widgets/wraplabel.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -1,6 +1,7 @@
 #include "form/outputspanel.h"
 
 #include "form/formmessages.h"
+#include "widgets/wraplabel.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -14,7 +15,7 @@ namespace ab::ui {
 
 OutputsPanel::OutputsPanel(QWidget *parent)
     : QWidget(parent)
-    , m_status(new QLabel(this))
+    , m_status(new WrapLabel(this))
     , m_retry(new QToolButton(this))
     , m_table(new QTableWidget(0, 3, this))
 {

@@ -23,6 +23,7 @@
 #include "widgets/connectcontroller.h"
 #include "widgets/connectmessagebar.h"
 #include "widgets/connectwindowloader.h"
+#include "widgets/wraplabel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -56,7 +57,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     , m_leftTabs(new QTabWidget(this))
     , m_catalog(new CatalogPane(services.client, services.icons, this))
     , m_stored(new StoredActionsView(services.client, services.runs, this))
-    , m_formTitle(new QLabel(this))
+    , m_formTitle(new WrapLabel(this))
     , m_connections(new ConnectionPicker(services.client, this))
     , m_connectBar(new ConnectMessageBar(this))
     , m_connectLoader(new ConnectWindowLoader(ConnectWindowLoader::defaultDirectories(), this))

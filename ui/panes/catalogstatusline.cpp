@@ -1,5 +1,7 @@
 #include "panes/catalogstatusline.h"
 
+#include "widgets/wraplabel.h"
+
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -11,7 +13,7 @@ namespace ab::ui {
 
 QLabel *createCatalogPlaceholder(QWidget *parent)
 {
-    auto *label = new QLabel(parent);
+    auto *label = new WrapLabel(parent);
     label->setAlignment(Qt::AlignCenter);
     label->setWordWrap(true);
     label->setFrameShape(QFrame::StyledPanel);
@@ -26,7 +28,7 @@ CatalogStatusLine::CatalogStatusLine(QWidget *parent)
     : QWidget(parent)
     , m_busy(new QProgressBar(this))
     , m_icon(new QLabel(this))
-    , m_text(new QLabel(this))
+    , m_text(new WrapLabel(this))
     , m_retry(new QPushButton(this))
 {
     auto *layout = new QHBoxLayout(this);

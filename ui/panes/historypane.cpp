@@ -4,6 +4,7 @@
 #include "panes/historypill.h"
 #include "panes/historystatusdelegate.h"
 #include "panes/historytextdelegate.h"
+#include "widgets/wraplabel.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -32,7 +33,7 @@ HistoryPane::HistoryPane(runs::HistoryStore *store, QWidget *parent)
     , m_count(new QLabel(this))
     , m_stack(new QStackedWidget(this))
     , m_view(new QTableView(this))
-    , m_empty(new QLabel(this))
+    , m_empty(new WrapLabel(this))
 {
     setObjectName(QStringLiteral("historyPane"));
 

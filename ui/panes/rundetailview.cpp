@@ -9,6 +9,7 @@
 #include "panes/rundetailerrors.h"
 #include "panes/rundetailresults.h"
 #include "runs/historystore.h"
+#include "widgets/wraplabel.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -81,10 +82,10 @@ RunDetailView::RunDetailView(runs::HistoryStore *store, QWidget *parent)
     : QWidget(parent)
     , m_store(store)
     , m_stack(new QStackedWidget(this))
-    , m_emptyLabel(new QLabel(this))
-    , m_title(new QLabel(this))
+    , m_emptyLabel(new WrapLabel(this))
+    , m_title(new WrapLabel(this))
     , m_pill(new HistoryPillLabel(this))
-    , m_meta(new QLabel(this))
+    , m_meta(new WrapLabel(this))
     , m_notice(new QLabel(this))
     , m_confirm(new QFrame(this))
     , m_rerun(new QAction(this))
@@ -325,7 +326,7 @@ QWidget *RunDetailView::buildHeader()
     // keyboard stays where it was).
     m_confirm->setObjectName(QStringLiteral("deleteConfirmation"));
     m_confirm->setFrameShape(QFrame::StyledPanel);
-    m_confirmText = new QLabel(m_confirm);
+    m_confirmText = new WrapLabel(m_confirm);
     m_confirmText->setWordWrap(true);
     m_confirmDelete = new QPushButton(m_confirm);
     m_confirmDelete->setObjectName(QStringLiteral("confirmDelete"));

@@ -1,5 +1,7 @@
 #include "widgets/connectmessagebar.h"
 
+#include "widgets/wraplabel.h"
+
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -25,7 +27,7 @@ ConnectMessageBar::ConnectMessageBar(QWidget *parent)
     : QFrame(parent)
     , m_icon(new QLabel(this))
     , m_busy(new QProgressBar(this))
-    , m_text(new QLabel(this))
+    , m_text(new WrapLabel(this))
     , m_retry(new QPushButton(this))
     , m_dismiss(new QToolButton(this))
 {

@@ -1,9 +1,9 @@
-// The form's layout widgets: WrapLabel's size hints and cached heights, and the containers
-// (FormContent, FieldsetBox, a field's row) whose size hints do not lay their labels out at
-// the hint's width.
+// The form's layout widgets: WrapLabel's size hints and cached heights (the panes' wrapped
+// notes use it too), and the containers (FormContent, FieldsetBox, a field's row) whose size
+// hints do not lay their labels out at the hint's width.
 #include "form/fieldeditor.h"
 #include "form/formcontainers.h"
-#include "form/wraplabel.h"
+#include "widgets/wraplabel.h"
 
 #include <QFontMetrics>
 #include <QTest>
@@ -69,6 +69,29 @@ private Q_SLOTS:
         QVERIFY(
             label.minimumSizeHint().width() <
             QFontMetrics(label.font()).horizontalAdvance(s("(https://example.com/a/long/url)")));
+    }
+
+    void wrapLabel_richTextIsMeasuredByTheWordsItShows()
+    {
+        WrapLabel label;
+        label.setTextFormat(Qt::RichText);
+        label.setText(
+            s("<b>Spreadsheetidentifier</b> in <a href=\"https://example.com/a/long/url\">"
+              "the docs</a>"));
+        QFont bold = label.font();
+        bold.setWeight(QFont::Bold);
+        QVERIFY(label.minimumSizeHint().width() >=
+                QFontMetrics(bold).horizontalAdvance(s("Spreadsheetidentifier")));
+        // Tags and addresses are not shown, so they do not count.
+        QVERIFY(label.minimumSizeHint().width() <
+                QFontMetrics(label.font())
+                    .horizontalAdvance(s("href=\"https://example.com/a/long/url\">")));
+        // Automatic format: markup makes it rich text too; a line break starts a line.
+        WrapLabel automatic;
+        automatic.setText(s("<b>Choose</b><br>an app"));
+        QVERIFY(automatic.heightForWidth(1000) >= 2 * QFontMetrics(bold).height());
+        QVERIFY(automatic.minimumSizeHint().width() <
+                QFontMetrics(bold).horizontalAdvance(s("<b>Choose</b>")));
     }
 
     void wrapLabel_hintsFollowTheTextMarginAndFont()

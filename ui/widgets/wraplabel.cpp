@@ -1,7 +1,8 @@
-#include "form/wraplabel.h"
+#include "widgets/wraplabel.h"
 
 #include <QEvent>
 #include <QRegularExpression>
+#include <QTextDocumentFragment>
 #include <QTextLayout>
 
 #include <cmath>
@@ -50,12 +51,16 @@ const WrapLabel::Hints &WrapLabel::hints() const
     if (m_hints && m_hints->text == text() && m_hints->format == textFormat() &&
         m_hints->margin == margin() && m_hints->indent == indent())
         return *m_hints;
-    const bool markdown = textFormat() == Qt::MarkdownText;
+    Qt::TextFormat format = textFormat();
+    if (format == Qt::AutoText)
+        format = Qt::mightBeRichText(text()) ? Qt::RichText : Qt::PlainText;
     QFont face = font();
-    if (markdown)
+    if (format != Qt::PlainText)
         face.setWeight(QFont::Bold);
     const QFontMetrics metrics(face);
-    QString shown = markdown ? markdownWords(text()) : text();
+    QString shown = format == Qt::MarkdownText ? markdownWords(text())
+                    : format == Qt::RichText ? QTextDocumentFragment::fromHtml(text()).toPlainText()
+                                             : text();
     shown.replace(u'\n', QChar::LineSeparator);
 
     // One layout, a line per word: the widest line is the widest word, and the words' widths
