@@ -15,10 +15,15 @@ namespace ab::ui {
 
 OutputsPanel::OutputsPanel(QWidget *parent)
     : QWidget(parent)
-    , m_status(new WrapLabel(this))
-    , m_retry(new QToolButton(this))
-    , m_table(new QTableWidget(0, 3, this))
+{}
+
+void OutputsPanel::ensureBuilt()
 {
+    if (m_table)
+        return;
+    m_status = new WrapLabel(this);
+    m_retry = new QToolButton(this);
+    m_table = new QTableWidget(0, 3, this);
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);
     m_retry->hide();
@@ -39,12 +44,34 @@ OutputsPanel::OutputsPanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(statusRow);
     layout->addWidget(m_table, 1);
+    // Built while the panel is being shown: children made now would only show on a later
+    // event-loop turn, so the panel would paint one frame empty.
+    if (isVisible())
+        m_table->show();
     retranslateUi();
+}
+
+void OutputsPanel::showEvent(QShowEvent *event)
+{
+    ensureBuilt();
+    QWidget::showEvent(event);
+}
+
+QTableWidget *OutputsPanel::table()
+{
+    ensureBuilt();
+    return m_table;
+}
+
+QToolButton *OutputsPanel::retryButton()
+{
+    ensureBuilt();
+    return m_retry;
 }
 
 void OutputsPanel::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange && m_table)
         retranslateUi();
     QWidget::changeEvent(event);
 }
@@ -83,26 +110,31 @@ void OutputsPanel::updateStatus()
     m_retry->setVisible(m_state == State::Failed);
 }
 
-QString OutputsPanel::statusText() const
+QString OutputsPanel::statusText()
 {
+    ensureBuilt();
     return m_status->text();
 }
 
 void OutputsPanel::clear()
 {
-    m_table->setRowCount(0);
     m_state = State::Empty;
+    if (!m_table)
+        return; // nothing shown yet: built empty when first needed
+    m_table->setRowCount(0);
     updateStatus();
 }
 
 void OutputsPanel::setLoading()
 {
+    ensureBuilt();
     m_state = State::Loading;
     updateStatus();
 }
 
 void OutputsPanel::setFailed(const core::ApiError &error)
 {
+    ensureBuilt();
     m_state = State::Failed;
     m_error = error;
     updateStatus();
@@ -110,6 +142,7 @@ void OutputsPanel::setFailed(const core::ApiError &error)
 
 void OutputsPanel::setOutputs(const QList<core::OutputField> &fields)
 {
+    ensureBuilt();
     m_table->setRowCount(int(fields.size()));
     for (int row = 0; row < fields.size(); ++row) {
         const core::OutputField &field = fields.at(row);

@@ -525,6 +525,21 @@ private Q_SLOTS:
         QCOMPARE(h.backend.callCount(s("outputs")), 3);
     }
 
+    void outputsTab_isBuiltWhenFirstShown()
+    {
+        Harness h;
+        QVERIFY(h.show());
+        OutputsPanel *outputs = h.view.outputsPanel();
+        QVERIFY(!outputs->isBuilt()); // the window starts without it
+        h.session.setValue(s("note"), s("x"));
+        QVERIFY(!outputs->isBuilt()); // nor does a form change build it
+        h.view.tabs()->setCurrentWidget(outputs);
+        QVERIFY(outputs->isBuilt());
+        // Visible with the panel at once, not an event-loop turn later (no empty frame).
+        QVERIFY(outputs->table()->isVisible());
+        QVERIFY(!outputs->statusText().isEmpty());
+    }
+
     void restore_showsValuesAndSavedLabels()
     {
         Harness h;
