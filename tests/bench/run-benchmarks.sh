@@ -6,6 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build}
 bin="$build/bin"
+chosen_platform=${QT_QPA_PLATFORM:-} # start-up measures offscreen and under X unless one is chosen
 export QT_LOGGING_RULES="ab.*=false" QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
 
 run() { if [[ -x "$bin/$1" ]]; then "$bin/$1" "${@:2}"; else echo "$1: not built"; fi; }
@@ -29,5 +30,5 @@ bash tests/bench/flow-vs-curl.sh "$build" 15 2>/dev/null
 for gui in bench_form bench_history_scroll bench_catalog_typing; do
     [[ -x "$bin/$gui" ]] && "$bin/$gui"
 done
-[[ -x "$bin/actionbench" ]] && bash tests/bench/startup.sh "$build" 10
+[[ -x "$bin/actionbench" ]] && QT_QPA_PLATFORM=$chosen_platform bash tests/bench/startup.sh "$build" 10
 exit 0
