@@ -14,6 +14,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void textFilter_narrowsTheListAfterAPause();
     void selectRun_clearsFiltersThatHideIt();
     void statusPills_paintInLightAndDark();
+    void statusPill_paintsTheSameFromItsCaches();
     void everyControl_hasAnAccessibleName();
     void retranslate_updatesEveryVisibleText();
     void textCells_followTheColumnWidthAndTheData();
@@ -200,6 +202,44 @@ void TestHistoryPane::statusPills_paintInLightAndDark()
     pane.setPalette(dark);
     pane.resize(900, 200);
     QVERIFY(!pane.grab().isNull()); // the delegate paints every category without trouble
+}
+
+void TestHistoryPane::statusPill_paintsTheSameFromItsCaches()
+{
+    // The outline and the label are kept between paints (a history page step paints a pill on
+    // every row): a second paint must look exactly like the first, and a new palette or text
+    // must not be served from what was kept for the old one.
+    QPalette light;
+    light.setColor(QPalette::Base, Qt::white);
+    light.setColor(QPalette::Text, Qt::black);
+    QPalette dark = light;
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+    QFont font;
+    const auto paint = [&font](const QPalette &palette, const QString &text,
+                               ui::PillCategory category) {
+        QImage image(160, 28, QImage::Format_ARGB32_Premultiplied);
+        image.fill(palette.color(QPalette::Base));
+        QPainter painter(&image);
+        ui::paintPill(&painter, QRect(4, 2, 150, 24), text, category, palette, font);
+        painter.end();
+        return image;
+    };
+    const QString success = QStringLiteral("Success");
+    const QImage first = paint(light, success, ui::PillCategory::Success);
+    QCOMPARE(paint(light, success, ui::PillCategory::Success), first);
+    QVERIFY(paint(light, QStringLiteral("Error"), ui::PillCategory::Error) != first);
+    QVERIFY(paint(light, QStringLiteral("Succeeded"), ui::PillCategory::Success) != first);
+
+    // The fill is the category's colour for the palette in use, just inside the outline.
+    const QFontMetrics metrics(font);
+    const int height = qMin(24, metrics.height() + metrics.height() / 4 + 2);
+    const QPoint inside(4 + height, 2 + (24 - height) / 2 + 2);
+    for (const QPalette &palette : {light, dark, light}) {
+        const QImage image = paint(palette, success, ui::PillCategory::Success);
+        QCOMPARE(image.pixel(inside),
+                 ui::pillColors(ui::PillCategory::Success, palette).background.rgb());
+    }
 }
 
 void TestHistoryPane::everyControl_hasAnAccessibleName()
