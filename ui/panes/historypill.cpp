@@ -1,6 +1,7 @@
 #include "panes/historypill.h"
 
 #include <QCache>
+#include <QCoreApplication>
 #include <QFontMetrics>
 #include <QHash>
 #include <QPainter>
@@ -101,6 +102,15 @@ struct PillCaches {
 PillCaches &caches()
 {
     static PillCaches instance;
+    static const bool released = [] {
+        // Images and laid-out text go while the application still exists, not at exit.
+        qAddPostRoutine([] {
+            caches().outlines.clear();
+            caches().labels.clear();
+        });
+        return true;
+    }();
+    Q_UNUSED(released)
     return instance;
 }
 
