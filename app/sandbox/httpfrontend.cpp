@@ -80,20 +80,6 @@ HttpFrontend::HttpFrontend(Handler handler, QObject *parent)
 
 HttpFrontend::~HttpFrontend() = default;
 
-bool HttpFrontend::listenOn(const QHostAddress &address, quint16 port)
-{
-    // Our own listening QTcpServer, bound afterwards: the one way that works from 6.4 to 6.8+.
-    auto *server = new QTcpServer(this);
-    if (!server->listen(address, port)) {
-        qCWarning(lcSandbox, "Sandbox could not listen on %s:%u: %s",
-                  qPrintable(address.toString()), unsigned(port),
-                  qPrintable(server->errorString()));
-        delete server;
-        return false;
-    }
-    return serve(server);
-}
-
 bool HttpFrontend::serve(QTcpServer *listening)
 {
     Q_ASSERT(listening && listening->isListening());

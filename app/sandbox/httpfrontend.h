@@ -39,7 +39,8 @@ private:
 
 // The QtHttpServer glue, and the only place that knows how its API differs between Qt
 // versions: handleRequest() takes a socket in 6.4 and a responder from 6.5; listen() is gone in
-// 6.8, where a listening QTcpServer is bound instead (which also works in 6.4).
+// 6.8, where a listening QTcpServer is bound instead (which also works in 6.4), so serve()
+// takes one.
 class HttpFrontend final : public QAbstractHttpServer {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HttpFrontend)
@@ -50,7 +51,6 @@ public:
     explicit HttpFrontend(Handler handler, QObject *parent = nullptr);
     ~HttpFrontend() override;
 
-    bool listenOn(const QHostAddress &address, quint16 port);
     // Serves connections on a server that already listens, and owns it from now on. Connections
     // that arrived before this call wait in its backlog and are then served.
     bool serve(QTcpServer *listening);

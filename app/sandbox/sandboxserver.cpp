@@ -106,11 +106,14 @@ SandboxServer::~SandboxServer() = default;
 
 bool SandboxServer::listen(const QHostAddress &address, quint16 port)
 {
-    if (!m_frontend->listenOn(address, port))
+    auto listening = std::make_unique<QTcpServer>();
+    if (!listening->listen(address, port)) {
+        qCWarning(lcSandbox, "Sandbox could not listen on %s:%u: %s",
+                  qPrintable(address.toString()), unsigned(port),
+                  qPrintable(listening->errorString()));
         return false;
-    m_baseUrl = urlFor(address, m_frontend->port());
-    logListening();
-    return true;
+    }
+    return serve(listening.release());
 }
 
 bool SandboxServer::serve(QTcpServer *listening)
@@ -119,14 +122,9 @@ bool SandboxServer::serve(QTcpServer *listening)
     if (!m_frontend->serve(listening))
         return false;
     m_baseUrl = urlFor(address, m_frontend->port());
-    logListening();
-    return true;
-}
-
-void SandboxServer::logListening() const
-{
     qCInfo(lcSandbox, "Sandbox listening on %s (%lld apps)", qPrintable(m_baseUrl.toString()),
            qint64(m_catalog.apps().size()));
+    return true;
 }
 
 QUrl SandboxServer::urlFor(const QHostAddress &address, quint16 port)

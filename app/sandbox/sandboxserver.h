@@ -75,7 +75,6 @@ Q_SIGNALS:
     void requestHandled(const ab::sandbox::SandboxRequest &request);
 
 private:
-    void logListening() const;
     void onRequest(HttpRequest request, std::shared_ptr<PendingResponse> response);
     HttpReply route(const HttpRequest &request);
     HttpReply guarded(const HttpRequest &request, RateLimiter &limiter, bool actionsApi);
