@@ -33,9 +33,14 @@ void OutputsPanel::ensureBuilt()
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
+    // One line of text per row, as in the API inspector: the style's default row is about
+    // twice a line's height, which spreads a ten-field list over the whole tab.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    fitRowHeight();
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_table->setWordWrap(false);
 
     auto *statusRow = new QHBoxLayout;
@@ -57,6 +62,11 @@ void OutputsPanel::showEvent(QShowEvent *event)
     QWidget::showEvent(event);
 }
 
+void OutputsPanel::fitRowHeight()
+{
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+}
+
 QTableWidget *OutputsPanel::table()
 {
     ensureBuilt();
@@ -73,6 +83,8 @@ void OutputsPanel::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange && m_table)
         retranslateUi();
+    if (event->type() == QEvent::FontChange && m_table)
+        fitRowHeight();
     QWidget::changeEvent(event);
 }
 

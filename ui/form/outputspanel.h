@@ -44,6 +44,7 @@ private:
 
     void ensureBuilt();
     void retranslateUi();
+    void fitRowHeight(); // one line of text and a little air per row
     void updateStatus();
 
     State m_state = State::Empty;

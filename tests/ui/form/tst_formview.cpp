@@ -514,6 +514,12 @@ private Q_SLOTS:
         QCOMPARE(outputs->table()->item(1, 0)->text(), s("COL$A"));
         QCOMPARE(outputs->table()->item(1, 1)->text(), s("Deal Name"));
         QCOMPARE(outputs->table()->item(1, 2)->text(), s("Acme"));
+        // One line of text per row, and still so after the font changes.
+        QCOMPARE(outputs->table()->rowHeight(1), outputs->fontMetrics().height() + 8);
+        QFont larger = outputs->font();
+        larger.setPointSizeF(larger.pointSizeF() * 2);
+        outputs->setFont(larger);
+        QCOMPARE(outputs->table()->rowHeight(1), QFontMetrics(larger).height() + 8);
         QCOMPARE(h.backend.callCount(s("outputs")), 2);
         // Shown again with nothing changed: no new request.
         h.view.tabs()->setCurrentIndex(0);
