@@ -1608,10 +1608,6 @@ Eingaben: %5</translation>
         <translation>Erneut anmelden, damit diese Verbindung Aktionen ausführen kann</translation>
     </message>
     <message>
-        <source>Choose an app first.</source>
-        <translation>Wählen Sie zuerst eine App.</translation>
-    </message>
-    <message>
         <source>This app needs no connection.</source>
         <translation>Diese App benötigt keine Verbindung.</translation>
     </message>
@@ -1626,6 +1622,10 @@ Eingaben: %5</translation>
     <message>
         <source>%1 has expired: reconnect it before running.</source>
         <translation>%1 ist abgelaufen: Stellen Sie die Verbindung vor dem Ausführen erneut her.</translation>
+    </message>
+    <message>
+        <source>Choose an app and an action first.</source>
+        <translation>Wählen Sie zuerst eine App und eine Aktion.</translation>
     </message>
 </context>
 <context>
@@ -2433,10 +2433,6 @@ Eingaben: %5</translation>
     <message>
         <source>Connect an account of the chosen app through Zapier</source>
         <translation>Ein Konto der gewählten App über Zapier verbinden</translation>
-    </message>
-    <message>
-        <source>Choose an app first.</source>
-        <translation>Wählen Sie zuerst eine App.</translation>
     </message>
     <message>
         <source>Re&amp;fresh catalog</source>

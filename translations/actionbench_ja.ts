@@ -1603,10 +1603,6 @@ Inputs: %5</source>
         <translation>もう一度サインインして、この接続でアクションを実行できるようにします</translation>
     </message>
     <message>
-        <source>Choose an app first.</source>
-        <translation>先にアプリを選択してください。</translation>
-    </message>
-    <message>
         <source>This app needs no connection.</source>
         <translation>このアプリには接続は不要です。</translation>
     </message>
@@ -1621,6 +1617,10 @@ Inputs: %5</source>
     <message>
         <source>%1 has expired: reconnect it before running.</source>
         <translation>%1は期限切れです。実行する前に再接続してください。</translation>
+    </message>
+    <message>
+        <source>Choose an app and an action first.</source>
+        <translation>先にアプリとアクションを選択してください。</translation>
     </message>
 </context>
 <context>
@@ -2428,10 +2428,6 @@ Inputs: %5</source>
     <message>
         <source>Connect an account of the chosen app through Zapier</source>
         <translation>選択したアプリのアカウントをZapier経由で接続</translation>
-    </message>
-    <message>
-        <source>Choose an app first.</source>
-        <translation>先にアプリを選択してください。</translation>
     </message>
     <message>
         <source>Re&amp;fresh catalog</source>

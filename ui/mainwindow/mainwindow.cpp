@@ -276,7 +276,7 @@ void MainWindow::buildActions()
     c.connectAccount = new QAction(this);
     connect(c.connectAccount, &QAction::triggered, this, [this] {
         if (m_connections->app().id.isEmpty()) {
-            showStatus([] { return tr("Choose an app first."); }, 5000);
+            showStatus([] { return tr("Choose an app and an action first."); }, 5000);
             m_catalog->focusSearch();
             return;
         }

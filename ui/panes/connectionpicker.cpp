@@ -209,8 +209,10 @@ void ConnectionPicker::updateState()
     const core::App &app = m_model->app();
     const bool listed = m_model->isLoaded() && m_model->rowCount() > 0;
     QString message;
+    // The picker serves the form's action, so it has no app until an action is chosen: "choose
+    // an app" would be wrong once the catalog has one selected.
     if (app.id.isEmpty())
-        message = tr("Choose an app first.");
+        message = tr("Choose an app and an action first.");
     else if (!app.needsAuthentication)
         message = tr("This app needs no connection.");
     else if (m_model->isLoaded() && m_model->rowCount() == 0)

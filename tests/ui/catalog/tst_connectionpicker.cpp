@@ -94,6 +94,9 @@ private Q_SLOTS:
         auto client = sandbox.client();
         ConnectionPicker picker(client.get());
         picker.show();
+        // Before the form has an action, the picker says what to do (the catalog may already
+        // have an app selected, so "choose an app" alone would mislead).
+        QCOMPARE(picker.messageText(), QStringLiteral("Choose an app and an action first."));
         picker.setApp(appOf(sandbox, "Code by Zapier", false));
         QCOMPARE(picker.messageText(), QStringLiteral("This app needs no connection."));
         QVERIFY(!picker.comboBox()->isVisible());
