@@ -102,10 +102,11 @@ qint64 RunService::begin(RunRecord record)
     return id;
 }
 
-qint64 RunService::startRun(const RunRequest &request)
+// The history row's fields that both kinds of request carry.
+template <typename Request> static RunRecord recordFor(RunKind kind, const Request &request)
 {
     RunRecord record;
-    record.kind = RunKind::Action;
+    record.kind = kind;
     record.environment = request.environment;
     record.appId = request.appId;
     record.appTitle = request.appTitle;
@@ -117,6 +118,12 @@ qint64 RunService::startRun(const RunRequest &request)
     record.inputs = request.inputs;
     record.inputLabels = request.inputLabels;
     record.fieldsJson = request.fieldsJson;
+    return record;
+}
+
+qint64 RunService::startRun(const RunRequest &request)
+{
+    RunRecord record = recordFor(RunKind::Action, request);
     record.phase = Phase::Preparing;
     record.events = {RunEvent{
         m_clock->now(),
@@ -131,21 +138,9 @@ qint64 RunService::startRun(const RunRequest &request)
 
 qint64 RunService::startStoredRun(const StoredRunRequest &request)
 {
-    RunRecord record;
-    record.kind = RunKind::Stored;
-    record.environment = request.environment;
+    RunRecord record = recordFor(RunKind::Stored, request);
     record.storedActionId = request.storedActionId;
     record.page = request.page;
-    record.appId = request.appId;
-    record.appTitle = request.appTitle;
-    record.actionKey = request.actionKey;
-    record.actionTitle = request.actionTitle;
-    record.actionType = request.actionType;
-    record.connectionId = request.connectionId;
-    record.connectionTitle = request.connectionTitle;
-    record.inputs = request.inputs;
-    record.inputLabels = request.inputLabels;
-    record.fieldsJson = request.fieldsJson;
     // Saved with the row, before the POST: every retry must reuse it.
     record.idempotencyId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     record.phase = Phase::Submitting;

@@ -3,8 +3,8 @@
 // Runs for the history tests: records written straight into a HistoryStore in a temporary
 // directory, as RunService would leave them.
 
-#include "api/jsontext.h"
 #include "runs/historystore.h"
+#include "runs/jsonruncodec.h"
 
 #include <QTemporaryDir>
 #include <QTimeZone>
@@ -12,25 +12,6 @@
 #include <memory>
 
 namespace ab::test {
-
-// The api/ JSON codec the composition roots give HistoryStore.
-inline runs::RunCodec historyCodec()
-{
-    runs::RunCodec codec;
-    codec.encodeVariant = [](const QVariant &value) {
-        return api::toJsonText(value);
-    };
-    codec.decodeVariant = [](const QByteArray &text, QString *error) {
-        return api::fromJsonText(text, error);
-    };
-    codec.encodeErrors = [](const QList<core::RunError> &errors) {
-        return api::encodeRunErrors(errors);
-    };
-    codec.decodeErrors = [](const QByteArray &text, QString *error) {
-        return api::decodeRunErrors(text, error);
-    };
-    return codec;
-}
 
 inline QDateTime historyEpoch()
 {
@@ -73,7 +54,7 @@ inline runs::RunRecord sampleRun(int n, runs::Phase phase = runs::Phase::Success
 class TempHistory {
 public:
     TempHistory()
-        : m_store(std::make_unique<runs::HistoryStore>(historyCodec()))
+        : m_store(std::make_unique<runs::HistoryStore>(runs::jsonRunCodec()))
     {}
     bool open() { return m_dir.isValid() && m_store->open(m_dir.filePath(QStringLiteral("h.db"))); }
     runs::HistoryStore *store() { return m_store.get(); }
