@@ -1,9 +1,7 @@
 #include "clirunner.h"
+#include "support/consentbrowser.h"
 
 #include <QFile>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QRegularExpression>
 #include <QTcpServer>
 #include <QTest>
 #include <QUrlQuery>
@@ -19,16 +17,6 @@ using ab::test::describe;
 namespace {
 
 const QString clientId = QStringLiteral("partner-client");
-
-// The body of a finished reply (empty on an error); waits on the reply's own signal.
-QByteArray bodyOf(QNetworkReply *reply)
-{
-    std::unique_ptr<QNetworkReply> owned(reply);
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    if (!reply->isFinished() && !finished.wait(20000))
-        return {};
-    return reply->error() == QNetworkReply::NoError ? reply->readAll() : QByteArray();
-}
 
 } // namespace
 
@@ -78,33 +66,6 @@ private:
                 return {};
             }
         }
-    }
-
-    // Opens the sign-in page and presses `button`; the POST's redirect is followed to the CLI's
-    // loopback port, whose page is returned.
-    static QByteArray answerInBrowser(const QUrl &authorizeUrl, const QString &button)
-    {
-        QNetworkAccessManager browser;
-        const QString page = QString::fromUtf8(bodyOf(browser.get(QNetworkRequest(authorizeUrl))));
-        const QString action =
-            QRegularExpression(QStringLiteral("<form method=\"post\" action=\"([^\"]+)\""))
-                .match(page)
-                .captured(1)
-                .replace(QStringLiteral("&amp;"), QStringLiteral("&"));
-        const QString request =
-            QRegularExpression(QStringLiteral("name=\"request\" value=\"([^\"]+)\""))
-                .match(page)
-                .captured(1);
-        if (action.isEmpty() || request.isEmpty()) {
-            qWarning("not a consent page: %s", qPrintable(page.left(500)));
-            return {};
-        }
-        QNetworkRequest post{QUrl(action)};
-        post.setHeader(QNetworkRequest::ContentTypeHeader,
-                       QByteArray("application/x-www-form-urlencoded"));
-        const QUrlQuery form{{QStringLiteral("request"), request},
-                             {QStringLiteral("decision"), button}};
-        return bodyOf(browser.post(post, form.toString(QUrl::FullyEncoded).toUtf8()));
     }
 
     CliResult status(const QStringList &server)
@@ -162,7 +123,7 @@ private Q_SLOTS:
             m_cli.start(oauthArguments(remote()) << QStringLiteral("--json"));
         const QUrl url = authorizationUrl(*cli, true);
         QVERIFY(url.isValid());
-        QVERIFY(!answerInBrowser(url, QStringLiteral("deny")).isEmpty());
+        QVERIFY(!ab::test::answerConsentPage(url, QStringLiteral("deny")).isEmpty());
         const CliResult result = ab::test::CliRunner::finish(*cli);
         QVERIFY2(result.exitCode == 3, qPrintable(describe(result)));
         QVERIFY2(result.err.contains("was denied in the browser (access_denied)"),
@@ -239,7 +200,8 @@ private Q_SLOTS:
         QCOMPARE(QUrl(query.queryItemValue(QStringLiteral("redirect_uri"), QUrl::FullyDecoded)),
                  QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(port)));
         // The loopback page the browser lands on.
-        QVERIFY(answerInBrowser(url, QStringLiteral("approve")).contains("Actionbench"));
+        QVERIFY(
+            ab::test::answerConsentPage(url, QStringLiteral("approve")).contains("Actionbench"));
 
         const CliResult signedIn = ab::test::CliRunner::finish(*cli);
         QVERIFY2(signedIn.exitCode == 0, qPrintable(describe(signedIn)));

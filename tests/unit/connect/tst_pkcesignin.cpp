@@ -6,15 +6,12 @@
 #include "connect/settingsstore.h"
 #include "connect/tokenservice.h"
 #include "sandbox/sandboxserver.h"
+#include "support/consentbrowser.h"
 #include "support/manualclock.h"
 #include "support/memorysecretstore.h"
 
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
-#include <QUrlQuery>
 
 using namespace ab;
 using namespace ab::connect;
@@ -91,39 +88,6 @@ struct Outcome {
     }
 };
 
-// The person at the browser: opens the sign-in page and presses a button. The POST's redirect
-// is followed to the app's loopback port, as a browser would.
-bool answerInBrowser(const QUrl &authorizeUrl, const QString &button)
-{
-    QNetworkAccessManager browser;
-    const auto fetch = [](QNetworkReply *reply) {
-        std::unique_ptr<QNetworkReply> owned(reply);
-        QSignalSpy finished(reply, &QNetworkReply::finished);
-        if (!reply->isFinished() && !finished.wait(10000))
-            return QByteArray();
-        return reply->error() == QNetworkReply::NoError ? reply->readAll() : QByteArray();
-    };
-    const QString page = QString::fromUtf8(fetch(browser.get(QNetworkRequest(authorizeUrl))));
-    const QString action =
-        QRegularExpression(QStringLiteral("<form method=\"post\" action=\"([^\"]+)\""))
-            .match(page)
-            .captured(1)
-            .replace(QStringLiteral("&amp;"), QStringLiteral("&"));
-    const QString request =
-        QRegularExpression(QStringLiteral("name=\"request\" value=\"([^\"]+)\""))
-            .match(page)
-            .captured(1);
-    if (action.isEmpty() || request.isEmpty())
-        return false;
-    QNetworkRequest post{QUrl(action)};
-    post.setHeader(QNetworkRequest::ContentTypeHeader,
-                   QByteArray("application/x-www-form-urlencoded"));
-    const QUrlQuery form{{QStringLiteral("request"), request},
-                         {QStringLiteral("decision"), button}};
-    // The loopback page says the app has the answer.
-    return !fetch(browser.post(post, form.toString(QUrl::FullyEncoded).toUtf8())).isEmpty();
-}
-
 } // namespace
 
 class TestPkceSignIn final : public QObject {
@@ -138,7 +102,7 @@ private:
         setup.service->signIn(setup.credentials(), {}, nullptr, outcome.callback());
         if (url.isEmpty() && !url.wait(10000))
             return {};
-        if (!answerInBrowser(url.first().first().toUrl(), button))
+        if (test::answerConsentPage(url.first().first().toUrl(), button).isEmpty())
             qWarning("the consent page could not be answered");
         if (!QTest::qWaitFor([&outcome] { return outcome.done; }, 10000))
             qWarning("sign-in never answered");
