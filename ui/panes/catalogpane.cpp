@@ -6,6 +6,7 @@
 #include "panes/catalogitemdelegate.h"
 #include "panes/catalogmessages.h"
 #include "panes/catalogstatusline.h"
+#include "widgets/currentselection.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -163,6 +164,7 @@ void CatalogPane::buildLayout()
     m_appView->setUniformItemSizes(true);
     m_appView->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_appView->setSelectionMode(QAbstractItemView::SingleSelection);
+    keepCurrentRowSelected(m_appView);
     m_appView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_appStack->addWidget(m_appView);
     m_appStack->addWidget(m_emptyLabel);
@@ -187,6 +189,7 @@ void CatalogPane::buildLayout()
                                 ActionListModel::GroupCountRole, m_actionView);
     m_actionView->setItemDelegate(actionDelegate);
     m_actionView->setModel(m_actions);
+    keepCurrentRowSelected(m_actionView);
     m_actionView->setHeaderHidden(true);
     m_actionView->setRootIsDecorated(false);
     m_actionView->setItemsExpandable(false);

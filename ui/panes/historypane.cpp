@@ -4,6 +4,7 @@
 #include "panes/historypill.h"
 #include "panes/historystatusdelegate.h"
 #include "panes/historytextdelegate.h"
+#include "widgets/currentselection.h"
 #include "widgets/wraplabel.h"
 
 #include <QAction>
@@ -60,6 +61,7 @@ HistoryPane::HistoryPane(runs::HistoryStore *store, QWidget *parent)
     m_view->setItemDelegateForColumn(HistoryModel::StatusColumn, new HistoryStatusDelegate(m_view));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    keepCurrentRowSelected(m_view);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setShowGrid(false);
     m_view->setAlternatingRowColors(true);

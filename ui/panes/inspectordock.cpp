@@ -2,6 +2,7 @@
 
 #include "models/requestlogmodel.h"
 #include "panes/inspectorexchangeview.h"
+#include "widgets/currentselection.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -46,6 +47,7 @@ InspectorDock::InspectorDock(api::RequestLog *log, QWidget *parent)
     m_view->setModel(m_proxy);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    keepCurrentRowSelected(m_view);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setShowGrid(false);
     m_view->setAlternatingRowColors(true);

@@ -8,6 +8,7 @@
 #include "panes/storedrundialog.h"
 #include "runs/historystore.h"
 #include "runs/runservice.h"
+#include "widgets/currentselection.h"
 
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -144,6 +145,7 @@ void StoredActionsView::buildLayout()
         new CatalogItemDelegate(StoredActionsModel::DetailRole, -1, -1, m_view));
     m_view->setUniformItemSizes(true);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    keepCurrentRowSelected(m_view);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_stack->addWidget(m_view);
     m_stack->addWidget(m_emptyLabel);

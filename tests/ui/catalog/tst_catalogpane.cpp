@@ -159,6 +159,8 @@ private Q_SLOTS:
         // Down from the search selects the first app; its actions load, grouped by type.
         QTest::keyClick(m_pane->searchBox(), Qt::Key_Down);
         QVERIFY(m_pane->appView()->hasFocus());
+        // Highlighted as well as current, as a click leaves it.
+        QVERIFY(m_pane->appView()->selectionModel()->isSelected(m_pane->appView()->currentIndex()));
         QCOMPARE(appChosen.size(), 1);
         QCOMPARE(appChosen.at(0).at(0).value<core::App>().title, QStringLiteral("Google Sheets"));
         ActionListModel *actions = m_pane->actionModel();
@@ -177,6 +179,9 @@ private Q_SLOTS:
                  QStringLiteral("Google Sheets"));
         QCOMPARE(actionChosen.at(0).at(1).value<core::Action>().key, QStringLiteral("add_row"));
         QCOMPARE(m_pane->currentAction()->key, QStringLiteral("add_row"));
+        QVERIFY(m_pane->actionView()->selectionModel()->isSelected(
+            m_pane->actionView()->currentIndex()));
+        QVERIFY(m_pane->appView()->selectionModel()->isSelected(m_pane->appView()->currentIndex()));
 
         // Arrows skip the group headers.
         QTest::keyClick(m_pane->actionView(), Qt::Key_Down);
