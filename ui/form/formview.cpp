@@ -10,6 +10,7 @@
 #include "widgets/wraplabel.h"
 
 #include <QAccessible>
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QEvent>
@@ -21,7 +22,6 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
-#include <QShortcut>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -68,6 +68,7 @@ FormView::FormView(FormSession *session, QWidget *parent)
     , m_skipValidation(new QCheckBox(this))
     , m_saveStored(new QPushButton(this))
     , m_run(new QPushButton(this))
+    , m_runAction(new QAction(this))
 {
     Q_ASSERT(m_session);
 
@@ -132,12 +133,13 @@ FormView::FormView(FormSession *session, QWidget *parent)
     });
     connect(m_run, &QPushButton::clicked, this, &FormView::runRequested);
     connect(m_saveStored, &QPushButton::clicked, this, &FormView::saveAsStoredRequested);
-    // Ctrl+Enter from anywhere in the form, text editors included, keypad Enter too.
-    for (const QKeySequence &keys : {runKeys(), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
-        auto *shortcut = new QShortcut(keys, this);
-        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
-        connect(shortcut, &QShortcut::activated, this, &FormView::runRequested);
-    }
+    // Ctrl+Enter from anywhere in the form, text editors included, keypad Enter too. One action
+    // holds the keys: a window that offers Run elsewhere (menu, toolbar, window-wide) uses this
+    // one, as a second shortcut on the same keys would make both ambiguous and run nothing.
+    m_runAction->setShortcuts({runKeys(), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    m_runAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(m_runAction);
+    connect(m_runAction, &QAction::triggered, this, &FormView::runRequested);
 
     auto *footer = new QHBoxLayout;
     const int unit = FieldEditor::layoutUnit(this);

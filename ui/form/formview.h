@@ -9,6 +9,7 @@
 #include <QSet>
 #include <QWidget>
 
+class QAction;
 class QCheckBox;
 class QGroupBox;
 class QLabel;
@@ -75,6 +76,9 @@ public:
     QScrollArea *scrollArea() const { return m_scroll; }
     OutputsPanel *outputsPanel() const { return m_outputs; }
     QPushButton *runButton() const { return m_run; }
+    // Run, with the Ctrl+Enter keys (form-wide); the window puts this same action in its menu
+    // and toolbar and widens its context, so the keys have one owner.
+    QAction *runAction() const { return m_runAction; }
     QPushButton *saveAsStoredButton() const { return m_saveStored; }
     QCheckBox *skipValidationBox() const { return m_skipValidation; }
     QToolButton *retryButton() const { return m_retry; }
@@ -146,6 +150,7 @@ private:
     QCheckBox *m_skipValidation;
     QPushButton *m_saveStored;
     QPushButton *m_run;
+    QAction *m_runAction;
 
     core::ApiError m_fetchError;                // what the banner explains
     QStringList m_addedTitles, m_removedTitles; // what the change note names

@@ -261,10 +261,10 @@ void MainWindow::buildActions()
     c.toolbar->setMovable(false);
     c.toolbar->addWidget(m_environment);
 
-    c.run = new QAction(this);
-    c.run->setShortcuts(
-        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
-    connect(c.run, &QAction::triggered, this, &MainWindow::onRunRequested);
+    // The form's own Run (Ctrl+Enter; it reaches onRunRequested() through runRequested), made
+    // window-wide: a second action on the same keys would make both ambiguous.
+    c.run = m_form->runAction();
+    c.run->setShortcutContext(Qt::WindowShortcut);
     c.save = new QAction(this);
     connect(c.save, &QAction::triggered, this, &MainWindow::onSaveAsStoredRequested);
     c.search = new QAction(this);

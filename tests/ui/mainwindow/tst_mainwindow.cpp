@@ -25,6 +25,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QInputDialog>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QScrollArea>
 #include <QStatusBar>
@@ -116,6 +117,46 @@ private Q_SLOTS:
         QTRY_COMPARE(f.window->runDetail()->runId(), id);
         QTRY_VERIFY(f.window->runDetail()->headerText().contains(QStringLiteral("Google Sheets")));
         QVERIFY(f.history->load(id)->resultsJson.contains("Acme renewal"));
+    }
+
+    void ctrlEnter_runsFromTheFormAndFromTheRestOfTheWindow_data()
+    {
+        QTest::addColumn<int>("key");
+        QTest::newRow("Return") << int(Qt::Key_Return);
+        QTest::newRow("keypad Enter") << int(Qt::Key_Enter);
+    }
+
+    // The key itself, in the assembled window: the window's Run command and the form's own
+    // shortcut must not both claim it (an ambiguous shortcut runs nothing).
+    void ctrlEnter_runsFromTheFormAndFromTheRestOfTheWindow()
+    {
+        QFETCH(int, key);
+        test::WindowFixture f;
+        QVERIFY(f.start());
+        f.window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+        QVERIFY(f.chooseAction(QStringLiteral("Slack"), QStringLiteral("send_channel_message")));
+        QVERIFY(
+            f.set(QStringLiteral("channel"), QStringLiteral("C0001"), QStringLiteral("general")));
+        QWidget *message = f.window->formView()->editor(QStringLiteral("text"))->control();
+        message->setFocus();
+        QTRY_VERIFY(message->hasFocus());
+        QTest::keyClicks(message, QStringLiteral("Deploy done"));
+        QTest::keyClick(message, Qt::Key(key),
+                        key == Qt::Key_Enter ? Qt::ControlModifier | Qt::KeypadModifier
+                                             : Qt::ControlModifier);
+        QTRY_COMPARE(f.history->count({}), 1);
+        // Sent as typed: the keys ran the form, they did not add a line to the message.
+        QCOMPARE(f.session()->value(QStringLiteral("text")),
+                 QVariant(QStringLiteral("Deploy done")));
+        // Window-wide: from the catalog's search box too.
+        QLineEdit *search = f.window->catalogPane()->searchBox();
+        search->setFocus();
+        QTRY_VERIFY(search->hasFocus());
+        QTest::keyClick(search, Qt::Key(key),
+                        key == Qt::Key_Enter ? Qt::ControlModifier | Qt::KeypadModifier
+                                             : Qt::ControlModifier);
+        QTRY_COMPARE(f.history->count({}), 2);
     }
 
     void runWithoutAnAction_sendsNothing()
