@@ -38,6 +38,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -153,6 +154,12 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     connect(m_detail, &RunDetailView::focusFieldRequested, m_form, &FormView::focusField);
     // The detail view removes the record itself; a run still being polled stops first.
     connect(m_detail, &RunDetailView::deleteRequested, m_services.runs, &runs::RunService::cancel);
+    // The run commands work from the history list as well, on the run the detail shows (the
+    // list's current one): in its context menu, and by their keys (Delete, Ctrl+R, ...) while
+    // the list has the focus.
+    m_history->view()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_history->view()->addActions({m_detail->rerunAction(), m_detail->restoreAction(),
+                                   m_detail->copyCurlAction(), m_detail->deleteAction()});
     connect(m_stored, &StoredActionsView::runStarted, m_history, &HistoryPane::selectRun);
     connect(m_services.runs, &runs::RunService::runFinished, this, &MainWindow::onRunFinished);
     connect(m_environment, &EnvironmentSwitcher::environmentChanged, this,

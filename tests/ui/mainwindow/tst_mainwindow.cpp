@@ -22,13 +22,16 @@
 #include "ui/untranslatedtext.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QFile>
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTest>
 
 using namespace ab;
@@ -237,6 +240,48 @@ private Q_SLOTS:
         QVERIFY2(sawCooldown, "the gauge never showed the cooldown");
         QCOMPARE(f.history->count(runs::RunFilter{{}, {Phase::Failed}, {}}), 0);
         QVERIFY(f.history->load(id)->resultsJson.contains("Storm"));
+    }
+
+    void historyList_offersTheRunCommandsByKeyAndContextMenu()
+    {
+        test::WindowFixture f;
+        QVERIFY(f.start());
+        f.window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+        QVERIFY(f.chooseAction(QStringLiteral("Slack"), QStringLiteral("send_channel_message")));
+        QVERIFY(
+            f.set(QStringLiteral("channel"), QStringLiteral("C0001"), QStringLiteral("general")));
+        QVERIFY(f.set(QStringLiteral("text"), QStringLiteral("Hello")));
+        const qint64 id = f.run();
+        QVERIFY(f.finishes(id, Phase::Success));
+        QTRY_COMPARE(f.window->runDetail()->runId(), id);
+
+        QTableView *list = f.window->historyPane()->view();
+        QCOMPARE(list->contextMenuPolicy(), Qt::ActionsContextMenu);
+        ui::RunDetailView *detail = f.window->runDetail();
+        QCOMPARE(list->actions(),
+                 (QList<QAction *>{detail->rerunAction(), detail->restoreAction(),
+                                   detail->copyCurlAction(), detail->deleteAction()}));
+        list->setFocus();
+        QTRY_VERIFY(list->hasFocus());
+        // Ctrl+R re-runs the selected run from the list.
+        QTest::keyClick(list, Qt::Key_R, Qt::ControlModifier);
+        QTRY_COMPARE(f.history->count({}), 2);
+        const qint64 again = f.window->historyPane()->currentRun();
+        QVERIFY(again != id);
+        QVERIFY(f.finishes(again, Phase::Success));
+        // Delete asks first, in the detail, with the safe choice focused.
+        list->setFocus();
+        QTRY_VERIFY(list->hasFocus());
+        QTest::keyClick(list, Qt::Key_Delete);
+        auto *confirmation = detail->findChild<QWidget *>(QStringLiteral("deleteConfirmation"));
+        QVERIFY(confirmation && confirmation->isVisible());
+        QCOMPARE(QApplication::focusWidget(),
+                 detail->findChild<QPushButton *>(QStringLiteral("cancelDelete")));
+        QTest::mouseClick(detail->findChild<QPushButton *>(QStringLiteral("confirmDelete")),
+                          Qt::LeftButton);
+        QTRY_COMPARE(f.history->count({}), 1);
+        QVERIFY(!f.history->load(again));
     }
 
     void megabyteResult_isSearchableInTheRunDetail()
