@@ -2323,6 +2323,14 @@ Eingaben: %5</translation>
         <source>%1 of %2 requests</source>
         <translation>%1 von %2 Anfragen</translation>
     </message>
+    <message>
+        <source>1 request</source>
+        <translation>1 Anfrage</translation>
+    </message>
+    <message>
+        <source>%1 of 1 request</source>
+        <translation>%1 von 1 Anfrage</translation>
+    </message>
 </context>
 <context>
     <name>ab::ui::InspectorExchangeView</name>

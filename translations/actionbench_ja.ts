@@ -2318,6 +2318,14 @@ Inputs: %5</source>
         <source>%1 of %2 requests</source>
         <translation>リクエスト%1件（全%2件中）</translation>
     </message>
+    <message>
+        <source>1 request</source>
+        <translation>リクエスト1件</translation>
+    </message>
+    <message>
+        <source>%1 of 1 request</source>
+        <translation>リクエスト%1件（全1件中）</translation>
+    </message>
 </context>
 <context>
     <name>ab::ui::InspectorExchangeView</name>

@@ -9,6 +9,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
@@ -156,8 +157,15 @@ void InspectorDock::updateCount()
 {
     const int shown = m_proxy->rowCount();
     const int all = m_model->rowCount();
-    const QString text =
-        shown == all ? tr("%1 requests").arg(all) : tr("%1 of %2 requests").arg(shown).arg(all);
+    const QLocale locale;
+    // Spelled out rather than "%n request(s)": English has no translation file to pick forms.
+    QString text;
+    if (shown == all)
+        text = all == 1 ? tr("1 request") : tr("%1 requests").arg(locale.toString(all));
+    else if (all == 1)
+        text = tr("%1 of 1 request").arg(locale.toString(shown));
+    else
+        text = tr("%1 of %2 requests").arg(locale.toString(shown), locale.toString(all));
     m_count->setText(text);
     m_count->setAccessibleDescription(text);
 }

@@ -103,6 +103,11 @@ void TestInspectorDock::lists_everyRequest()
     log.add(exchange("GET", "http://127.0.0.1:9/v2/apps?limit=10", 200, "{\"data\":[]}"));
     ui::InspectorDock dock(&log);
     QCOMPARE(dock.view()->model()->rowCount(), 1);
+    auto *count = dock.findChild<QLabel *>(QStringLiteral("inspectorCount"));
+    QCOMPARE(count->text(), QStringLiteral("1 request"));
+    dock.setFilterText(QStringLiteral("action-runs"));
+    QCOMPARE(count->text(), QStringLiteral("0 of 1 request"));
+    dock.setFilterText(QString());
     log.add(exchange("POST", "http://127.0.0.1:9/v2/action-runs", 429, "{}"));
     QCOMPARE(dock.view()->model()->rowCount(), 2);
     QCOMPARE(dock.findChild<QLabel *>(QStringLiteral("inspectorCount"))->text(),
