@@ -225,8 +225,11 @@ void FormSession::onInputsReply(quint64 sequence, const ApiResult<QList<FieldNod
     m_latestInFlight = false;
     if (!result.ok()) {
         qCInfo(lcForm) << "/inputs failed:" << result.error().summary();
-        updateBusy();
+        // Failure first, then "not busy": a listener that waits for the session to settle
+        // (the CLI's form filler) must already know the fetch failed, or it reads the unchanged
+        // (possibly empty) tree as the answer.
         Q_EMIT fetchFailed(result.error());
+        updateBusy();
         return;
     }
     applyTree(result.value());

@@ -117,7 +117,8 @@ public:
 
 Q_SIGNALS:
     void fieldsChanged(const ab::form::FormDiff &diff);
-    void fetchFailed(const ab::core::ApiError &error); // fields and values are kept
+    // Fields and values are kept. Emitted before busyChanged(false) of the same reply.
+    void fetchFailed(const ab::core::ApiError &error);
     void busyChanged(bool busy);
     void valueChanged(const QString &fieldId);       // set, cleared, restored or dropped
     void valuesCleared(const QStringList &fieldIds); // by a change of a field they depend on

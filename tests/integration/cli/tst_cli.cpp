@@ -189,6 +189,33 @@ private Q_SLOTS:
         QVERIFY(result.err.contains("COL$A"));
     }
 
+    void fields_formTheServerRefusesIsAnApiError_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::newRow("fields") << QStringLiteral("fields");
+        QTest::newRow("run") << QStringLiteral("run");
+    }
+
+    // A connection the API does not know: /inputs answers 400. The command says so and exits 3;
+    // it neither prints an empty form as a success nor blames a --set field.
+    void fields_formTheServerRefusesIsAnApiError()
+    {
+        QFETCH(QString, command);
+        const CliResult result = cli(
+            {command, QStringLiteral("--app"), QStringLiteral("Google Sheets"),
+             QStringLiteral("--action"), QStringLiteral("add_row"), QStringLiteral("--connection"),
+             QStringLiteral("no-such-connection"), QStringLiteral("--set"),
+             QStringLiteral("spreadsheet=Sales Pipeline 2026"), QStringLiteral("--json")});
+        QVERIFY2(result.exitCode == 3, qPrintable(describe(result)));
+        const QJsonObject error = result.json.value(QStringLiteral("error")).toObject();
+        QVERIFY2(error.value(QStringLiteral("message"))
+                     .toString()
+                     .contains(QStringLiteral("could not load the form")),
+                 qPrintable(describe(result)));
+        QVERIFY2(QJsonDocument(error).toJson().contains("no-such-connection"),
+                 qPrintable(describe(result)));
+    }
+
     void choices_pagesOneByOneOrAll()
     {
         const QStringList base{QStringLiteral("choices"),

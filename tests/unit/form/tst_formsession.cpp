@@ -359,9 +359,16 @@ private Q_SLOTS:
         };
         QSignalSpy failed(&session, &FormSession::fetchFailed);
         QSignalSpy changed(&session, &FormSession::fieldsChanged);
+        // Whoever waits for the session to settle learns of the failure first.
+        int failuresWhenSettled = -1;
+        connect(&session, &FormSession::busyChanged, this, [&](bool busy) {
+            if (!busy)
+                failuresWhenSettled = int(failed.size());
+        });
 
         session.setValue(s("spreadsheet"), s("sheet-1"));
         QVERIFY(failed.wait());
+        QCOMPARE(failuresWhenSettled, 1);
         QCOMPARE(failed.first().at(0).value<core::ApiError>().kind, core::ErrorKind::Unavailable);
         QVERIFY(!session.isBusy());
         QCOMPARE(changed.size(), 0);
