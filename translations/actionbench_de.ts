@@ -2520,10 +2520,6 @@ Eingaben: %5</translation>
         <translation>Sandbox: offline, simuliertes Zapier</translation>
     </message>
     <message>
-        <source>Connected to %1</source>
-        <translation>Verbunden mit %1</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Choose an app and one of its actions&lt;/b&gt; to fill its form.</source>
         <translation>&lt;b&gt;Wählen Sie eine App und eine ihrer Aktionen&lt;/b&gt;, um das Formular auszufüllen.</translation>
     </message>
@@ -2551,6 +2547,10 @@ Eingaben: %5</translation>
         <source>%1 after %2</source>
         <extracomment>%1 is &quot;App › Action&quot;, %2 how long the run took, e.g. &quot;1 min 5 s&quot;</extracomment>
         <translation>%1 nach %2</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
     </message>
 </context>
 <context>

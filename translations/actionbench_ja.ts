@@ -2515,10 +2515,6 @@ Inputs: %5</source>
         <translation>サンドボックス: オフライン、シミュレートされたZapier</translation>
     </message>
     <message>
-        <source>Connected to %1</source>
-        <translation>接続先: %1</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Choose an app and one of its actions&lt;/b&gt; to fill its form.</source>
         <translation>&lt;b&gt;アプリとそのアクションを1つ選択&lt;/b&gt;すると、フォームに入力できます。</translation>
     </message>
@@ -2546,6 +2542,10 @@ Inputs: %5</source>
         <source>%1 after %2</source>
         <extracomment>%1 is &quot;App › Action&quot;, %2 how long the run took, e.g. &quot;1 min 5 s&quot;</extracomment>
         <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>サーバー: %1</translation>
     </message>
 </context>
 <context>

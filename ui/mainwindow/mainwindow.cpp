@@ -114,6 +114,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
             m_history->selectRun(m_notifiedRun);
     });
 
+    m_environmentLabel->setObjectName(QStringLiteral("environmentLabel"));
     statusBar()->addWidget(m_environmentLabel);
     statusBar()->addPermanentWidget(new RateLimitGauge(services.client->scheduler(), this));
 
@@ -534,7 +535,7 @@ void MainWindow::updateFormTitle()
     const EnvironmentSwitcher::Environment &environment = m_environment->current();
     m_environmentLabel->setText(environment.kind == EnvironmentSwitcher::Kind::Sandbox
                                     ? tr("Sandbox: offline, simulated Zapier")
-                                    : tr("Connected to %1").arg(environment.name));
+                                    : tr("Server: %1").arg(environment.name));
     m_environmentLabel->setAccessibleDescription(m_environmentLabel->text());
     if (!m_workbench->hasAction()) {
         m_formTitle->setText(tr("<b>Choose an app and one of its actions</b> to fill its form."));

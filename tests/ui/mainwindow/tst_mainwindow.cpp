@@ -26,6 +26,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QPushButton>
@@ -160,6 +161,25 @@ private Q_SLOTS:
                         key == Qt::Key_Enter ? Qt::ControlModifier | Qt::KeypadModifier
                                              : Qt::ControlModifier);
         QTRY_COMPARE(f.history->count({}), 2);
+    }
+
+    // The status bar names the environment in use; for a server that is its address, and
+    // nothing claims a connection that may not exist.
+    void environmentLabel_namesTheServerInUse()
+    {
+        test::WindowFixture f;
+        QVERIFY(f.start());
+        auto *label = f.window->findChild<QLabel *>(QStringLiteral("environmentLabel"));
+        QVERIFY(label);
+        QCOMPARE(label->text(), QStringLiteral("Sandbox: offline, simulated Zapier"));
+        ui::EnvironmentSwitcher *switcher = f.window->environmentSwitcher();
+        switcher->setCustomUrl(QUrl(QStringLiteral("http://127.0.0.1:9")));
+        switcher->select(ui::EnvironmentSwitcher::Kind::Custom, QStringLiteral("test-token"));
+        auto *prompt = f.window->findChild<QInputDialog *>();
+        QVERIFY(prompt);
+        prompt->accept();
+        QTRY_COMPARE(label->text(), QStringLiteral("Server: http://127.0.0.1:9"));
+        QCOMPARE(label->accessibleDescription(), label->text());
     }
 
     void runWithoutAnAction_sendsNothing()
