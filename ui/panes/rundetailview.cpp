@@ -12,6 +12,7 @@
 #include "widgets/wraplabel.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QClipboard>
 #include <QEvent>
 #include <QGuiApplication>
@@ -337,7 +338,12 @@ QWidget *RunDetailView::buildHeader()
     confirmLayout->addWidget(m_confirmDelete);
     confirmLayout->addWidget(m_cancelDelete);
     connect(m_confirmDelete, &QPushButton::clicked, this, &RunDetailView::deleteRun);
-    connect(m_cancelDelete, &QPushButton::clicked, m_confirm, &QWidget::hide);
+    connect(m_cancelDelete, &QPushButton::clicked, this, &RunDetailView::cancelDelete);
+    auto *escape = new QAction(m_confirm);
+    escape->setShortcut(QKeySequence(Qt::Key_Escape));
+    escape->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(escape, &QAction::triggered, this, &RunDetailView::cancelDelete);
+    m_confirm->addAction(escape);
     m_confirm->hide();
 
     auto *layout = new QVBoxLayout(header);
@@ -604,8 +610,26 @@ void RunDetailView::askDelete()
 {
     if (m_runId == 0)
         return;
+    if (!m_confirm->isVisible())
+        m_focusBeforeDelete = QApplication::focusWidget();
     m_confirm->show();
     m_cancelDelete->setFocus(Qt::OtherFocusReason); // the safe choice has the focus
+}
+
+void RunDetailView::cancelDelete()
+{
+    m_confirm->hide();
+    returnFocusAfterDelete();
+}
+
+// Back where Delete was asked from (the history list, say), so the keyboard stays there
+// rather than falling to whatever follows the hidden confirmation.
+void RunDetailView::returnFocusAfterDelete()
+{
+    QPointer<QWidget> target = m_focusBeforeDelete;
+    m_focusBeforeDelete.clear();
+    if (target && target->isVisible() && target->isEnabled())
+        target->setFocus(Qt::OtherFocusReason);
 }
 
 void RunDetailView::deleteRun()
@@ -622,6 +646,7 @@ void RunDetailView::deleteRun()
         showNotice(
             [] { return tr("Could not delete the run: the history file could not be written."); });
     }
+    returnFocusAfterDelete();
 }
 
 } // namespace ab::ui

@@ -2,6 +2,7 @@
 
 #include "runs/runrecord.h"
 
+#include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
@@ -95,6 +96,8 @@ private:
     void showCurrentCall();
     void copyCurl();
     void askDelete();
+    void cancelDelete();
+    void returnFocusAfterDelete();
     void showNotice(Notice notice);
     void selectTabForPhase();
 
@@ -114,7 +117,8 @@ private:
     QLabel *m_confirmText;
     QPushButton *m_confirmDelete;
     QPushButton *m_cancelDelete;
-    QVBoxLayout *m_pageLayout = nullptr; // header, then the tabs once built
+    QPointer<QWidget> m_focusBeforeDelete; // where Delete was asked from; focused again after
+    QVBoxLayout *m_pageLayout = nullptr;   // header, then the tabs once built
     QTabWidget *m_tabs = nullptr;
     QTreeWidget *m_inputs = nullptr;
     RunDetailResults *m_results = nullptr;

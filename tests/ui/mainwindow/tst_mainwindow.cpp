@@ -296,12 +296,20 @@ private Q_SLOTS:
         QTest::keyClick(list, Qt::Key_Delete);
         auto *confirmation = detail->findChild<QWidget *>(QStringLiteral("deleteConfirmation"));
         QVERIFY(confirmation && confirmation->isVisible());
-        QCOMPARE(QApplication::focusWidget(),
-                 detail->findChild<QPushButton *>(QStringLiteral("cancelDelete")));
-        QTest::mouseClick(detail->findChild<QPushButton *>(QStringLiteral("confirmDelete")),
-                          Qt::LeftButton);
+        auto *keep = detail->findChild<QPushButton *>(QStringLiteral("cancelDelete"));
+        QCOMPARE(QApplication::focusWidget(), keep);
+        // Escape keeps the run, and the keyboard goes back to the list.
+        QTest::keyClick(keep, Qt::Key_Escape);
+        QVERIFY(!confirmation->isVisible());
+        QCOMPARE(QApplication::focusWidget(), list);
+        QCOMPARE(f.history->count({}), 2);
+        QTest::keyClick(list, Qt::Key_Delete);
+        QVERIFY(confirmation->isVisible());
+        QTest::keyClick(detail->findChild<QPushButton *>(QStringLiteral("confirmDelete")),
+                        Qt::Key_Space);
         QTRY_COMPARE(f.history->count({}), 1);
         QVERIFY(!f.history->load(again));
+        QCOMPARE(QApplication::focusWidget(), list);
     }
 
     void megabyteResult_isSearchableInTheRunDetail()
