@@ -388,8 +388,11 @@ void MainWindow::onRunRequested()
 
 void MainWindow::onSaveAsStoredRequested()
 {
-    if (!m_workbench->hasAction())
+    if (!m_workbench->hasAction()) {
+        showStatus([] { return tr("Choose an app and an action first."); }, 5000);
+        m_catalog->focusSearch();
         return;
+    }
     auto *dialog = new QInputDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setTextValue(Workbench::guessSelectedApi(m_workbench->app()));

@@ -190,6 +190,14 @@ private Q_SLOTS:
         QVERIFY(action);
         action->trigger();
         QCOMPARE(f.history->count({}), 0);
+        QCOMPARE(f.window->statusBar()->currentMessage(),
+                 QStringLiteral("Choose an app and an action first."));
+        // Saving as a stored action says the same instead of doing nothing.
+        f.window->statusBar()->clearMessage();
+        f.window->formView()->saveAsStoredButton()->click();
+        QCOMPARE(f.window->statusBar()->currentMessage(),
+                 QStringLiteral("Choose an app and an action first."));
+        QVERIFY(!f.window->findChild<QInputDialog *>());
     }
 
     void failingRun_isExplainedAndPointsAtTheField()
