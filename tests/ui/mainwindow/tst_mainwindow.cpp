@@ -72,6 +72,17 @@ bool pseudoTranslated(const QString &text)
     return text.startsWith(test::PseudoTranslator::open);
 }
 
+// The window started and shown, on Slack's "Send Channel Message" with #general chosen.
+bool openSlackMessage(test::WindowFixture &f)
+{
+    if (!f.start())
+        return false;
+    f.window->show();
+    return QTest::qWaitForWindowExposed(f.window.get()) &&
+           f.chooseAction(QStringLiteral("Slack"), QStringLiteral("send_channel_message")) &&
+           f.set(QStringLiteral("channel"), QStringLiteral("C0001"), QStringLiteral("general"));
+}
+
 // File › Settings, found by its role rather than its words.
 QAction *settingsAction(const test::WindowFixture &f)
 {
@@ -136,12 +147,7 @@ private Q_SLOTS:
     {
         QFETCH(int, key);
         test::WindowFixture f;
-        QVERIFY(f.start());
-        f.window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
-        QVERIFY(f.chooseAction(QStringLiteral("Slack"), QStringLiteral("send_channel_message")));
-        QVERIFY(
-            f.set(QStringLiteral("channel"), QStringLiteral("C0001"), QStringLiteral("general")));
+        QVERIFY(openSlackMessage(f));
         QWidget *message = f.window->formView()->editor(QStringLiteral("text"))->control();
         message->setFocus();
         QTRY_VERIFY(message->hasFocus());
@@ -273,12 +279,7 @@ private Q_SLOTS:
     void historyList_offersTheRunCommandsByKeyAndContextMenu()
     {
         test::WindowFixture f;
-        QVERIFY(f.start());
-        f.window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
-        QVERIFY(f.chooseAction(QStringLiteral("Slack"), QStringLiteral("send_channel_message")));
-        QVERIFY(
-            f.set(QStringLiteral("channel"), QStringLiteral("C0001"), QStringLiteral("general")));
+        QVERIFY(openSlackMessage(f));
         QVERIFY(f.set(QStringLiteral("text"), QStringLiteral("Hello")));
         const qint64 id = f.run();
         QVERIFY(f.finishes(id, Phase::Success));
