@@ -137,6 +137,15 @@ int FieldEditor::layoutUnit(const QWidget *widget)
     return qMax(fromStyle, widget->fontMetrics().height() / 3);
 }
 
+Qt::TextInteractionFlags FieldEditor::markdownInteraction(const QString &markdown)
+{
+    // Text with a link is reachable by keyboard, or the link would be mouse-only.
+    const bool hasLink =
+        markdown.contains(QLatin1String("](")) || markdown.contains(QLatin1String("://"));
+    return Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse |
+           (hasLink ? Qt::LinksAccessibleByKeyboard : Qt::TextInteractionFlags());
+}
+
 void FieldEditor::insertAt(Slot slot, QWidget *widget)
 {
     int index = 0;
@@ -241,12 +250,7 @@ void FieldEditor::updateHelp()
     QLabel *help = ensureLabel(m_help, Slot::Help);
     help->setTextFormat(Qt::MarkdownText);
     help->setOpenExternalLinks(true);
-    // Help with a link is reachable by keyboard, or the link would be mouse-only.
-    const bool hasLink = m_field.description.contains(QLatin1String("](")) ||
-                         m_field.description.contains(QLatin1String("://"));
-    help->setTextInteractionFlags(
-        Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse |
-        (hasLink ? Qt::LinksAccessibleByKeyboard : Qt::TextInteractionFlags()));
+    help->setTextInteractionFlags(markdownInteraction(m_field.description));
     help->setText(m_field.description);
     help->show();
 }

@@ -90,6 +90,9 @@ public:
 
     // The form's spacing unit: the style's layout spacing, at least a third of a line.
     static int layoutUnit(const QWidget *widget);
+    // How a label showing Markdown help or a note is used: selectable and its links clickable,
+    // and a Tab stop only when it has a link to reach (otherwise an extra stop for nothing).
+    static Qt::TextInteractionFlags markdownInteraction(const QString &markdown);
 
 Q_SIGNALS:
     void edited();          // the user changed the value (each keystroke)

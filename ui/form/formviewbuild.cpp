@@ -155,7 +155,6 @@ void FormView::buildNodes(const QList<FieldNode> &nodes, QWidget *container, QVB
                 note->setTextFormat(Qt::MarkdownText);
                 note->setWordWrap(true);
                 note->setOpenExternalLinks(true);
-                note->setTextInteractionFlags(Qt::TextBrowserInteraction);
                 note->setFrameShape(QFrame::StyledPanel);
                 note->setBackgroundRole(QPalette::AlternateBase);
                 note->setAutoFillBackground(true);
@@ -168,6 +167,7 @@ void FormView::buildNodes(const QList<FieldNode> &nodes, QWidget *container, QVB
                     : QStringLiteral("**%1**\n\n%2").arg(node.title, node.description);
             if (note->text() != text) {
                 note->setText(text);
+                note->setTextInteractionFlags(FieldEditor::markdownInteraction(text));
                 note->setAccessibleDescription(node.description);
             }
             m_others.insert(key, box);

@@ -194,13 +194,40 @@ private Q_SLOTS:
         QVERIFY(address->isAncestorOf(h.view.editor(s("street"))->widget()));
         bool note = false;
         for (const QLabel *label : h.view.findChildren<QLabel *>()) {
-            if (label->accessibleName() == s("Note") && label->textFormat() == Qt::MarkdownText)
+            if (label->accessibleName() == s("Note") && label->textFormat() == Qt::MarkdownText) {
                 note = label->openExternalLinks() && label->text().contains(s("**docs**"));
+                // It has a link, so Tab reaches it.
+                QVERIFY(label->focusPolicy() & Qt::TabFocus);
+            }
         }
         QVERIFY(note);
         QCOMPARE(h.view.runButton()->accessibleName(), s("Run the action"));
         QCOMPARE(h.view.skipValidationBox()->accessibleName(), s("Skip client-side validation"));
         QCOMPARE(h.view.saveAsStoredButton()->accessibleName(), s("Save as stored action"));
+    }
+
+    // A note without a link is read, not reached by Tab: no extra stop between the fields.
+    void infoNoteWithoutALink_isNoTabStop()
+    {
+        core::FieldNode info;
+        info.kind = core::FieldNode::Kind::Info;
+        info.id = s("tip");
+        info.description = s("Rows are added below the **last** row.");
+        Harness h([info](const QVariantMap &inputs) {
+            QList<core::FieldNode> tree = sheetsForm(inputs);
+            tree.prepend(info);
+            return tree;
+        });
+        QVERIFY(h.start());
+        QVERIFY(h.show());
+        const QLabel *note = nullptr;
+        for (const QLabel *label : h.view.findChildren<QLabel *>()) {
+            if (label->accessibleName() == s("Note") && label->text().contains(s("**last**")))
+                note = label;
+        }
+        QVERIFY(note);
+        QVERIFY(!(note->focusPolicy() & Qt::TabFocus));
+        QVERIFY(note->textInteractionFlags() & Qt::TextSelectableByMouse);
     }
 
     void typing_setsTypedValuesInTheSession()
