@@ -16,4 +16,20 @@ struct StoredAction {
     QVariantMap inputs;
 };
 
+// What the Actions API does not say about a stored action: the names the user saw when it was
+// saved from here (the form or `stored create`). Kept locally so its row and its runs read
+// "Slack", not "SlackCLIAPI@1.2.3" or a uuid.
+struct StoredActionNames {
+    QString appId;
+    QString appTitle;
+    QString actionTitle;
+    QString connectionTitle;
+
+    bool isEmpty() const
+    {
+        return appId.isEmpty() && appTitle.isEmpty() && actionTitle.isEmpty() &&
+               connectionTitle.isEmpty();
+    }
+};
+
 } // namespace ab::core

@@ -53,6 +53,18 @@ static QList<Migration> buildMigrations()
             QStringLiteral("CREATE INDEX runs_by_phase ON runs(phase, created_at DESC, id DESC)"),
         },
     });
+    migrations.append(Migration{
+        3,
+        QStringLiteral("the names a stored action was saved with, per environment"),
+        {
+            // Stored action ids are the server's: the same id on two servers is two actions.
+            QStringLiteral("CREATE TABLE stored_action_names ("
+                           " environment TEXT NOT NULL, stored_action_id TEXT NOT NULL,"
+                           " app_id TEXT, app_title TEXT, action_title TEXT,"
+                           " connection_title TEXT,"
+                           " PRIMARY KEY (environment, stored_action_id))"),
+        },
+    });
     return migrations;
 }
 

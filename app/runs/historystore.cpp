@@ -584,4 +584,62 @@ bool HistoryStore::remove(qint64 id)
     return true;
 }
 
+bool HistoryStore::rememberStoredActionNames(const QString &environment,
+                                             const QString &storedActionId,
+                                             const core::StoredActionNames &names)
+{
+    if (!ready())
+        return false;
+    QSqlQuery *query = statement(
+        QStringLiteral("INSERT OR REPLACE INTO stored_action_names (environment, stored_action_id,"
+                       " app_id, app_title, action_title, connection_title)"
+                       " VALUES (?, ?, ?, ?, ?, ?)"));
+    if (!query)
+        return false;
+    for (const QString &value : {environment, storedActionId, names.appId, names.appTitle,
+                                 names.actionTitle, names.connectionTitle})
+        query->addBindValue(value);
+    return query->exec() || failQuery(*query);
+}
+
+bool HistoryStore::forgetStoredActionNames(const QString &environment,
+                                           const QString &storedActionId)
+{
+    if (!ready())
+        return false;
+    QSqlQuery *query = statement(QStringLiteral(
+        "DELETE FROM stored_action_names WHERE environment = ? AND stored_action_id = ?"));
+    if (!query)
+        return false;
+    query->addBindValue(environment);
+    query->addBindValue(storedActionId);
+    return query->exec() || failQuery(*query);
+}
+
+QHash<QString, core::StoredActionNames>
+HistoryStore::storedActionNames(const QString &environment) const
+{
+    QHash<QString, core::StoredActionNames> names;
+    if (!ready())
+        return names;
+    QSqlQuery *query = statement(
+        QStringLiteral("SELECT stored_action_id, app_id, app_title, action_title, connection_title"
+                       " FROM stored_action_names WHERE environment = ?"));
+    if (!query)
+        return names;
+    query->addBindValue(environment);
+    if (!query->exec()) {
+        failQuery(*query);
+        return names;
+    }
+    while (query->next()) {
+        names.insert(query->value(0).toString(),
+                     core::StoredActionNames{query->value(1).toString(), query->value(2).toString(),
+                                             query->value(3).toString(),
+                                             query->value(4).toString()});
+    }
+    query->finish();
+    return names;
+}
+
 } // namespace ab::runs

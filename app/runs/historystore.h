@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/storedaction.h"
 #include "runs/runcodec.h"
 #include "runs/runrecord.h"
 
@@ -87,6 +88,13 @@ public:
     int count(const RunFilter &filter) const;
     QList<RunRecord> unfinished() const; // Preparing, Submitting, Waiting; oldest first
     bool remove(qint64 id);
+
+    // The names a stored action was saved with on `environment` (see core::StoredActionNames).
+    // Remembering again replaces them; forgetting an unknown id is not an error.
+    bool rememberStoredActionNames(const QString &environment, const QString &storedActionId,
+                                   const core::StoredActionNames &names);
+    bool forgetStoredActionNames(const QString &environment, const QString &storedActionId);
+    QHash<QString, core::StoredActionNames> storedActionNames(const QString &environment) const;
 
 Q_SIGNALS:
     void runAdded(qint64 id);

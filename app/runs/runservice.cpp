@@ -136,6 +136,26 @@ qint64 RunService::startRun(const RunRequest &request)
     return id;
 }
 
+StoredRunRequest StoredRunRequest::of(const QString &environment, const core::StoredAction &action,
+                                      const core::StoredActionNames &names,
+                                      const QVariantMap &inputs, const QString &page)
+{
+    StoredRunRequest request;
+    request.environment = environment;
+    request.storedActionId = action.id;
+    request.inputs = inputs;
+    request.page = page;
+    request.appId = names.appId;
+    request.appTitle = names.appTitle.isEmpty() ? action.selectedApi : names.appTitle;
+    request.actionKey = action.actionKey;
+    request.actionTitle = names.actionTitle.isEmpty() ? action.actionKey : names.actionTitle;
+    request.actionType = action.actionType;
+    request.connectionId = action.connectionId;
+    request.connectionTitle =
+        names.connectionTitle.isEmpty() ? action.connectionId : names.connectionTitle;
+    return request;
+}
+
 qint64 RunService::startStoredRun(const StoredRunRequest &request)
 {
     RunRecord record = recordFor(RunKind::Stored, request);

@@ -45,6 +45,13 @@ struct StoredRunRequest {
     QString connectionTitle;
     QVariantMap inputLabels;
     QByteArray fieldsJson;
+
+    // A run of `action` on `environment` with run-time `inputs` (overriding the stored ones) and
+    // the bulk-read `page` (empty: the first). The history shows the names the action was saved
+    // with when they are known, else the keys the Actions API gives.
+    static StoredRunRequest of(const QString &environment, const core::StoredAction &action,
+                               const core::StoredActionNames &names, const QVariantMap &inputs = {},
+                               const QString &page = {});
 };
 
 // The run flow (architecture flow 4). The history row is written before anything is sent and

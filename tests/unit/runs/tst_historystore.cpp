@@ -471,6 +471,54 @@ private Q_SLOTS:
         QCOMPARE(open.at(2).phase, Phase::Waiting);
     }
 
+    void storedActionNames_areKeptPerEnvironmentAndReplaced()
+    {
+        StoreFixture fixture;
+        QVERIFY(writeVersionOneFile(fixture.path())); // the table comes with a migration
+        const ab::core::StoredActionNames slack{
+            QStringLiteral("app-slack"), QStringLiteral("Slack"),
+            QStringLiteral("Send Channel Message"), QStringLiteral("Ada's workspace")};
+        const QString sandbox = QStringLiteral("sandbox");
+        const QString zapier = QStringLiteral("https://api.zapier.com");
+        {
+            HistoryStore store(ab::test::jsonTestCodec());
+            QVERIFY2(store.open(fixture.path()), qPrintable(store.lastError().detail));
+            QVERIFY(store.storedActionNames(sandbox).isEmpty());
+            QVERIFY(store.rememberStoredActionNames(sandbox, QStringLiteral("sa-1"), slack));
+            QVERIFY(store.rememberStoredActionNames(zapier, QStringLiteral("sa-1"),
+                                                    {{}, QStringLiteral("Gmail"), {}, {}}));
+        }
+        // Another process (a CLI) reads what this one saved.
+        HistoryStore store(ab::test::jsonTestCodec());
+        QVERIFY(store.open(fixture.path()));
+        QHash<QString, ab::core::StoredActionNames> names = store.storedActionNames(sandbox);
+        QCOMPARE(names.size(), 1);
+        const ab::core::StoredActionNames read = names.value(QStringLiteral("sa-1"));
+        QCOMPARE(read.appId, slack.appId);
+        QCOMPARE(read.appTitle, slack.appTitle);
+        QCOMPARE(read.actionTitle, slack.actionTitle);
+        QCOMPARE(read.connectionTitle, slack.connectionTitle);
+        QCOMPARE(store.storedActionNames(zapier).value(QStringLiteral("sa-1")).appTitle,
+                 QStringLiteral("Gmail"));
+
+        QVERIFY(store.rememberStoredActionNames(sandbox, QStringLiteral("sa-1"),
+                                                {{}, QStringLiteral("Slack 2"), {}, {}}));
+        names = store.storedActionNames(sandbox);
+        QCOMPARE(names.size(), 1);
+        QCOMPARE(names.value(QStringLiteral("sa-1")).appTitle, QStringLiteral("Slack 2"));
+        QVERIFY(names.value(QStringLiteral("sa-1")).actionTitle.isEmpty());
+
+        QVERIFY(store.forgetStoredActionNames(sandbox, QStringLiteral("sa-1")));
+        QVERIFY(store.forgetStoredActionNames(sandbox, QStringLiteral("never-saved")));
+        QVERIFY(store.storedActionNames(sandbox).isEmpty());
+        QCOMPARE(store.storedActionNames(zapier).size(), 1);
+
+        store.close();
+        QVERIFY(!store.rememberStoredActionNames(sandbox, QStringLiteral("sa-2"), slack));
+        QCOMPARE(store.lastError().code, StoreError::NotOpen);
+        QVERIFY(store.storedActionNames(sandbox).isEmpty());
+    }
+
     void remove_deletesRunWithItsEventsAndCalls()
     {
         StoreFixture fixture;

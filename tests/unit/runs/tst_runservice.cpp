@@ -18,6 +18,8 @@ using ab::test::FakeBackend;
 using ab::test::FakeCall;
 using ab::test::ManualClock;
 
+Q_DECLARE_METATYPE(ab::core::StoredActionNames)
+
 namespace {
 
 RequestRecord call(const QString &method, const QString &url)
@@ -93,6 +95,51 @@ private:
     }
 
 private Q_SLOTS:
+    void storedRunRequest_namesTheRunAsSavedElseByKeys_data()
+    {
+        QTest::addColumn<ab::core::StoredActionNames>("names");
+        QTest::addColumn<QString>("appId");
+        QTest::addColumn<QString>("appTitle");
+        QTest::addColumn<QString>("actionTitle");
+        QTest::addColumn<QString>("connectionTitle");
+        QTest::newRow("saved here")
+            << ab::core::StoredActionNames{QStringLiteral("app-slack"), QStringLiteral("Slack"),
+                                           QStringLiteral("Send Message"), QStringLiteral("Ada")}
+            << "app-slack"
+            << "Slack"
+            << "Send Message"
+            << "Ada";
+        QTest::newRow("saved elsewhere")
+            << ab::core::StoredActionNames{} << QString() << "SlackCLIAPI@1.2.3"
+            << "send_message"
+            << "conn-1";
+    }
+    void storedRunRequest_namesTheRunAsSavedElseByKeys()
+    {
+        QFETCH(ab::core::StoredActionNames, names);
+        ab::core::StoredAction action;
+        action.id = QStringLiteral("sa-1");
+        action.connectionId = QStringLiteral("conn-1");
+        action.selectedApi = QStringLiteral("SlackCLIAPI@1.2.3");
+        action.actionKey = QStringLiteral("send_message");
+        action.actionType = QStringLiteral("write");
+        action.inputs = {{QStringLiteral("stored"), 1}};
+        const QVariantMap inputs{{QStringLiteral("text"), QStringLiteral("hi")}};
+        const StoredRunRequest request = StoredRunRequest::of(QStringLiteral("sandbox"), action,
+                                                              names, inputs, QStringLiteral("2"));
+        QCOMPARE(request.environment, QStringLiteral("sandbox"));
+        QCOMPARE(request.storedActionId, action.id);
+        QCOMPARE(request.inputs, inputs); // the stored ones are the server's to merge
+        QCOMPARE(request.page, QStringLiteral("2"));
+        QCOMPARE(request.actionKey, action.actionKey);
+        QCOMPARE(request.actionType, action.actionType);
+        QCOMPARE(request.connectionId, action.connectionId);
+        QTEST(request.appId, "appId");
+        QTEST(request.appTitle, "appTitle");
+        QTEST(request.actionTitle, "actionTitle");
+        QTEST(request.connectionTitle, "connectionTitle");
+    }
+
     void init()
     {
         m_dir = new QTemporaryDir;
