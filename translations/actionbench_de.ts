@@ -878,19 +878,8 @@ Diese Verbindung ist abgelaufen: Verbinden Sie sie vor dem Ausführen erneut.</t
     </message>
     <message>
         <source>%1 (%2)</source>
+        <extracomment>%1 is the action&apos;s title (or key), %2 its type (&quot;write&quot;).</extracomment>
         <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Stored action %1
-App: %2
-Type: %3
-Connection: %4
-Inputs: %5</source>
-        <translation>Gespeicherte Aktion %1
-App: %2
-Typ: %3
-Verbindung: %4
-Eingaben: %5</translation>
     </message>
     <message>
         <source>none</source>
@@ -907,6 +896,25 @@ Eingaben: %5</translation>
     <message>
         <source>no inputs</source>
         <translation>keine Eingaben</translation>
+    </message>
+    <message>
+        <source>Stored action %1
+App: %2
+Action: %3
+Type: %4
+Connection: %5
+Inputs: %6</source>
+        <translation>Gespeicherte Aktion %1
+App: %2
+Aktion: %3
+Typ: %4
+Verbindung: %5
+Eingaben: %6</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a name, then the key the API knows it by</comment>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -3239,7 +3247,7 @@ Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2) of %3</source>
-        <extracomment>%1 is an action key, %2 its type, %3 the app it belongs to.</extracomment>
+        <extracomment>%1 is an action&apos;s title (or key), %2 its type, %3 the app it belongs to.</extracomment>
         <translation>&lt;b&gt;%1&lt;/b&gt; (%2) aus %3</translation>
     </message>
     <message>

@@ -874,19 +874,8 @@ This connection has expired: reconnect it before running.</source>
     </message>
     <message>
         <source>%1 (%2)</source>
+        <extracomment>%1 is the action&apos;s title (or key), %2 its type (&quot;write&quot;).</extracomment>
         <translation>%1（%2）</translation>
-    </message>
-    <message>
-        <source>Stored action %1
-App: %2
-Type: %3
-Connection: %4
-Inputs: %5</source>
-        <translation>保存済みアクション%1
-アプリ: %2
-種類: %3
-接続: %4
-入力: %5</translation>
     </message>
     <message>
         <source>none</source>
@@ -903,6 +892,25 @@ Inputs: %5</source>
     <message>
         <source>no inputs</source>
         <translation>入力なし</translation>
+    </message>
+    <message>
+        <source>Stored action %1
+App: %2
+Action: %3
+Type: %4
+Connection: %5
+Inputs: %6</source>
+        <translation>保存済みアクション%1
+アプリ: %2
+アクション: %3
+種類: %4
+接続: %5
+入力: %6</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a name, then the key the API knows it by</comment>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -3234,7 +3242,7 @@ This cannot be undone.</source>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2) of %3</source>
-        <extracomment>%1 is an action key, %2 its type, %3 the app it belongs to.</extracomment>
+        <extracomment>%1 is an action&apos;s title (or key), %2 its type, %3 the app it belongs to.</extracomment>
         <translation>%3の&lt;b&gt;%1&lt;/b&gt;（%2）</translation>
     </message>
     <message>

@@ -66,14 +66,21 @@ QJsonArray runErrors(const QList<RunError> &errors)
     return array;
 }
 
-QJsonObject storedAction(const StoredAction &action)
+QJsonObject storedAction(const StoredAction &action, const StoredActionNames &names)
 {
-    return QJsonObject{{QStringLiteral("id"), action.id},
+    QJsonObject object{{QStringLiteral("id"), action.id},
                        {QStringLiteral("connection_id"), action.connectionId},
                        {QStringLiteral("selected_api"), action.selectedApi},
                        {QStringLiteral("action_key"), action.actionKey},
                        {QStringLiteral("action_type"), action.actionType},
                        {QStringLiteral("inputs"), QJsonObject::fromVariantMap(action.inputs)}};
+    if (!names.isEmpty())
+        object.insert(QStringLiteral("saved_names"),
+                      QJsonObject{{QStringLiteral("app_id"), names.appId},
+                                  {QStringLiteral("app_title"), names.appTitle},
+                                  {QStringLiteral("action_title"), names.actionTitle},
+                                  {QStringLiteral("connection_title"), names.connectionTitle}});
+    return object;
 }
 
 static QString kindName(FieldNode::Kind kind)

@@ -22,7 +22,10 @@ QJsonObject connection(const core::Connection &connection);
 QJsonObject choice(const core::Choice &choice);
 QJsonObject runError(const core::RunError &error);
 QJsonArray runErrors(const QList<core::RunError> &errors);
-QJsonObject storedAction(const core::StoredAction &action);
+// The Actions API's record; with `saved_names` when it was saved from here (see
+// core::StoredActionNames).
+QJsonObject storedAction(const core::StoredAction &action,
+                         const core::StoredActionNames &names = {});
 // The tree with each input's current value (and SELECT label) beside its definition.
 QJsonArray fieldTree(const QList<core::FieldNode> &nodes, const QVariantMap &values,
                      const QMap<QString, QString> &labels);

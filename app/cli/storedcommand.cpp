@@ -45,19 +45,25 @@ void StoredCommand::list()
     env()->client()->storedActions(this, [this](ApiResult<QList<StoredAction>> result) {
         if (!result.ok())
             return failApi(result.error(), QStringLiteral("could not list stored actions"));
+        const QHash<QString, StoredActionNames> saved = savedNames();
         QJsonArray array;
         QList<QStringList> rows;
         for (const StoredAction &action : result.value()) {
-            array.append(view::storedAction(action));
+            const StoredActionNames names = saved.value(action.id);
+            array.append(view::storedAction(action, names));
+            const QString name =
+                names.isEmpty()
+                    ? QString()
+                    : QStringLiteral("%1 \u203a %2").arg(names.appTitle, names.actionTitle);
             rows.append({action.id, action.selectedApi, action.actionType, action.actionKey,
-                         action.connectionId});
+                         action.connectionId, name});
         }
         out().result(QJsonObject{{QStringLiteral("stored_actions"), array}},
                      rows.isEmpty()
                          ? QStringLiteral("No stored actions yet.")
                          : Output::table({QStringLiteral("ID"), QStringLiteral("SELECTED API"),
                                           QStringLiteral("TYPE"), QStringLiteral("KEY"),
-                                          QStringLiteral("CONNECTION")},
+                                          QStringLiteral("CONNECTION"), QStringLiteral("SAVED AS")},
                                          rows));
         finish(ExitOk);
     });
@@ -70,7 +76,8 @@ void StoredCommand::show(const QString &id)
             return failApi(result.error(),
                            QStringLiteral("could not read stored action %1").arg(id));
         const StoredAction &action = result.value();
-        out().result(QJsonObject{{QStringLiteral("stored_action"), view::storedAction(action)}},
+        out().result(QJsonObject{{QStringLiteral("stored_action"),
+                                  view::storedAction(action, savedNames().value(action.id))}},
                      QStringLiteral("%1\n  %2 %3 %4\n  connection %5\n  inputs %6")
                          .arg(action.id, action.selectedApi, action.actionType, action.actionKey,
                               action.connectionId,
@@ -102,20 +109,44 @@ void StoredCommand::create()
                                      : actionTypeToString(target.action.actionType))
                                     .toLower();
             action.inputs = filler->session()->inputs();
+            const StoredActionNames names{target.app.id, target.app.title, target.action.title,
+                                          target.connection.title};
             env()->client()->createStoredAction(
-                action, this, [this, action](ApiResult<QString> result) mutable {
+                action, this, [this, action, names](ApiResult<QString> result) mutable {
                     if (!result.ok())
                         return failApi(result.error(),
                                        QStringLiteral("could not create the stored action"));
                     action.id = result.value();
-                    out().result(
-                        QJsonObject{{QStringLiteral("stored_action"), view::storedAction(action)}},
-                        QStringLiteral("Stored action %1 created (run it with "
-                                       "`stored run %1 --wait`).")
-                            .arg(action.id));
+                    rememberNames(action.id, names);
+                    out().result(QJsonObject{{QStringLiteral("stored_action"),
+                                              view::storedAction(action, names)}},
+                                 QStringLiteral("Stored action %1 created (run it with "
+                                                "`stored run %1 --wait`).")
+                                     .arg(action.id));
                     finish(ExitOk);
                 });
         });
+}
+
+QHash<QString, StoredActionNames> StoredCommand::savedNames()
+{
+    // Names are a courtesy: without the history, what the server says is still shown.
+    QString error;
+    runs::HistoryStore *store = env()->history(&error);
+    return store ? store->storedActionNames(env()->environmentName())
+                 : QHash<QString, StoredActionNames>();
+}
+
+void StoredCommand::rememberNames(const QString &id, const StoredActionNames &names)
+{
+    // The stored action exists either way; without its names its runs show its keys.
+    QString error;
+    runs::HistoryStore *store = env()->history(&error);
+    if (!store || !store->rememberStoredActionNames(env()->environmentName(), id, names))
+        out().progress(
+            QStringLiteral("note: the history could not keep the action's names (%1); its runs "
+                           "will show its keys")
+                .arg(store ? store->lastError().detail : error));
 }
 
 void StoredCommand::run(const QString &id)
@@ -133,15 +164,10 @@ void StoredCommand::run(const QString &id)
             return failApi(result.error(),
                            QStringLiteral("could not read stored action %1").arg(id));
         const StoredAction &action = result.value();
-        runs::StoredRunRequest request;
-        request.environment = env()->environmentName();
-        request.storedActionId = id;
-        request.page = options().value(QStringLiteral("page"));
-        request.appTitle = action.selectedApi;
-        request.actionKey = action.actionKey;
-        request.actionTitle = action.actionKey;
-        request.actionType = action.actionType;
-        request.connectionId = action.connectionId;
+        runs::StoredRunRequest request = runs::StoredRunRequest::of(
+            env()->environmentName(), action,
+            store->storedActionNames(env()->environmentName()).value(action.id), {},
+            options().value(QStringLiteral("page")));
         // Run-time inputs override the stored ones; without a form, JSON scalars keep their type.
         for (const auto &[key, text] : assignments) {
             QString parseError;
@@ -168,6 +194,9 @@ void StoredCommand::remove(const QString &id)
         if (!result.ok())
             return failApi(result.error(),
                            QStringLiteral("could not delete stored action %1").arg(id));
+        QString error;
+        if (runs::HistoryStore *store = env()->history(&error))
+            store->forgetStoredActionNames(env()->environmentName(), id);
         out().result(QJsonObject{{QStringLiteral("deleted"), id}},
                      QStringLiteral("Deleted stored action %1.").arg(id));
         finish(ExitOk);

@@ -1,6 +1,9 @@
 #pragma once
 
 #include "cli/command.h"
+#include "core/storedaction.h"
+
+#include <QHash>
 
 namespace ab::cli {
 
@@ -20,6 +23,9 @@ private:
     void create();
     void run(const QString &id);
     void remove(const QString &id);
+    // Keeps the names `create` resolved, so the history shows "Slack", not the API's keys.
+    void rememberNames(const QString &id, const core::StoredActionNames &names);
+    QHash<QString, core::StoredActionNames> savedNames(); // by stored action id
 };
 
 } // namespace ab::cli

@@ -2,6 +2,8 @@
 
 #include "core/zapierbackend.h"
 
+#include <utility>
+
 namespace ab::models {
 
 StoredActionsModel::StoredActionsModel(core::ZapierBackend *backend, QObject *parent)
@@ -43,14 +45,25 @@ QVariant StoredActionsModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const core::StoredAction &item = m_items.at(index.row());
+    const core::StoredActionNames names = m_names.value(item.id);
+    // A saved name with the API's key beside it, or the key alone.
+    const auto named = [](const QString &name, const QString &key) {
+        return name.isEmpty() || name == key
+                   ? key
+                   : tr("%1 (%2)", "a name, then the key the API knows it by").arg(name, key);
+    };
     switch (role) {
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:
-        return tr("%1 (%2)").arg(item.actionKey, item.actionType);
+        //: %1 is the action's title (or key), %2 its type ("write").
+        return tr("%1 (%2)").arg(names.actionTitle.isEmpty() ? item.actionKey : names.actionTitle,
+                                 item.actionType);
     case Qt::ToolTipRole:
-        return tr("Stored action %1\nApp: %2\nType: %3\nConnection: %4\nInputs: %5")
-            .arg(item.id, item.selectedApi, item.actionType,
-                 item.connectionId.isEmpty() ? tr("none") : item.connectionId,
+        return tr("Stored action %1\nApp: %2\nAction: %3\nType: %4\nConnection: %5\nInputs: %6")
+            .arg(item.id, named(names.appTitle, item.selectedApi),
+                 named(names.actionTitle, item.actionKey), item.actionType,
+                 item.connectionId.isEmpty() ? tr("none")
+                                             : named(names.connectionTitle, item.connectionId),
                  item.inputs.isEmpty() ? tr("none") : inputsSummary(item.inputs));
     case StoredActionIdRole:
         return item.id;
@@ -66,15 +79,26 @@ QVariant StoredActionsModel::data(const QModelIndex &index, int role) const
         return inputsSummary(item.inputs);
     case DetailRole:
     case Qt::AccessibleDescriptionRole: {
-        QStringList parts{item.selectedApi};
-        parts.append(item.connectionId.isEmpty() ? tr("no connection")
-                                                 : tr("connection %1").arg(item.connectionId));
+        QStringList parts{names.appTitle.isEmpty() ? item.selectedApi : names.appTitle};
+        if (item.connectionId.isEmpty())
+            parts.append(tr("no connection"));
+        else if (!names.connectionTitle.isEmpty())
+            parts.append(names.connectionTitle);
+        else
+            parts.append(tr("connection %1").arg(item.connectionId));
         parts.append(item.inputs.isEmpty() ? tr("no inputs") : inputsSummary(item.inputs));
         return parts.join(QStringLiteral(" \u00b7 "));
     }
     default:
         return {};
     }
+}
+
+void StoredActionsModel::setNames(QHash<QString, core::StoredActionNames> names)
+{
+    m_names = std::move(names);
+    if (!m_items.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_items.size()) - 1));
 }
 
 void StoredActionsModel::retranslate()

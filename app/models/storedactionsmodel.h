@@ -4,6 +4,7 @@
 #include "core/storedaction.h"
 
 #include <QAbstractListModel>
+#include <QHash>
 #include <QPointer>
 #include <QSet>
 
@@ -28,7 +29,7 @@ public:
         ActionTypeRole, // lower case, as the Actions API sends it
         ConnectionIdRole,
         InputsSummaryRole, // "email=ada@example.com, rows=[2 items]"
-        DetailRole,        // one line: api · type · connection · inputs, for a second text line
+        DetailRole,        // one line: app · connection · inputs, for a second text line
     };
 
     StoredActionsModel(core::ZapierBackend *backend, QObject *parent);
@@ -43,6 +44,10 @@ public:
     void remove(const QString &id);
 
     const core::StoredAction &storedAction(int row) const { return m_items.at(row); }
+    // The names the actions were saved with (by stored action id), shown instead of their keys
+    // where known; the rows' texts change at once.
+    void setNames(QHash<QString, core::StoredActionNames> names);
+    core::StoredActionNames names(const QString &id) const { return m_names.value(id); }
     int rowOf(const QString &id) const;
     bool loading() const { return m_loading; }
     bool isLoaded() const { return m_loaded; }
@@ -66,6 +71,7 @@ private:
 
     core::ZapierBackend *m_backend;
     QList<core::StoredAction> m_items;
+    QHash<QString, core::StoredActionNames> m_names;
     QSet<QString> m_removing;
     bool m_loading = false;
     bool m_loaded = false;

@@ -401,7 +401,8 @@ void MainWindow::onSaveAsStoredRequested()
     connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &selectedApi) {
         if (selectedApi.trimmed().isEmpty())
             return;
-        m_stored->saveAsStored(m_workbench->storedActionDraft(selectedApi.trimmed()));
+        m_stored->saveAsStored(m_workbench->storedActionDraft(selectedApi.trimmed()),
+                               m_workbench->storedActionNames());
         m_leftTabs->setCurrentWidget(m_stored);
     });
     dialog->open();

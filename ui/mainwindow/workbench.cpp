@@ -120,6 +120,11 @@ StoredAction Workbench::storedActionDraft(const QString &selectedApi) const
     return action;
 }
 
+StoredActionNames Workbench::storedActionNames() const
+{
+    return StoredActionNames{m_app.id, m_app.title, m_action.title, m_connection.title};
+}
+
 QString Workbench::guessSelectedApi(const App &app)
 {
     // Zapier's connect links read https://zapier.com/engine/auth/start/<Implementation@version>?...

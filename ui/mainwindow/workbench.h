@@ -47,6 +47,8 @@ public:
     qint64 run();
     // The configured action as a stored action (selected_api must be supplied by the caller).
     core::StoredAction storedActionDraft(const QString &selectedApi) const;
+    // The names the user sees for it (app, action, connection), for the stored action's row.
+    core::StoredActionNames storedActionNames() const;
     // A guess at the app's implementation key (selected_api) for the Actions API, read from its
     // connect link (".../auth/start/SlackCLIAPI@1.2.3?...") when the API gives one.
     static QString guessSelectedApi(const core::App &app);

@@ -55,6 +55,7 @@ StoredActionsView::StoredActionsView(core::ZapierBackend *backend, runs::RunServ
         updateListState();
     });
     connect(m_model, &StoredActionsModel::loaded, this, [this] {
+        loadNames();
         updateListState();
         if (m_noteAfterLoad)
             showStatus(CatalogStatusLine::State::Note, std::exchange(m_noteAfterLoad, {}));
@@ -66,6 +67,8 @@ StoredActionsView::StoredActionsView(core::ZapierBackend *backend, runs::RunServ
     connect(m_model, &StoredActionsModel::removed, this, [this](const QString &id) {
         m_nextPage.remove(id);
         m_lastInputs.remove(id);
+        if (m_history)
+            m_history->forgetStoredActionNames(m_environment, id);
         showStatus(CatalogStatusLine::State::Note,
                    [id] { return tr("Deleted stored action %1.").arg(id); });
         updateListState();
@@ -165,7 +168,15 @@ void StoredActionsView::setEnvironmentName(const QString &name)
 void StoredActionsView::setHistoryStore(runs::HistoryStore *history)
 {
     m_history = history;
+    if (m_model->isLoaded())
+        loadNames();
     updateButtons();
+}
+
+void StoredActionsView::loadNames()
+{
+    m_model->setNames(m_history ? m_history->storedActionNames(m_environment)
+                                : QHash<QString, core::StoredActionNames>());
 }
 
 QString StoredActionsView::currentId() const
@@ -200,25 +211,33 @@ void StoredActionsView::select(const QString &storedActionId)
     m_view->scrollTo(m_model->index(row));
 }
 
-void StoredActionsView::saveAsStored(const core::StoredAction &action)
+void StoredActionsView::saveAsStored(const core::StoredAction &action,
+                                     const core::StoredActionNames &names)
 {
     showStatus(CatalogStatusLine::State::Busy, [] { return tr("Saving stored action\u2026"); });
-    m_backend->createStoredAction(action, this, [this, action](core::ApiResult<QString> result) {
-        if (!result.ok()) {
-            showError(
-                [error = result.error()] { return CatalogMessages::storedActionSaveFailed(error); },
-                [this, action] { saveAsStored(action); });
-            return;
-        }
-        const QString id = result.value();
-        m_noteAfterLoad = [key = action.actionKey, id] {
-            return tr("Saved %1 as stored action %2.").arg(key, id);
-        };
-        showStatus(CatalogStatusLine::State::Note, m_noteAfterLoad);
-        m_selectAfterLoad = id;
-        m_model->reload();
-        Q_EMIT saved(id);
-    });
+    m_backend->createStoredAction(
+        action, this, [this, action, names](core::ApiResult<QString> result) {
+            if (!result.ok()) {
+                showError(
+                    [error = result.error()] {
+                        return CatalogMessages::storedActionSaveFailed(error);
+                    },
+                    [this, action, names] { saveAsStored(action, names); });
+                return;
+            }
+            const QString id = result.value();
+            // It is saved on the server either way; without its names it shows its keys.
+            if (m_history && !names.isEmpty())
+                m_history->rememberStoredActionNames(m_environment, id, names);
+            m_noteAfterLoad =
+                [name = names.actionTitle.isEmpty() ? action.actionKey : names.actionTitle, id] {
+                    return tr("Saved %1 as stored action %2.").arg(name, id);
+                };
+            showStatus(CatalogStatusLine::State::Note, m_noteAfterLoad);
+            m_selectAfterLoad = id;
+            m_model->reload();
+            Q_EMIT saved(id);
+        });
 }
 
 void StoredActionsView::runSelected()
@@ -228,7 +247,7 @@ void StoredActionsView::runSelected()
         return;
     if (m_dialog)
         m_dialog->close();
-    auto *dialog = new StoredRunDialog(*action, this);
+    auto *dialog = new StoredRunDialog(*action, m_model->names(action->id), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialog = dialog;
     connect(dialog, &QDialog::accepted, this,
@@ -259,17 +278,8 @@ qint64 StoredActionsView::start(const core::StoredAction &action, const QVariant
 {
     if (!m_runs)
         return 0;
-    runs::StoredRunRequest request;
-    request.environment = m_environment;
-    request.storedActionId = action.id;
-    request.inputs = inputs;
-    request.page = page;
-    request.appTitle = action.selectedApi;
-    request.actionKey = action.actionKey;
-    request.actionTitle = action.actionKey;
-    request.actionType = action.actionType;
-    request.connectionId = action.connectionId;
-    request.connectionTitle = action.connectionId;
+    const runs::StoredRunRequest request =
+        runs::StoredRunRequest::of(m_environment, action, m_model->names(action.id), inputs, page);
     const qint64 localId = m_runs->startStoredRun(request);
     if (localId == 0) {
         const QString detail = m_history ? m_history->lastError().detail : QString();
@@ -287,9 +297,9 @@ qint64 StoredActionsView::start(const core::StoredAction &action, const QVariant
     // The page is spent: the next one comes with this run's result.
     m_nextPage.remove(action.id);
     showStatus(CatalogStatusLine::State::Note,
-               [key = action.actionKey, nextPage = !page.isEmpty()] {
-                   return nextPage ? tr("Started a run of %1 for the next page.").arg(key)
-                                   : tr("Started a run of %1.").arg(key);
+               [name = request.actionTitle, nextPage = !page.isEmpty()] {
+                   return nextPage ? tr("Started a run of %1 for the next page.").arg(name)
+                                   : tr("Started a run of %1.").arg(name);
                });
     updateButtons();
     Q_EMIT runStarted(localId);
@@ -346,8 +356,10 @@ void StoredActionsView::updateConfirmationText()
     if (!m_confirmation)
         return;
     m_confirmation->setWindowTitle(tr("Delete stored action"));
-    m_confirmation->setText(tr("Delete the stored action %1 (%2)?\nThis cannot be undone.")
-                                .arg(m_deleting.actionKey, m_deleting.id));
+    const QString title = m_model->names(m_deleting.id).actionTitle;
+    m_confirmation->setText(
+        tr("Delete the stored action %1 (%2)?\nThis cannot be undone.")
+            .arg(title.isEmpty() ? m_deleting.actionKey : title, m_deleting.id));
     m_confirmation->setAccessibleName(tr("Confirm deletion"));
 }
 

@@ -71,7 +71,10 @@ public:
 
 public Q_SLOTS:
     void reload();
-    void saveAsStored(const ab::core::StoredAction &action);
+    // Creates it on the server; `names` (what the user saw in the form) are remembered locally
+    // for its row and its runs.
+    void saveAsStored(const ab::core::StoredAction &action,
+                      const ab::core::StoredActionNames &names = {});
     // Opens the run dialog for the selected stored action.
     void runSelected();
     // Runs the selected stored action at once with `overrides` (no dialog).
@@ -106,6 +109,7 @@ private:
     void applyStatus();
     void updateConfirmationText();
     const core::StoredAction *selected() const;
+    void loadNames();
 
     core::ZapierBackend *m_backend;
     runs::RunService *m_runs;

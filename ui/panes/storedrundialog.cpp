@@ -57,9 +57,11 @@ QVariant typedLike(const QString &text, const QVariant &original)
 
 } // namespace
 
-StoredRunDialog::StoredRunDialog(const core::StoredAction &action, QWidget *parent)
+StoredRunDialog::StoredRunDialog(const core::StoredAction &action,
+                                 const core::StoredActionNames &names, QWidget *parent)
     : QDialog(parent)
     , m_action(action)
+    , m_names(names)
     , m_summary(new QLabel(this))
     , m_hint(new QLabel(this))
     , m_table(new QTableWidget(0, 2, this))
@@ -116,11 +118,14 @@ void StoredRunDialog::retranslateUi()
 {
     setWindowTitle(tr("Run stored action"));
     setAccessibleName(tr("Run stored action"));
-    //: %1 is an action key, %2 its type, %3 the app it belongs to.
-    m_summary->setText(tr("<b>%1</b> (%2) of %3")
-                           .arg(m_action.actionKey.toHtmlEscaped(),
-                                m_action.actionType.toHtmlEscaped(),
-                                m_action.selectedApi.toHtmlEscaped()));
+    //: %1 is an action's title (or key), %2 its type, %3 the app it belongs to.
+    m_summary->setText(
+        tr("<b>%1</b> (%2) of %3")
+            .arg((m_names.actionTitle.isEmpty() ? m_action.actionKey : m_names.actionTitle)
+                     .toHtmlEscaped(),
+                 m_action.actionType.toHtmlEscaped(),
+                 (m_names.appTitle.isEmpty() ? m_action.selectedApi : m_names.appTitle)
+                     .toHtmlEscaped()));
     m_summary->setAccessibleName(tr("Stored action"));
     m_summary->setAccessibleDescription(m_summary->text());
     m_hint->setText(tr("Edit a value to override it for this run; unchanged rows use "

@@ -19,7 +19,8 @@ class StoredRunDialog final : public QDialog {
     Q_DISABLE_COPY_MOVE(StoredRunDialog)
 
 public:
-    StoredRunDialog(const core::StoredAction &action, QWidget *parent = nullptr);
+    StoredRunDialog(const core::StoredAction &action, const core::StoredActionNames &names = {},
+                    QWidget *parent = nullptr);
 
     const core::StoredAction &storedAction() const { return m_action; }
     // The inputs to send: changed or added rows. Text that reads as the stored value's type
@@ -37,6 +38,7 @@ private:
     void removeCurrentRow();
 
     core::StoredAction m_action;
+    core::StoredActionNames m_names;
     QLabel *m_summary;
     QLabel *m_hint;
     QTableWidget *m_table;

@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -362,6 +364,24 @@ private Q_SLOTS:
             cli({QStringLiteral("stored"), QStringLiteral("list"), QStringLiteral("--json")});
         QVERIFY2(listed.exitCode == 0, qPrintable(describe(listed)));
         QVERIFY(listed.out.contains(id.toUtf8()));
+        // With the names it was created with (the API's record has only keys).
+        QJsonObject listedAction;
+        for (const QJsonValue &item :
+             listed.json.value(QStringLiteral("stored_actions")).toArray()) {
+            if (item.toObject().value(QStringLiteral("id")).toString() == id)
+                listedAction = item.toObject();
+        }
+        QCOMPARE(listedAction.value(QStringLiteral("saved_names"))
+                     .toObject()
+                     .value(QStringLiteral("app_title"))
+                     .toString(),
+                 QStringLiteral("Google Sheets"));
+        QCOMPARE(listedAction.value(QStringLiteral("saved_names")),
+                 created.json.value(QStringLiteral("stored_action"))
+                     .toObject()
+                     .value(QStringLiteral("saved_names")));
+        const CliResult listedText = cli({QStringLiteral("stored"), QStringLiteral("list")});
+        QVERIFY2(listedText.out.contains("Google Sheets \u203a "), listedText.out.constData());
 
         const CliResult ran =
             cli({QStringLiteral("stored"), QStringLiteral("run"), id, QStringLiteral("--set"),
@@ -369,6 +389,18 @@ private Q_SLOTS:
         QVERIFY2(ran.exitCode == 0, qPrintable(describe(ran)));
         QCOMPARE(ran.json.value(QStringLiteral("phase")).toString(), QStringLiteral("success"));
         QVERIFY(!ran.json.value(QStringLiteral("idempotency_id")).toString().isEmpty());
+        // The run carries the names `create` resolved, not the Actions API's keys.
+        const QJsonObject app = ran.json.value(QStringLiteral("app")).toObject();
+        QCOMPARE(app.value(QStringLiteral("title")).toString(), QStringLiteral("Google Sheets"));
+        QVERIFY(!app.value(QStringLiteral("id")).toString().isEmpty());
+        const QJsonObject action = ran.json.value(QStringLiteral("action")).toObject();
+        QCOMPARE(action.value(QStringLiteral("key")).toString(), QStringLiteral("add_row"));
+        QVERIFY(!action.value(QStringLiteral("title")).toString().isEmpty());
+        QVERIFY(action.value(QStringLiteral("title")).toString() != QStringLiteral("add_row"));
+        const QJsonObject connection = ran.json.value(QStringLiteral("connection")).toObject();
+        QVERIFY(!connection.value(QStringLiteral("title")).toString().isEmpty());
+        QVERIFY(connection.value(QStringLiteral("title")) !=
+                connection.value(QStringLiteral("id")));
 
         const CliResult deleted =
             cli({QStringLiteral("stored"), QStringLiteral("delete"), id, QStringLiteral("--json")});
@@ -376,6 +408,18 @@ private Q_SLOTS:
         const CliResult after =
             cli({QStringLiteral("stored"), QStringLiteral("list"), QStringLiteral("--json")});
         QVERIFY(!after.out.contains(id.toUtf8()));
+        // Its names went with it (read from the file, as another build of the app would).
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                        QStringLiteral("tst_cli.names"));
+            db.setDatabaseName(historyPath());
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM stored_action_names")));
+            QVERIFY(query.next());
+            QCOMPARE(query.value(0).toInt(), 0);
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("tst_cli.names"));
         QCOMPARE(cli({QStringLiteral("stored"), QStringLiteral("run"), id}).exitCode, 3);
     }
 

@@ -419,6 +419,53 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 0);
     }
 
+    void storedActions_showTheNamesTheyWereSavedWith()
+    {
+        FakeBackend backend;
+        StoredActionsModel model(&backend, nullptr);
+        QAbstractItemModelTester tester(&model);
+        model.reload();
+        core::StoredAction one;
+        one.id = QStringLiteral("s1");
+        one.actionKey = QStringLiteral("add_row");
+        one.actionType = QStringLiteral("write");
+        one.selectedApi = QStringLiteral("GoogleSheetsV2API");
+        one.connectionId = QStringLiteral("sb-conn-gsheets-1");
+        core::StoredAction two = one;
+        two.id = QStringLiteral("s2");
+        backend.pendingStoredActions.takeFirst().reply(QList<core::StoredAction>{one, two});
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setNames(
+            {{QStringLiteral("s1"),
+              {QStringLiteral("app-gs"), QStringLiteral("Google Sheets"),
+               QStringLiteral("Create Spreadsheet Row"), QStringLiteral("Ada's Drive")}}});
+        QCOMPARE(changed.size(), 1);
+        const QModelIndex named = model.index(0);
+        QCOMPARE(named.data().toString(), QStringLiteral("Create Spreadsheet Row (write)"));
+        QCOMPARE(named.data(Qt::AccessibleTextRole), named.data());
+        const QString detail = named.data(StoredActionsModel::DetailRole).toString();
+        QVERIFY2(detail.startsWith(QStringLiteral("Google Sheets \u00b7 Ada's Drive \u00b7 ")),
+                 qPrintable(detail));
+        QCOMPARE(named.data(Qt::AccessibleDescriptionRole),
+                 named.data(StoredActionsModel::DetailRole));
+        // The keys the API knows it by stay within reach.
+        const QString tip = named.data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(QStringLiteral("Google Sheets (GoogleSheetsV2API)")),
+                 qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("Create Spreadsheet Row (add_row)")), qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("Ada's Drive (sb-conn-gsheets-1)")), qPrintable(tip));
+        QCOMPARE(named.data(StoredActionsModel::ActionKeyRole).toString(), one.actionKey);
+        QCOMPARE(model.names(QStringLiteral("s1")).appId, QStringLiteral("app-gs"));
+        // Saved elsewhere: the keys.
+        const QModelIndex unnamed = model.index(1);
+        QCOMPARE(unnamed.data().toString(), QStringLiteral("add_row (write)"));
+        QVERIFY(unnamed.data(StoredActionsModel::DetailRole)
+                    .toString()
+                    .startsWith(
+                        QStringLiteral("GoogleSheetsV2API \u00b7 connection sb-conn-gsheets-1")));
+        QVERIFY(model.names(QStringLiteral("s2")).isEmpty());
+    }
+
     void retranslate_announcesEveryTextOfOurs()
     {
         FakeBackend backend;

@@ -151,6 +151,69 @@ private Q_SLOTS:
         QCOMPARE(m_sandbox->count("DELETE", "/actions/v1/stored-actions/*"), 1);
     }
 
+    void savedNamesLabelTheRowTheDialogAndTheRuns()
+    {
+        const core::StoredActionNames names{
+            QStringLiteral("app-airtable"), QStringLiteral("Airtable"),
+            QStringLiteral("List Records"), QStringLiteral("Ada's bases")};
+        QSignalSpy saved(m_view.get(), &StoredActionsView::saved);
+        m_view->saveAsStored(bulkRead(), names);
+        QVERIFY(saved.wait());
+        const QString id = saved.at(0).at(0).toString();
+        QTRY_COMPARE(m_view->currentId(), id);
+        QTRY_VERIFY2(m_view->status()->text().contains(QStringLiteral("Saved List Records")),
+                     qPrintable(m_view->status()->text()));
+        const QModelIndex row = m_view->model()->index(0);
+        QCOMPARE(row.data().toString(), QStringLiteral("List Records (read_bulk)"));
+        QVERIFY2(row.data(StoredActionsModel::DetailRole)
+                     .toString()
+                     .startsWith(QStringLiteral("Airtable \u00b7 Ada's bases")),
+                 qPrintable(row.data(StoredActionsModel::DetailRole).toString()));
+
+        m_view->runSelected();
+        QTRY_VERIFY(m_view->runDialog() && m_view->runDialog()->isVisible());
+        QLabel *summary = nullptr;
+        for (QLabel *label : m_view->runDialog()->findChildren<QLabel *>()) {
+            if (label->accessibleName() == QStringLiteral("Stored action"))
+                summary = label;
+        }
+        QVERIFY(summary);
+        QCOMPARE(summary->text(), QStringLiteral("<b>List Records</b> (read_bulk) of Airtable"));
+        QSignalSpy started(m_view.get(), &StoredActionsView::runStarted);
+        m_view->runDialog()->accept();
+        QCOMPARE(started.size(), 1);
+        const auto record = m_store->load(started.at(0).at(0).toLongLong());
+        QVERIFY(record);
+        QCOMPARE(record->appId, names.appId); // the history pane shows its icon
+        QCOMPARE(record->appTitle, names.appTitle);
+        QCOMPARE(record->actionTitle, names.actionTitle);
+        QCOMPARE(record->actionKey, QStringLiteral("list_records"));
+        QCOMPARE(record->connectionTitle, names.connectionTitle);
+        QCOMPARE(record->connectionId, QStringLiteral("sb-conn-airtable-1"));
+
+        // A later process (the next start, or the CLI) finds the names in the history file.
+        StoredActionsView later(m_client.get(), m_runs.get(), m_store.get());
+        later.setEnvironmentName(QStringLiteral("sandbox"));
+        later.reload();
+        QTRY_VERIFY(later.model()->isLoaded() && later.model()->rowCount() == 1);
+        QCOMPARE(later.model()->index(0).data().toString(),
+                 QStringLiteral("List Records (read_bulk)"));
+        // Names belong to the server that holds the action.
+        StoredActionsView elsewhere(m_client.get(), m_runs.get(), m_store.get());
+        elsewhere.setEnvironmentName(QStringLiteral("https://api.zapier.com"));
+        elsewhere.reload();
+        QTRY_VERIFY(elsewhere.model()->isLoaded() && elsewhere.model()->rowCount() == 1);
+        QCOMPARE(elsewhere.model()->index(0).data().toString(),
+                 QStringLiteral("list_records (read_bulk)"));
+
+        // Deleting the action forgets its names.
+        QSignalSpy removed(m_view->model(), &StoredActionsModel::removed);
+        m_view->deleteSelected();
+        answerConfirmation(QMessageBox::Yes);
+        QVERIFY(removed.wait());
+        QVERIFY(!m_store->storedActionNames(QStringLiteral("sandbox")).contains(id));
+    }
+
     void runWithOverriddenInput()
     {
         QSignalSpy saved(m_view.get(), &StoredActionsView::saved);

@@ -7,6 +7,7 @@
 #include "mainwindow/environmentswitcher.h"
 #include "mainwindow/workbench.h"
 #include "models/historymodel.h"
+#include "models/storedactionsmodel.h"
 #include "panes/catalogmessages.h"
 #include "panes/catalogpane.h"
 #include "panes/connectionpicker.h"
@@ -204,6 +205,33 @@ private Q_SLOTS:
         QCOMPARE(f.window->statusBar()->currentMessage(),
                  QStringLiteral("Choose an app and an action first."));
         QVERIFY(!f.window->findChild<QInputDialog *>());
+    }
+
+    void saveAsStored_keepsTheNamesTheFormShowed()
+    {
+        test::WindowFixture f;
+        QVERIFY(openSlackMessage(f));
+        f.window->formView()->saveAsStoredButton()->click();
+        QInputDialog *prompt = nullptr;
+        QTRY_VERIFY((prompt = f.window->findChild<QInputDialog *>()) != nullptr);
+        QVERIFY(!prompt->textValue().isEmpty()); // the sandbox takes the guessed key
+        prompt->accept();
+        ui::StoredActionsView *stored = f.window->storedActions();
+        QTRY_VERIFY(stored->isVisible());
+        QTRY_COMPARE(stored->model()->rowCount(), 1);
+        const QString actionTitle = f.window->workbench()->action().title;
+        const QString appTitle = f.window->workbench()->app().title;
+        QVERIFY(!actionTitle.isEmpty() && actionTitle != QStringLiteral("send_channel_message"));
+        const QModelIndex row = stored->model()->index(0);
+        QCOMPARE(row.data().toString(), actionTitle + QStringLiteral(" (write)"));
+        const QString detail = row.data(models::StoredActionsModel::DetailRole).toString();
+        QVERIFY2(detail.startsWith(appTitle + QStringLiteral(" \u00b7 ") +
+                                   f.window->workbench()->connection().title),
+                 qPrintable(detail));
+        QCOMPARE(f.history->storedActionNames(QStringLiteral("sandbox"))
+                     .value(stored->currentId())
+                     .appId,
+                 f.window->workbench()->app().id);
     }
 
     void failingRun_isExplainedAndPointsAtTheField()
