@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QScopedValueRollback>
 #include <QStyle>
 #include <QTimer>
 #include <QToolButton>
@@ -57,9 +58,16 @@ RunDetailResults::RunDetailResults(QWidget *parent)
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(JsonTreeModel::ValueColumn, QHeaderView::Stretch);
-    const QFontMetrics metrics = fontMetrics();
-    m_view->header()->resizeSection(JsonTreeModel::KeyColumn,
-                                    metrics.horizontalAdvance(QLatin1Char('m')) * 18);
+    // The keys are fitted to what they show (fitKeyColumn), measured near the rows in view: a
+    // 20,000-element array is not measured whole.
+    m_view->header()->setResizeContentsPrecision(200);
+    connect(m_view->header(), &QHeaderView::sectionResized, this, [this](int section) {
+        if (section == JsonTreeModel::KeyColumn && !m_fittingKeys)
+            m_keysSizedByUser = true;
+    });
+    connect(m_view, &QTreeView::expanded, this, &RunDetailResults::fitKeyColumn);
+    connect(m_view, &QTreeView::collapsed, this, &RunDetailResults::fitKeyColumn);
+    m_view->viewport()->installEventFilter(this);
 
     m_note->setObjectName(QStringLiteral("resultsNote"));
     m_note->setWordWrap(true);
@@ -130,6 +138,29 @@ void RunDetailResults::retranslateUi()
     updateMatchLabel();
 }
 
+bool RunDetailResults::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        fitKeyColumn();
+    return QWidget::eventFilter(watched, event);
+}
+
+void RunDetailResults::fitKeyColumn()
+{
+    // As wide as the keys in view, but never more than two fifths of the tree, so that the
+    // values stay readable in a narrow detail pane. A width the user dragged is theirs.
+    if (m_keysSizedByUser || m_model->rowCount() == 0)
+        return;
+    const int least = fontMetrics().horizontalAdvance(QLatin1Char('m')) * 6;
+    const int most = qMax(least, m_view->viewport()->width() * 2 / 5);
+    const QScopedValueRollback fitting(m_fittingKeys, true);
+    m_view->resizeColumnToContents(JsonTreeModel::KeyColumn);
+    QHeaderView *header = m_view->header();
+    const int wanted = header->sectionSize(JsonTreeModel::KeyColumn) +
+                       fontMetrics().horizontalAdvance(QLatin1Char('m'));
+    header->resizeSection(JsonTreeModel::KeyColumn, qBound(least, wanted, most));
+}
+
 void RunDetailResults::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -176,6 +207,7 @@ void RunDetailResults::setJson(const QByteArray &json, const QString &rootName)
     m_view->setVisible(ok && !empty);
     if (ok && m_model->rowCount() == 1)
         m_view->expand(m_model->index(0, 0)); // a single result record is what people look at
+    fitKeyColumn();
     if (!m_search->text().isEmpty())
         runSearch();
     updateMatchLabel();

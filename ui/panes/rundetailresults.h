@@ -56,10 +56,12 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void retranslateUi();
     void fitTypeColumn();
+    void fitKeyColumn();
     void updateNote();
     void runSearch();
     void showMatch(int which);
@@ -81,6 +83,8 @@ private:
     enum class Note { None, NoResults, Invalid };
     Note m_noteKind = Note::None;
     QString m_parseError; // the parser's words, for Note::Invalid
+    bool m_fittingKeys = false;
+    bool m_keysSizedByUser = false; // the user dragged the keys' divider
 };
 
 } // namespace ab::ui

@@ -94,6 +94,7 @@ private Q_SLOTS:
     void outcomeUnknownRun_warnsBeforeRerunning();
     void bigResult_loadsLazilyAndSearchFindsDeepValue();
     void results_copyValueAndPath();
+    void results_keysLeaveRoomForTheValues();
     void copyAsCurl_usesThePlaceholderToken();
     void rerunAndRestore_emitSignals();
     void delete_asksThenRemoves();
@@ -312,6 +313,49 @@ void TestRunDetailView::results_copyValueAndPath()
     results->copyPath();
     QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("results[0].ts"));
     QVERIFY(view.noticeText().contains(QStringLiteral("results[0].ts")));
+}
+
+void TestRunDetailView::results_keysLeaveRoomForTheValues()
+{
+    // The detail pane is narrow next to the history: short keys must not take the values' room.
+    ui::RunDetailResults results;
+    results.resize(380, 300);
+    results.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&results));
+    const QByteArray shortKeys = R"([{"ok":true,"ts":"1767268800.1","channel":"general"}])";
+    results.setJson(shortKeys, QStringLiteral("results"));
+    QTreeView *tree = results.view();
+    QHeaderView *header = tree->header();
+    const int keyColumn = models::JsonTreeModel::KeyColumn;
+    const int valueColumn = models::JsonTreeModel::ValueColumn;
+    const int fitted = header->sectionSize(keyColumn);
+    QVERIFY2(fitted <= tree->viewport()->width() * 2 / 5, qPrintable(QString::number(fitted)));
+    const QModelIndex record = results.model()->index(0, 0);
+    QModelIndex ts;
+    for (int row = 0; row < results.model()->rowCount(record); ++row) {
+        if (results.model()->index(row, keyColumn, record).data().toString() == u"ts")
+            ts = results.model()->index(row, valueColumn, record);
+    }
+    QCOMPARE(ts.data().toString(), QStringLiteral("1767268800.1"));
+    QVERIFY2(tree->visualRect(ts).width() >
+                 tree->fontMetrics().horizontalAdvance(ts.data().toString()),
+             qPrintable(QString::number(tree->visualRect(ts).width())));
+
+    // A long key gets at most two fifths; a wider pane gives it more.
+    results.setJson(R"({"a_key_name_that_goes_on_and_on_and_on_and_on_and_on": 1})",
+                    QStringLiteral("results"));
+    QCOMPARE(header->sectionSize(keyColumn), tree->viewport()->width() * 2 / 5);
+    const int capped = header->sectionSize(keyColumn);
+    results.resize(900, 300);
+    QTRY_VERIFY(header->sectionSize(keyColumn) > capped);
+
+    // A width the user dragged stays, through new results and resizes.
+    header->resizeSection(keyColumn, 123);
+    results.setJson(shortKeys, QStringLiteral("results"));
+    const int wide = tree->viewport()->width();
+    results.resize(500, 300);
+    QTRY_VERIFY(tree->viewport()->width() < wide);
+    QCOMPARE(header->sectionSize(keyColumn), 123);
 }
 
 void TestRunDetailView::copyAsCurl_usesThePlaceholderToken()
