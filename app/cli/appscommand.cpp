@@ -38,13 +38,23 @@ void AppsCommand::start()
                              {QStringLiteral("count"), page.count},
                              {QStringLiteral("offset"), query.offset},
                              {QStringLiteral("has_next"), page.hasNext()}};
-        QString text = Output::table({QStringLiteral("TITLE"), QStringLiteral("ID"),
-                                      QStringLiteral("CATEGORIES"), QString()},
-                                     rows);
-        text += QStringLiteral("%1 of %2 apps").arg(page.items.size()).arg(page.count);
-        if (page.hasNext())
-            text +=
-                QStringLiteral(" (more with --offset %1)").arg(query.offset + page.items.size());
+        QString text;
+        if (rows.isEmpty() && page.count > 0) {
+            text = QStringLiteral("No apps at offset %1 (there are %2).")
+                       .arg(query.offset)
+                       .arg(page.count);
+        } else if (rows.isEmpty()) {
+            text = query.query.isEmpty() ? QStringLiteral("No apps.")
+                                         : QStringLiteral("No apps match \"%1\".").arg(query.query);
+        } else {
+            text = Output::table({QStringLiteral("TITLE"), QStringLiteral("ID"),
+                                  QStringLiteral("CATEGORIES"), QString()},
+                                 rows);
+            text += QStringLiteral("%1 of %2 apps").arg(page.items.size()).arg(page.count);
+            if (page.hasNext())
+                text += QStringLiteral(" (more with --offset %1)")
+                            .arg(query.offset + page.items.size());
+        }
         out().result(document, text);
         finish(ExitOk);
     });

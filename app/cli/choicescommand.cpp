@@ -50,7 +50,12 @@ void ChoicesCommand::start()
                                  {QStringLiteral("has_next"), hasNext}};
             if (!all)
                 document.insert(QStringLiteral("page"), page);
-            QString text = Output::table({QStringLiteral("ID"), QStringLiteral("LABEL")}, rows);
+            QString text =
+                rows.isEmpty()
+                    ? QStringLiteral("No choices%1.\n")
+                          .arg(all || page == 0 ? QString()
+                                                : QStringLiteral(" on page %1").arg(page))
+                    : Output::table({QStringLiteral("ID"), QStringLiteral("LABEL")}, rows);
             if (hasNext)
                 text += QStringLiteral("more on --page %1 (or --all)").arg(page + 1);
             out().result(document, text);

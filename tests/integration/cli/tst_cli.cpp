@@ -125,6 +125,19 @@ private Q_SLOTS:
                  QStringLiteral("Google Sheets"));
     }
 
+    void apps_nothingFoundSaysSoInWords()
+    {
+        const CliResult none = cli({QStringLiteral("apps"), QStringLiteral("--query"),
+                                    QStringLiteral("zzzz-no-such-app")});
+        QVERIFY2(none.exitCode == 0, qPrintable(describe(none)));
+        QCOMPARE(none.out, QByteArray("No apps match \"zzzz-no-such-app\".\n"));
+        const CliResult beyond =
+            cli({QStringLiteral("apps"), QStringLiteral("--offset"), QStringLiteral("5000")});
+        QVERIFY2(beyond.exitCode == 0, qPrintable(describe(beyond)));
+        QVERIFY2(beyond.out.startsWith("No apps at offset 5000 (there are "),
+                 beyond.out.constData());
+    }
+
     void actions_listsTheStableKeys()
     {
         const CliResult result = cli({QStringLiteral("actions"), QStringLiteral("--app"),
