@@ -104,8 +104,9 @@ int main(int argc, char *argv[])
     // Deliberately no Qt::AA_ShareOpenGLContexts: with it, the application object creates an
     // OpenGL context at once, which on Linux loads the GL driver (Mesa: LLVM and some 25 other
     // libraries, 55 MB resident) before the first paint; 185 ms against 80 ms to a painted
-    // window under X. Only the Connect window's web engine would use it, and it renders a
-    // sign-in page just as well in software (ConnectWindowLoader::prepareWebEngine()).
+    // window under X. Only the Connect window's web engine needs it: the context is made when
+    // that window first opens, and the page renders in software
+    // (ConnectWindowLoader::prepareWebEngine()).
     QApplication app(argc, argv);
     // The platform's style, with the line edits' clear icon read without an icon-theme scan
     // when the desktop has no theme of its own (ui/style/appstyle.h).

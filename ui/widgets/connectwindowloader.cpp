@@ -6,6 +6,20 @@
 #include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QPluginLoader>
+#include <QtGui/qtguiglobal.h>
+#if QT_CONFIG(opengl)
+#include <QOpenGLContext>
+#endif
+
+#include <utility>
+
+#if QT_CONFIG(opengl)
+QT_BEGIN_NAMESPACE
+// Qt GUI exports it (symbol version Qt_6) but declares it only in a private header; Qt WebEngine
+// declares it the same way to set the context it creates itself in later Qt versions.
+Q_GUI_EXPORT void qt_gl_set_global_share_context(QOpenGLContext *context);
+QT_END_NAMESPACE
+#endif
 
 #ifndef ACTIONBENCH_PLUGIN_RELATIVE_DIR
 #define ACTIONBENCH_PLUGIN_RELATIVE_DIR "../lib/actionbench/plugins"
@@ -31,8 +45,25 @@ QStringList ConnectWindowLoader::defaultDirectories()
 
 void ConnectWindowLoader::prepareWebEngine()
 {
-    if (QCoreApplication::testAttribute(Qt::AA_ShareOpenGLContexts))
-        return;
+#if QT_CONFIG(opengl)
+    static QOpenGLContext *ours = nullptr;
+    const QOpenGLContext *existing = QOpenGLContext::globalShareContext();
+    if (existing && existing != ours)
+        return; // the program shares contexts: WebEngine may use the GPU as it likes
+    if (!existing) {
+        ours = new QOpenGLContext;
+        ours->setFormat(QSurfaceFormat::defaultFormat());
+        if (!ours->create())
+            qCInfo(lcLoader) << "no OpenGL context on this platform: the Connect window will "
+                                "render in software";
+        qt_gl_set_global_share_context(ours);
+        qAddPostRoutine([] {
+            if (QOpenGLContext::globalShareContext() == ours)
+                qt_gl_set_global_share_context(nullptr);
+            delete std::exchange(ours, nullptr);
+        });
+    }
+#endif
     const QByteArray flags = qgetenv("QTWEBENGINE_CHROMIUM_FLAGS");
     if (flags.contains("--disable-gpu") || flags.contains("--use-gl") ||
         flags.contains("--enable-gpu"))

@@ -26,11 +26,19 @@ public:
     static QStringList defaultDirectories();
     static QString pluginBaseName() { return QStringLiteral("actionbench_connectview"); }
 
-    // Qt WebEngine composites on the GPU only through a global shared OpenGL context, which the
-    // app does not create (ui/main.cpp). Unless the context exists or the user's
-    // QTWEBENGINE_CHROMIUM_FLAGS already choose, this asks Chromium for software rendering
-    // (--disable-gpu) before the engine starts, instead of letting it find out and warn.
-    // factory() calls it before loading the plugin.
+    // Readies the process for Qt WebEngine, which the app loads long after start-up. factory()
+    // calls it before loading the plugin.
+    // - Qt WebEngine 6.4 on a desktop platform (xcb) reads the global shared OpenGL context
+    //   without checking that it exists, and crashes when it does not. Qt creates that context
+    //   only when Qt::AA_ShareOpenGLContexts is set before the application object, which the app
+    //   does not do (it would load the GL driver at start, ui/main.cpp), and later Qt versions
+    //   create it when WebEngine loads. So this creates it now, as Qt would have. (Setting the
+    //   attribute this late would only warn; software rendering needs no sharing.) A context
+    //   that cannot be created on this platform (offscreen) is set all the same: WebEngine then
+    //   renders in software.
+    // - Unless a shared context existed before (the embedding program made one at start) or the
+    //   user's QTWEBENGINE_CHROMIUM_FLAGS already choose, it asks Chromium for software
+    //   rendering (--disable-gpu), which draws a sign-in page as well without a GPU process.
     static void prepareWebEngine();
 
     // The factory, loading the plugin now if need be; nullptr when it cannot be loaded

@@ -10,13 +10,16 @@
 #include <QApplication>
 #include <QFile>
 #include <QLabel>
+#include <QOpenGLContext>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
 #include <algorithm>
+#include <memory>
 
 using namespace ab;
 using namespace ab::ui;
@@ -108,7 +111,7 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, flags);
         QFETCH(QByteArray, expected);
-        // The app shares no OpenGL contexts, and neither does this test (see main()).
+        // The app shares no OpenGL contexts at start, and neither does this test (see main()).
         QVERIFY(!QCoreApplication::testAttribute(Qt::AA_ShareOpenGLContexts));
         const QByteArray saved = qgetenv("QTWEBENGINE_CHROMIUM_FLAGS");
         const auto restore = qScopeGuard([&saved] {
@@ -123,6 +126,11 @@ private Q_SLOTS:
             qputenv("QTWEBENGINE_CHROMIUM_FLAGS", flags);
         ConnectWindowLoader::prepareWebEngine();
         QCOMPARE(qgetenv("QTWEBENGINE_CHROMIUM_FLAGS"), expected);
+        // The context Qt WebEngine reads exists now, made once (valid or not on this platform).
+        QOpenGLContext *shared = QOpenGLContext::globalShareContext();
+        QVERIFY(shared);
+        ConnectWindowLoader::prepareWebEngine();
+        QCOMPARE(QOpenGLContext::globalShareContext(), shared);
     }
 
     void buildTree_findsThePluginAndOnlyThenWebEngine()
@@ -159,6 +167,40 @@ private Q_SLOTS:
         const QString text = ConnectMessages::resultFailed(QStringLiteral("Slack"), denied);
         QVERIFY2(text.contains(QStringLiteral("the user denied access")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("Start the connection again")), qPrintable(text));
+    }
+
+    // WebEngine loaded after start, by a process that links none, on the platform this test
+    // runs on. ctest also runs this binary on a real X server (tst_connectloader_xcb), where Qt
+    // WebEngine 6.4 crashed as the page started loading until prepareWebEngine() made the
+    // shared OpenGL context; the offscreen platform never showed it.
+    void connectWindow_loadsAPageOnThisPlatform()
+    {
+        ConnectWindowLoader loader;
+        ConnectWindowFactory *factory = loader.factory();
+        QVERIFY2(factory, qPrintable(loader.errorString()));
+        struct Listener final : ConnectWindowListener {
+            void connectResult(const connect::ConnectResult &) override {}
+            void connectClosed(bool) override {}
+            void openExternally(const QUrl &) override {}
+            void refused(ConnectRefusal, const QUrl &) override {}
+        } listener;
+        ConnectWindowSpec spec;
+        // Nothing listens on the discard port: the load ends at once, and in failure.
+        spec.session.url = QUrl(QStringLiteral("http://127.0.0.1:9/to/slack"));
+        spec.session.redirectUri = QUrl(QStringLiteral("http://127.0.0.1:9/done"));
+        spec.appTitle = QStringLiteral("Slack");
+        std::unique_ptr<QWidget> window(factory->createConnectWindow(spec, &listener, nullptr));
+        QVERIFY(window);
+        QWidget *page = nullptr;
+        for (QWidget *child : window->findChildren<QWidget *>()) {
+            if (qstrcmp(child->metaObject()->className(), "QWebEngineView") == 0)
+                page = child;
+        }
+        QVERIFY(page);
+        QSignalSpy finished(page, SIGNAL(loadFinished(bool)));
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        QVERIFY(finished.wait(60000));
     }
 };
 
