@@ -20,6 +20,7 @@ RunSummary summaryOf(const runs::RunRecord &record)
     summary.id = record.id;
     summary.kind = record.kind;
     summary.createdAt = record.createdAt;
+    summary.appId = record.appId;
     summary.appTitle = record.appTitle;
     summary.actionTitle = record.actionTitle;
     summary.connectionTitle = record.connectionTitle;
@@ -28,14 +29,6 @@ RunSummary summaryOf(const runs::RunRecord &record)
     summary.durationMs = record.durationMs();
     summary.environment = record.environment;
     return summary;
-}
-
-template <typename Summary> QString summaryAppId(const Summary &summary)
-{
-    if constexpr (requires { summary.appId; })
-        return summary.appId;
-    else
-        return QString();
 }
 
 // Newest first, as HistoryStore::list orders them.
@@ -208,14 +201,6 @@ qint64 HistoryModel::elapsedMs(const RunSummary &summary) const
                                        : 0;
 }
 
-QString HistoryModel::appIdOf(const RunSummary &summary) const
-{
-    // RunSummary may carry the app id itself (a later runs/ change); until then the ids of runs
-    // read live are remembered, and older rows simply show no icon.
-    const QString own = summaryAppId(summary);
-    return own.isEmpty() ? m_appIds.value(summary.id) : own;
-}
-
 QVariant HistoryModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -251,11 +236,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::DecorationRole:
-        if (index.column() == AppColumn && m_iconProvider) {
-            const QString appId = appIdOf(run);
-            if (!appId.isEmpty())
-                return m_iconProvider(appId);
-        }
+        if (index.column() == AppColumn && m_iconProvider)
+            return m_iconProvider(run);
         return {};
     case Qt::ToolTipRole:
         if (index.column() == TimeColumn)
@@ -379,7 +361,6 @@ std::optional<RunSummary> HistoryModel::readSummary(qint64 id)
         m_store->load(id, runs::HistoryStore::Detail::RunOnly);
     if (!record)
         return std::nullopt;
-    m_appIds.insert(id, record->appId);
     return summaryOf(*record);
 }
 
@@ -428,7 +409,6 @@ void HistoryModel::onRunChanged(qint64 id)
 void HistoryModel::onRunRemoved(qint64 id)
 {
     const QScopedValueRollback guard(m_changing, true);
-    m_appIds.remove(id);
     const int row = rowOfRun(id);
     if (row < 0)
         return;

@@ -55,8 +55,9 @@ public:
     explicit HistoryModel(runs::HistoryStore *store, QObject *parent = nullptr);
     ~HistoryModel() override;
 
-    // Optional app icons (an IconCache lookup, say); asked for in data(), so it must be cheap.
-    using IconProvider = std::function<QIcon(const QString &appId)>;
+    // Optional app icons (an IconCache lookup, say) for a row, by its app id, title and
+    // environment; asked for in data(), so it must be cheap.
+    using IconProvider = std::function<QIcon(const runs::RunSummary &run)>;
     void setIconProvider(IconProvider provider);
     // Repaints the App column, e.g. after the provider's icons finished downloading.
     void refreshIcons();
@@ -98,12 +99,10 @@ private:
     int insertPosition(const runs::RunSummary &summary) const;
     std::optional<runs::RunSummary> readSummary(qint64 id);
     qint64 elapsedMs(const runs::RunSummary &summary) const;
-    QString appIdOf(const runs::RunSummary &summary) const;
 
     runs::HistoryStore *m_store;
     runs::RunFilter m_filter;
     QList<runs::RunSummary> m_rows;
-    QHash<qint64, QString> m_appIds; // learnt from records read live; see appIdOf()
     IconProvider m_iconProvider;
     std::unique_ptr<core::Clock> m_ownClock;
     const core::Clock *m_clock;

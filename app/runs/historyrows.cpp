@@ -155,7 +155,7 @@ QString selectSummarySql()
 {
     return QStringLiteral(
         "SELECT id, kind, created_at, app_title, action_title, connection_title, server_run_id,"
-        " phase, submitted_at, finished_at, environment FROM runs");
+        " phase, submitted_at, finished_at, environment, app_id FROM runs");
 }
 
 // WHERE clause and its values for a filter; shared by list() and count().
@@ -367,6 +367,7 @@ RunSummary readSummary(const QSqlQuery &query)
     summary.durationMs =
         finished.isValid() && start.isValid() ? qMax<qint64>(0, start.msecsTo(finished)) : -1;
     summary.environment = query.value(10).toString();
+    summary.appId = query.value(11).toString();
     return summary;
 }
 

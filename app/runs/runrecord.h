@@ -126,6 +126,7 @@ struct RunSummary {
     qint64 id = 0;
     RunKind kind = RunKind::Action;
     QDateTime createdAt;
+    QString appId;
     QString appTitle;
     QString actionTitle;
     QString connectionTitle;

@@ -9,7 +9,9 @@
 #include "form/formview.h"
 #include "mainwindow/environmentswitcher.h"
 #include "mainwindow/workbench.h"
+#include "models/appdirectory.h"
 #include "models/historymodel.h"
+#include "models/iconcache.h"
 #include "notify/desktopnotifier.h"
 #include "panes/catalogpane.h"
 #include "panes/connectionpicker.h"
@@ -65,6 +67,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     , m_connect(new ConnectController(m_connections, m_connectLoader, this, this))
     , m_form(new FormView(m_workbench->session(), this))
     , m_history(new HistoryPane(services.history, this))
+    , m_apps(new models::AppDirectory(services.client, this))
     , m_detail(new RunDetailView(services.history, this))
     , m_mainSplitter(new QSplitter(Qt::Horizontal, this))
     , m_workSplitter(new QSplitter(Qt::Vertical, this))
@@ -176,6 +179,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
             m_statusMessage = nullptr; // timed out, cleared, or another message took its place
     });
     configureConnect();
+    installHistoryIcons();
 
     retranslateUi(); // also fills the form title and the environment label
     restoreSettings();
@@ -498,10 +502,37 @@ void MainWindow::onEnvironmentChanged()
     m_stored->setEnvironmentName(environment.name);
     m_catalog->reload();
     m_stored->reload();
+    m_apps->clear(); // ids are the server's
+    m_history->refreshIcons();
     configureConnect();
     updateFormTitle();
     // Runs left waiting on this server by an earlier session can be polled again now.
     m_services.runs->resumeUnfinished(environment.name);
+}
+
+void MainWindow::installHistoryIcons()
+{
+    // A run's app icon comes from the catalog's icon cache once the app is known by its id; a
+    // run of another server, or of an app that server no longer lists, shows a grey tile with
+    // its initial: the column never has holes, and nothing is asked of the wrong server.
+    m_history->setIconProvider([this](const runs::RunSummary &run) -> QIcon {
+        if (!run.appId.isEmpty() && m_services.icons &&
+            run.environment == m_environment->current().name) {
+            if (const core::App *app = m_apps->app(run.appId))
+                return m_services.icons->icon(*app);
+            if (!m_apps->isMissing(run.appId))
+                return models::IconCache::placeholder();
+        }
+        auto tile = m_standInIcons.constFind(run.appTitle);
+        if (tile == m_standInIcons.constEnd())
+            tile = m_standInIcons.insert(run.appTitle, models::IconCache::letterTile(
+                                                           run.appTitle, QStringLiteral("8a8a8a")));
+        return *tile;
+    });
+    connect(m_apps, &models::AppDirectory::resolved, m_history, &HistoryPane::refreshIcons);
+    if (m_services.icons)
+        connect(m_services.icons, &models::IconCache::iconReady, m_history,
+                &HistoryPane::refreshIcons);
 }
 
 void MainWindow::configureConnect()

@@ -4,6 +4,8 @@
 #include "core/app.h"
 #include "mainwindow/services.h"
 
+#include <QHash>
+#include <QIcon>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -16,6 +18,10 @@ class QMenu;
 class QSplitter;
 class QTabWidget;
 class QToolBar;
+
+namespace ab::models {
+class AppDirectory;
+}
 
 namespace ab::ui {
 
@@ -99,6 +105,7 @@ private:
     void onEnvironmentChanged();
     void onConnectionReady(const QString &connectionId, bool reconnected);
     void configureConnect();
+    void installHistoryIcons();
     void updateFormTitle();
     void sizeForFirstRun();
     void restoreSettings();
@@ -117,6 +124,8 @@ private:
     ConnectController *m_connect;
     FormView *m_form;
     HistoryPane *m_history;
+    models::AppDirectory *m_apps;         // the history's app icons, by the apps' ids
+    QHash<QString, QIcon> m_standInIcons; // letter tiles by app title, for apps not found
     RunDetailView *m_detail;
     InspectorDock *m_inspector = nullptr;
     QSplitter *m_mainSplitter;

@@ -227,9 +227,14 @@ void HistoryPane::setStatusFilter(StatusFilter filter)
     m_status->setCurrentIndex(m_status->findData(int(filter)));
 }
 
-void HistoryPane::setIconProvider(std::function<QIcon(const QString &)> provider)
+void HistoryPane::setIconProvider(std::function<QIcon(const runs::RunSummary &)> provider)
 {
     m_model->setIconProvider(std::move(provider));
+}
+
+void HistoryPane::refreshIcons()
+{
+    m_model->refreshIcons();
 }
 
 void HistoryPane::focusFilter()

@@ -2,6 +2,7 @@
 
 #include "runs/runrecord.h"
 
+#include <QIcon>
 #include <QTimer>
 #include <QWidget>
 
@@ -43,7 +44,9 @@ public:
     void setFilterText(const QString &text);
     void setStatusFilter(StatusFilter filter);
     // App icons for the App column, e.g. from the catalog's IconCache.
-    void setIconProvider(std::function<QIcon(const QString &appId)> provider);
+    void setIconProvider(std::function<QIcon(const runs::RunSummary &run)> provider);
+    // Repaints the App column's icons (the provider has new ones).
+    void refreshIcons();
 
 public Q_SLOTS:
     // Selects and shows the run; clears the filters when they hide it.

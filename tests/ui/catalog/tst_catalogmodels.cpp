@@ -2,6 +2,7 @@
 // FakeBackend, real data (and a 10,000-app catalog) with the sandbox over loopback.
 #include "models/actionlistmodel.h"
 #include "models/appcatalogmodel.h"
+#include "models/appdirectory.h"
 #include "models/connectionlistmodel.h"
 #include "models/iconcache.h"
 #include "models/storedactionsmodel.h"
@@ -417,6 +418,50 @@ private Q_SLOTS:
         backend.pendingDeleteStoredAction.takeFirst().reply(
             FakeBackend::error(core::ErrorKind::NotFound, 404));
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    void appDirectory_asksOnceForTheIdsOfATurnAndRemembers()
+    {
+        FakeBackend backend;
+        models::AppDirectory directory(&backend, nullptr);
+        QSignalSpy resolved(&directory, &models::AppDirectory::resolved);
+        const core::App known = app(1);
+        directory.remember({known});
+        QCOMPARE(directory.app(known.id)->title, known.title);
+        // Two unknown ids asked in one paint: one request, after it.
+        QVERIFY(!directory.app(app(2).id));
+        QVERIFY(!directory.app(app(3).id));
+        QVERIFY(!directory.app(app(2).id)); // asked again while queued: not sent twice
+        QVERIFY(backend.pendingApps.isEmpty());
+        QTRY_COMPARE(backend.pendingApps.size(), 1);
+        QCOMPARE(backend.pendingApps.first().call.args.value(2), app(2).id + u',' + app(3).id);
+        // The server knows only one of them; the other is missing, and not asked for again.
+        core::Page<core::App> answer;
+        answer.items = {app(2)};
+        answer.count = 1;
+        backend.pendingApps.takeFirst().reply(answer);
+        QCOMPARE(resolved.size(), 1);
+        QCOMPARE(directory.app(app(2).id)->title, app(2).title);
+        QVERIFY(!directory.app(app(3).id));
+        QVERIFY(directory.isMissing(app(3).id));
+        QVERIFY(!directory.isMissing(app(2).id));
+        QCoreApplication::processEvents();
+        QVERIFY(backend.pendingApps.isEmpty());
+
+        // A failed request makes its ids missing (the view keeps its stand-in), not a retry loop.
+        QVERIFY(!directory.app(app(4).id));
+        QTRY_COMPARE(backend.pendingApps.size(), 1);
+        backend.pendingApps.takeFirst().reply(FakeBackend::error(core::ErrorKind::Server, 500));
+        QVERIFY(directory.isMissing(app(4).id));
+
+        // Another server: everything is forgotten, and an answer still on its way is dropped.
+        QVERIFY(!directory.app(app(5).id));
+        QTRY_COMPARE(backend.pendingApps.size(), 1);
+        directory.clear();
+        backend.pendingApps.takeFirst().reply(page(5, 1, 1));
+        QCOMPARE(resolved.size(), 2);
+        QVERIFY(!directory.app(known.id)); // asked anew
+        QVERIFY(!directory.isMissing(app(3).id));
     }
 
     void storedActions_showTheNamesTheyWereSavedWith()

@@ -270,17 +270,26 @@ void TestHistoryModels::history_iconProviderGetsAppId()
 {
     test::TempHistory history;
     QVERIFY(history.open());
+    runs::RunRecord earlier = test::sampleRun(1);
+    earlier.appId = QStringLiteral("app-gmail");
+    earlier.environment = QStringLiteral("sandbox");
+    QVERIFY(history.store()->insert(earlier) > 0); // a run of an earlier session
     HistoryModel model(history.store());
     QStringList asked;
-    model.setIconProvider([&asked](const QString &appId) {
-        asked.append(appId);
+    model.setIconProvider([&asked](const runs::RunSummary &run) {
+        asked.append(run.appId + u'@' + run.environment);
         return QIcon();
     });
     fetchAll(model);
-    QVERIFY(history.store()->insert(test::sampleRun(1)) > 0); // read live: its app id is known
     QCOMPARE(model.rowCount(), 1);
     model.index(0, HistoryModel::AppColumn).data(Qt::DecorationRole);
-    QCOMPARE(asked, QStringList{QStringLiteral("app-slack")});
+    QCOMPARE(asked, QStringList{QStringLiteral("app-gmail@sandbox")});
+    asked.clear();
+    const runs::RunRecord live = test::sampleRun(2);
+    QVERIFY(history.store()->insert(live) > 0); // read as it is added
+    QCOMPARE(model.rowCount(), 2);
+    model.index(0, HistoryModel::AppColumn).data(Qt::DecorationRole);
+    QCOMPARE(asked, QStringList{live.appId + u'@' + live.environment});
 }
 
 void TestHistoryModels::requestLog_listsAndCaps()

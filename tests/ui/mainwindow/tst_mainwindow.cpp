@@ -6,6 +6,7 @@
 #include "form/formview.h"
 #include "mainwindow/environmentswitcher.h"
 #include "mainwindow/workbench.h"
+#include "models/appcatalogmodel.h"
 #include "models/historymodel.h"
 #include "models/storedactionsmodel.h"
 #include "panes/catalogmessages.h"
@@ -232,6 +233,59 @@ private Q_SLOTS:
                      .value(stored->currentId())
                      .appId,
                  f.window->workbench()->app().id);
+    }
+
+    void historyRows_showTheirAppsIcons()
+    {
+        test::WindowFixture f;
+        QVERIFY(f.start());
+        // Runs of an earlier session: one on this server, one on another.
+        runs::RunRecord here;
+        here.environment = QStringLiteral("sandbox");
+        here.appId = f.sandbox().appId(u"Slack");
+        here.appTitle = QStringLiteral("Slack");
+        here.actionKey = QStringLiteral("send_channel_message");
+        here.actionTitle = QStringLiteral("Send Channel Message");
+        here.phase = Phase::Success;
+        here.createdAt = QDateTime::currentDateTimeUtc().addSecs(-60);
+        runs::RunRecord elsewhere = here;
+        elsewhere.environment = QStringLiteral("https://api.zapier.com");
+        elsewhere.appId = QStringLiteral("not-an-id-of-this-sandbox");
+        elsewhere.appTitle = QStringLiteral("Gmail");
+        elsewhere.createdAt = here.createdAt.addSecs(-60);
+        QVERIFY(f.history->insertMany({here, elsewhere}));
+        models::HistoryModel *history = f.window->historyPane()->model();
+        QTRY_COMPARE(history->rowCount(), 2);
+
+        // The sandbox's Slack icon, as the catalog shows it.
+        models::AppCatalogModel *catalog = f.window->catalogPane()->appModel();
+        QTRY_VERIFY(catalog->rowCount() > 0);
+        QModelIndex slack;
+        for (int row = 0; row < catalog->rowCount(); ++row) {
+            if (catalog->index(row).data().toString() == u"Slack")
+                slack = catalog->index(row);
+        }
+        QVERIFY(slack.isValid());
+        const auto middleTop = [](const QVariant &decoration) {
+            const QImage image = decoration.value<QIcon>().pixmap(32, 32).toImage();
+            return image.isNull() ? QColor() : image.pixelColor(image.width() / 2, 3);
+        };
+        const QModelIndex slackRun = history->index(0, models::HistoryModel::AppColumn);
+        QCOMPARE(slackRun.siblingAtColumn(models::HistoryModel::AppColumn).data().toString(),
+                 QStringLiteral("Slack"));
+        QTRY_VERIFY(middleTop(slack.data(Qt::DecorationRole)).isValid());
+        QTRY_COMPARE(middleTop(slackRun.data(Qt::DecorationRole)),
+                     middleTop(slack.data(Qt::DecorationRole)));
+        // The other server's run: a grey tile, and nothing asked of this server about its app.
+        const QModelIndex gmailRun = history->index(1, models::HistoryModel::AppColumn);
+        QCOMPARE(middleTop(gmailRun.data(Qt::DecorationRole)), QColor(0x8a, 0x8a, 0x8a));
+        const QList<sandbox::SandboxRequest> lookups = f.sandbox().requests("GET", "/v2/apps");
+        QVERIFY(std::any_of(lookups.cbegin(), lookups.cend(), [&here](const auto &request) {
+            return request.query.contains(QStringLiteral("ids=") + here.appId);
+        }));
+        QVERIFY(std::none_of(lookups.cbegin(), lookups.cend(), [](const auto &request) {
+            return request.query.contains(QStringLiteral("not-an-id"));
+        }));
     }
 
     void failingRun_isExplainedAndPointsAtTheField()
