@@ -2,6 +2,7 @@
 // the history pane on it, then scrolls page by page to the end, timing each step on the UI
 // thread: the scroll, any fetchMore it triggers, and a synchronous repaint.
 #include "models/historymodel.h"
+#include "models/iconcache.h"
 #include "panes/historypane.h"
 #include "runs/historystore.h"
 #include "runs/jsonruncodec.h"
@@ -56,6 +57,7 @@ int main(int argc, char *argv[])
     for (int i = 0; i < total; ++i) {
         runs::RunRecord record;
         record.environment = QStringLiteral("sandbox");
+        record.appId = i % 3 ? QStringLiteral("app-sheets") : QStringLiteral("app-slack");
         record.appTitle = i % 3 ? QStringLiteral("Google Sheets") : QStringLiteral("Slack");
         record.actionTitle = i % 3 ? QStringLiteral("Create Spreadsheet Row")
                                    : QStringLiteral("Send Channel Message");
@@ -69,6 +71,13 @@ int main(int argc, char *argv[])
         return 1;
 
     ui::HistoryPane pane(&store);
+    // App icons as the window gives them: a lookup by app id into icons already made.
+    const QHash<QString, QIcon> icons{
+        {QStringLiteral("app-sheets"),
+         models::IconCache::letterTile(QStringLiteral("Google Sheets"), QStringLiteral("0f9d58"))},
+        {QStringLiteral("app-slack"),
+         models::IconCache::letterTile(QStringLiteral("Slack"), QStringLiteral("4a154b"))}};
+    pane.setIconProvider([&icons](const runs::RunSummary &run) { return icons.value(run.appId); });
     pane.resize(900, 700);
     pane.show();
     QTableView *view = pane.view();
