@@ -65,6 +65,8 @@ QVariant StoredActionsModel::data(const QModelIndex &index, int role) const
                  item.connectionId.isEmpty() ? tr("none")
                                              : named(names.connectionTitle, item.connectionId),
                  item.inputs.isEmpty() ? tr("none") : inputsSummary(item.inputs));
+    case Qt::DecorationRole:
+        return m_iconProvider ? QVariant(m_iconProvider(item, names)) : QVariant();
     case StoredActionIdRole:
         return item.id;
     case SelectedApiRole:
@@ -92,6 +94,18 @@ QVariant StoredActionsModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+void StoredActionsModel::setIconProvider(IconProvider provider)
+{
+    m_iconProvider = std::move(provider);
+    refreshIcons();
+}
+
+void StoredActionsModel::refreshIcons()
+{
+    if (!m_items.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_items.size()) - 1), {Qt::DecorationRole});
 }
 
 void StoredActionsModel::setNames(QHash<QString, core::StoredActionNames> names)

@@ -5,9 +5,11 @@
 
 #include <QAbstractListModel>
 #include <QHash>
+#include <QIcon>
 #include <QPointer>
 #include <QSet>
 
+#include <functional>
 #include <optional>
 
 namespace ab::core {
@@ -48,6 +50,12 @@ public:
     // where known; the rows' texts change at once.
     void setNames(QHash<QString, core::StoredActionNames> names);
     core::StoredActionNames names(const QString &id) const { return m_names.value(id); }
+    // Optional icons for the rows (Qt::DecorationRole); asked for in data(), so it must be cheap.
+    using IconProvider = std::function<QIcon(const core::StoredAction &action,
+                                             const core::StoredActionNames &names)>;
+    void setIconProvider(IconProvider provider);
+    // Repaints the icons, e.g. after the provider's finished downloading.
+    void refreshIcons();
     int rowOf(const QString &id) const;
     bool loading() const { return m_loading; }
     bool isLoaded() const { return m_loaded; }
@@ -72,6 +80,7 @@ private:
     core::ZapierBackend *m_backend;
     QList<core::StoredAction> m_items;
     QHash<QString, core::StoredActionNames> m_names;
+    IconProvider m_iconProvider;
     QSet<QString> m_removing;
     bool m_loading = false;
     bool m_loaded = false;

@@ -12,6 +12,7 @@
 #include "models/appdirectory.h"
 #include "models/historymodel.h"
 #include "models/iconcache.h"
+#include "models/storedactionsmodel.h"
 #include "notify/desktopnotifier.h"
 #include "panes/catalogpane.h"
 #include "panes/connectionpicker.h"
@@ -179,7 +180,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
             m_statusMessage = nullptr; // timed out, cleared, or another message took its place
     });
     configureConnect();
-    installHistoryIcons();
+    installAppIcons();
 
     retranslateUi(); // also fills the form title and the environment label
     restoreSettings();
@@ -504,35 +505,47 @@ void MainWindow::onEnvironmentChanged()
     m_stored->reload();
     m_apps->clear(); // ids are the server's
     m_history->refreshIcons();
+    m_stored->model()->refreshIcons();
     configureConnect();
     updateFormTitle();
     // Runs left waiting on this server by an earlier session can be polled again now.
     m_services.runs->resumeUnfinished(environment.name);
 }
 
-void MainWindow::installHistoryIcons()
+QIcon MainWindow::appIcon(const QString &appId, const QString &title, bool onThisServer)
 {
-    // A run's app icon comes from the catalog's icon cache once the app is known by its id; a
-    // run of another server, or of an app that server no longer lists, shows a grey tile with
-    // its initial: the column never has holes, and nothing is asked of the wrong server.
-    m_history->setIconProvider([this](const runs::RunSummary &run) -> QIcon {
-        if (!run.appId.isEmpty() && m_services.icons &&
-            run.environment == m_environment->current().name) {
-            if (const core::App *app = m_apps->app(run.appId))
-                return m_services.icons->icon(*app);
-            if (!m_apps->isMissing(run.appId))
-                return models::IconCache::placeholder();
-        }
-        auto tile = m_standInIcons.constFind(run.appTitle);
-        if (tile == m_standInIcons.constEnd())
-            tile = m_standInIcons.insert(run.appTitle, models::IconCache::letterTile(
-                                                           run.appTitle, QStringLiteral("8a8a8a")));
-        return *tile;
+    if (onThisServer && !appId.isEmpty() && m_services.icons) {
+        if (const core::App *app = m_apps->app(appId))
+            return m_services.icons->icon(*app);
+        if (!m_apps->isMissing(appId))
+            return models::IconCache::placeholder();
+    }
+    auto tile = m_standInIcons.constFind(title);
+    if (tile == m_standInIcons.constEnd())
+        tile = m_standInIcons.insert(
+            title, models::IconCache::letterTile(title, QStringLiteral("8a8a8a")));
+    return *tile;
+}
+
+void MainWindow::installAppIcons()
+{
+    // Runs and stored actions know their app by id only: AppDirectory finds the app, the
+    // catalog's icon cache has its icon. Nothing is asked of a server about another's ids.
+    m_history->setIconProvider([this](const runs::RunSummary &run) {
+        return appIcon(run.appId, run.appTitle, run.environment == m_environment->current().name);
     });
-    connect(m_apps, &models::AppDirectory::resolved, m_history, &HistoryPane::refreshIcons);
+    m_stored->setIconProvider(
+        [this](const core::StoredAction &action, const core::StoredActionNames &names) {
+            return appIcon(names.appId,
+                           names.appTitle.isEmpty() ? action.selectedApi : names.appTitle, true);
+        });
+    const auto refresh = [this] {
+        m_history->refreshIcons();
+        m_stored->model()->refreshIcons();
+    };
+    connect(m_apps, &models::AppDirectory::resolved, this, refresh);
     if (m_services.icons)
-        connect(m_services.icons, &models::IconCache::iconReady, m_history,
-                &HistoryPane::refreshIcons);
+        connect(m_services.icons, &models::IconCache::iconReady, this, refresh);
 }
 
 void MainWindow::configureConnect()

@@ -105,7 +105,10 @@ private:
     void onEnvironmentChanged();
     void onConnectionReady(const QString &connectionId, bool reconnected);
     void configureConnect();
-    void installHistoryIcons();
+    void installAppIcons();
+    // The icon of an app known by its id on the server in use, as the catalog shows it; a grey
+    // tile with the title's initial when it is not (another server's run, an app gone).
+    QIcon appIcon(const QString &appId, const QString &title, bool onThisServer);
     void updateFormTitle();
     void sizeForFirstRun();
     void restoreSettings();

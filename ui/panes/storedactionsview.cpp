@@ -17,6 +17,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QVBoxLayout>
 
 #include <utility>
@@ -144,8 +145,8 @@ void StoredActionsView::buildLayout()
     layout->addLayout(buttons);
 
     m_view->setModel(m_model);
-    m_view->setItemDelegate(
-        new CatalogItemDelegate(StoredActionsModel::DetailRole, -1, -1, m_view));
+    m_delegate = new CatalogItemDelegate(StoredActionsModel::DetailRole, -1, -1, m_view);
+    m_view->setItemDelegate(m_delegate);
     m_view->setUniformItemSizes(true);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     keepCurrentRowSelected(m_view);
@@ -171,6 +172,13 @@ void StoredActionsView::setHistoryStore(runs::HistoryStore *history)
     if (m_model->isLoaded())
         loadNames();
     updateButtons();
+}
+
+void StoredActionsView::setIconProvider(
+    std::function<QIcon(const core::StoredAction &, const core::StoredActionNames &)> provider)
+{
+    m_delegate->setIconSize(style()->pixelMetric(QStyle::PM_LargeIconSize, nullptr, this));
+    m_model->setIconProvider(std::move(provider));
 }
 
 void StoredActionsView::loadNames()

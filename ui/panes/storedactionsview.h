@@ -5,6 +5,7 @@
 #include "panes/storedrundialog.h"
 
 #include <QHash>
+#include <QIcon>
 #include <QPointer>
 #include <QWidget>
 
@@ -29,6 +30,7 @@ class RunService;
 
 namespace ab::ui {
 
+class CatalogItemDelegate;
 class StoredRunDialog;
 
 // The stored actions of the Actions API (issue 3, point 6): list, run (inputs overridable,
@@ -52,6 +54,9 @@ public:
     QString environmentName() const { return m_environment; }
     // Later, when the store is made after the view.
     void setHistoryStore(runs::HistoryStore *history);
+    // App icons for the rows, as the catalog shows them (see StoredActionsModel).
+    void setIconProvider(
+        std::function<QIcon(const core::StoredAction &, const core::StoredActionNames &)> provider);
 
     models::StoredActionsModel *model() const { return m_model; }
     QListView *view() const { return m_view; }
@@ -121,6 +126,7 @@ private:
     QPushButton *m_deleteButton;
     QStackedWidget *m_stack;
     QListView *m_view;
+    CatalogItemDelegate *m_delegate = nullptr;
     QLabel *m_emptyLabel;
     CatalogStatusLine *m_status;
     QPointer<StoredRunDialog> m_dialog;

@@ -85,6 +85,13 @@ bool openSlackMessage(test::WindowFixture &f)
            f.set(QStringLiteral("channel"), QStringLiteral("C0001"), QStringLiteral("general"));
 }
 
+// The colour near the top middle of an icon: an app's tile colour, or invalid for no icon.
+QColor middleTop(const QVariant &decoration)
+{
+    const QImage image = decoration.value<QIcon>().pixmap(32, 32).toImage();
+    return image.isNull() ? QColor() : image.pixelColor(image.width() / 2, 3);
+}
+
 // File › Settings, found by its role rather than its words.
 QAction *settingsAction(const test::WindowFixture &f)
 {
@@ -233,6 +240,17 @@ private Q_SLOTS:
                      .value(stored->currentId())
                      .appId,
                  f.window->workbench()->app().id);
+        // With the app's icon, as the catalog shows it.
+        QModelIndex slack;
+        models::AppCatalogModel *catalog = f.window->catalogPane()->appModel();
+        for (int at = 0; at < catalog->rowCount(); ++at) {
+            if (catalog->index(at).data().toString() == appTitle)
+                slack = catalog->index(at);
+        }
+        QVERIFY(slack.isValid());
+        QTRY_VERIFY(middleTop(slack.data(Qt::DecorationRole)).isValid());
+        QTRY_COMPARE(middleTop(stored->model()->index(0).data(Qt::DecorationRole)),
+                     middleTop(slack.data(Qt::DecorationRole)));
     }
 
     void historyRows_showTheirAppsIcons()
@@ -266,10 +284,6 @@ private Q_SLOTS:
                 slack = catalog->index(row);
         }
         QVERIFY(slack.isValid());
-        const auto middleTop = [](const QVariant &decoration) {
-            const QImage image = decoration.value<QIcon>().pixmap(32, 32).toImage();
-            return image.isNull() ? QColor() : image.pixelColor(image.width() / 2, 3);
-        };
         const QModelIndex slackRun = history->index(0, models::HistoryModel::AppColumn);
         QCOMPARE(slackRun.siblingAtColumn(models::HistoryModel::AppColumn).data().toString(),
                  QStringLiteral("Slack"));
