@@ -2560,6 +2560,15 @@ Eingaben: %6</translation>
         <source>Server: %1</source>
         <translation>Server: %1</translation>
     </message>
+    <message>
+        <source>That run is of a stored action, whose inputs are kept by Zapier: repeat it with Re-run, or from Stored actions.</source>
+        <translation>Dieser Lauf gehört zu einer gespeicherten Aktion, deren Eingaben Zapier aufbewahrt: Wiederholen Sie ihn mit „Erneut ausführen“ oder unter „Gespeicherte Aktionen“.</translation>
+    </message>
+    <message>
+        <source>That run was made on %1: switch to it to restore the run, its ids mean nothing on this server.</source>
+        <extracomment>%1 is the environment the run was made on (&quot;sandbox&quot; or a server&apos;s URL).</extracomment>
+        <translation>Dieser Lauf wurde auf %1 ausgeführt: Wechseln Sie dorthin, um ihn wiederherzustellen; seine IDs bedeuten auf diesem Server nichts.</translation>
+    </message>
 </context>
 <context>
     <name>ab::ui::OutputsPanel</name>
@@ -3054,6 +3063,10 @@ Eingaben: %6</translation>
     <message>
         <source>More run actions</source>
         <translation>Weitere Aktionen zur Ausführung</translation>
+    </message>
+    <message>
+        <source>A stored action&apos;s run cannot fill the form: its inputs are kept by Zapier. Use Re-run, or run it from Stored actions.</source>
+        <translation>Der Lauf einer gespeicherten Aktion kann das Formular nicht füllen: Ihre Eingaben bewahrt Zapier auf. Verwenden Sie „Erneut ausführen“ oder führen Sie sie unter „Gespeicherte Aktionen“ aus.</translation>
     </message>
 </context>
 <context>

@@ -2555,6 +2555,15 @@ Inputs: %6</source>
         <source>Server: %1</source>
         <translation>サーバー: %1</translation>
     </message>
+    <message>
+        <source>That run is of a stored action, whose inputs are kept by Zapier: repeat it with Re-run, or from Stored actions.</source>
+        <translation>この実行は保存済みアクションのもので、入力はZapierが保持しています。「再実行」または「保存済みアクション」から繰り返してください。</translation>
+    </message>
+    <message>
+        <source>That run was made on %1: switch to it to restore the run, its ids mean nothing on this server.</source>
+        <extracomment>%1 is the environment the run was made on (&quot;sandbox&quot; or a server&apos;s URL).</extracomment>
+        <translation>この実行は%1で行われました。復元するにはその環境に切り替えてください。そのIDはこのサーバーでは意味を持ちません。</translation>
+    </message>
 </context>
 <context>
     <name>ab::ui::OutputsPanel</name>
@@ -3049,6 +3058,10 @@ Inputs: %6</source>
     <message>
         <source>More run actions</source>
         <translation>その他の実行操作</translation>
+    </message>
+    <message>
+        <source>A stored action&apos;s run cannot fill the form: its inputs are kept by Zapier. Use Re-run, or run it from Stored actions.</source>
+        <translation>保存済みアクションの実行ではフォームに入力できません。入力はZapierが保持しています。「再実行」を使うか、「保存済みアクション」から実行してください。</translation>
     </message>
 </context>
 <context>

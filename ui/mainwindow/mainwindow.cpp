@@ -415,9 +415,33 @@ void MainWindow::onSaveAsStoredRequested()
 
 void MainWindow::onRestoreRequested(qint64 runId)
 {
-    if (!m_workbench->restore(runId))
+    QString environment;
+    switch (m_workbench->restore(runId, &environment)) {
+    case Workbench::Restore::Restored:
+        return;
+    case Workbench::Restore::NoAction:
         showStatus([] { return tr("That run cannot be restored: it has no action to fill."); },
-                   5000);
+                   8000);
+        return;
+    case Workbench::Restore::StoredRun:
+        showStatus(
+            [] {
+                return tr("That run is of a stored action, whose inputs are kept by Zapier: "
+                          "repeat it with Re-run, or from Stored actions.");
+            },
+            8000);
+        return;
+    case Workbench::Restore::OtherServer:
+        showStatus(
+            [environment] {
+                //: %1 is the environment the run was made on ("sandbox" or a server's URL).
+                return tr("That run was made on %1: switch to it to restore the run, its ids "
+                          "mean nothing on this server.")
+                    .arg(environment);
+            },
+            8000);
+        return;
+    }
 }
 
 void MainWindow::onRunFinished(qint64 runId)

@@ -139,11 +139,19 @@ QString Workbench::guessSelectedApi(const App &app)
     return app.id; // the sandbox accepts app ids; a real server needs the user to say
 }
 
-bool Workbench::restore(qint64 runId)
+Workbench::Restore Workbench::restore(qint64 runId, QString *runEnvironment)
 {
     const std::optional<runs::RunRecord> record = m_store->load(runId);
     if (!record || record->actionKey.isEmpty())
-        return false;
+        return Restore::NoAction;
+    if (runEnvironment)
+        *runEnvironment = record->environment;
+    if (record->kind == runs::RunKind::Stored)
+        return Restore::StoredRun;
+    if (record->appId.isEmpty())
+        return Restore::NoAction;
+    if (!record->environment.isEmpty() && record->environment != m_environment)
+        return Restore::OtherServer;
     QMap<QString, QString> labels;
     for (auto it = record->inputLabels.begin(); it != record->inputLabels.end(); ++it)
         labels.insert(it.key(), it.value().toString());
@@ -152,11 +160,11 @@ bool Workbench::restore(qint64 runId)
     if (record->appId == m_app.id && record->actionKey == m_action.key) {
         if (!record->connectionId.isEmpty() && record->connectionId != m_connection.id)
             Q_EMIT restoreTargetNeeded(record->appId, record->actionKey, record->connectionId);
-        return true;
+        return Restore::Restored;
     }
     m_pendingRestoreAction = record->actionKey;
     Q_EMIT restoreTargetNeeded(record->appId, record->actionKey, record->connectionId);
-    return true;
+    return Restore::Restored;
 }
 
 } // namespace ab::ui

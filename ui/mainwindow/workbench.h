@@ -55,7 +55,14 @@ public:
 
     // Puts a past run's values back: when it ran the current action they are applied at once,
     // otherwise they wait for that action to be chosen (restoreTargetNeeded tells the UI which).
-    bool restore(qint64 runId);
+    // Anything but Restored leaves the form as it was.
+    enum class Restore {
+        Restored,
+        NoAction,    // no such run, or it names no app and action (a stored action saved elsewhere)
+        StoredRun,   // a stored action's run: its inputs live on the server, the run sent changes
+        OtherServer, // made on another environment: its ids mean nothing on this one
+    };
+    Restore restore(qint64 runId, QString *runEnvironment = nullptr);
 
 Q_SIGNALS:
     void formTargetChanged(); // app, action or connection changed

@@ -212,14 +212,23 @@ RunDetailErrors *RunDetailView::errors()
     return m_errors;
 }
 
+void RunDetailView::updateRestoreTip()
+{
+    m_restore->setToolTip(
+        m_record.kind == runs::RunKind::Stored
+            ? tr("A stored action's run cannot fill the form: its inputs are kept by Zapier. "
+                 "Use Re-run, or run it from Stored actions.")
+            : tr("Put this run's action, connection and inputs back into the form "
+                 "(Ctrl+Shift+R)"));
+}
+
 void RunDetailView::retranslateUi()
 {
     m_emptyLabel->setText(tr("Select a run to see its inputs, results, errors and API calls."));
     m_rerun->setText(tr("Re-&run"));
     m_rerun->setToolTip(tr("Run the same action with the same inputs again (Ctrl+R)"));
     m_restore->setText(tr("Re&store into form"));
-    m_restore->setToolTip(tr("Put this run's action, connection and inputs back into the form "
-                             "(Ctrl+Shift+R)"));
+    updateRestoreTip();
     m_copyCurl->setText(tr("Copy as c&URL"));
     m_copyCurl->setToolTip(tr("Copy a cURL command that repeats this run; the token is the "
                               "$ZAPIER_TOKEN shell variable (Ctrl+Alt+C)"));
@@ -397,8 +406,11 @@ void RunDetailView::reload()
     const bool finishedNow = runs::isUnfinishedPhase(m_record.phase) && m_record.id == m_runId &&
                              runs::isFinalPhase(record->phase);
     m_record = *record;
-    for (QAction *action : {m_rerun, m_restore, m_copyCurl, m_delete})
+    for (QAction *action : {m_rerun, m_copyCurl, m_delete})
         action->setEnabled(true);
+    // A stored action's inputs live on the server; its run only sent the changes to them.
+    m_restore->setEnabled(m_record.kind != runs::RunKind::Stored);
+    updateRestoreTip();
     updateHeader();
     fillInputs();
     m_results->setJson(m_record.resultsJson, QStringLiteral("results"));

@@ -85,6 +85,7 @@ private:
     QWidget *buildHeader();
     void ensureTabs();
     void retranslateUi();
+    void updateRestoreTip();
     void retranslateTabs();
     void reload();
     void updateHeader();

@@ -404,6 +404,20 @@ void TestRunDetailView::rerunAndRestore_emitSignals()
     view.restoreAction()->trigger();
     QCOMPARE(restore.size(), 1);
     QCOMPARE(restore.first().first().toLongLong(), id);
+
+    // A stored action's run sent only changes to inputs Zapier keeps: nothing to put back.
+    runs::RunRecord stored = test::sampleRun(10);
+    stored.kind = runs::RunKind::Stored;
+    stored.storedActionId = QStringLiteral("sa-1");
+    const qint64 storedId = history.store()->insert(stored);
+    view.showRun(storedId);
+    QVERIFY(!view.restoreAction()->isEnabled());
+    QVERIFY2(view.restoreAction()->toolTip().contains(QStringLiteral("stored action")),
+             qPrintable(view.restoreAction()->toolTip()));
+    QVERIFY(view.rerunAction()->isEnabled());
+    view.showRun(id);
+    QVERIFY(view.restoreAction()->isEnabled());
+    QVERIFY(view.restoreAction()->toolTip().startsWith(QStringLiteral("Put this run's")));
 }
 
 void TestRunDetailView::delete_asksThenRemoves()

@@ -456,6 +456,41 @@ private Q_SLOTS:
                  QStringLiteral("first"));
     }
 
+    void restoreIntoForm_saysWhyARunCannotBeRestored()
+    {
+        test::WindowFixture f;
+        QVERIFY(openSlackMessage(f));
+        runs::RunRecord elsewhere;
+        elsewhere.environment = QStringLiteral("https://api.zapier.com");
+        elsewhere.appId = QStringLiteral("a-zapier-app-id");
+        elsewhere.appTitle = QStringLiteral("Gmail");
+        elsewhere.actionKey = QStringLiteral("send_email");
+        elsewhere.phase = Phase::Success;
+        elsewhere.inputs = {{QStringLiteral("to"), QStringLiteral("ada@example.com")}};
+        elsewhere.createdAt = QDateTime::currentDateTimeUtc();
+        runs::RunRecord noApp = elsewhere;
+        noApp.environment = QStringLiteral("sandbox");
+        noApp.appId.clear();
+        const qint64 elsewhereId = f.history->insert(elsewhere);
+        const qint64 noAppId = f.history->insert(noApp);
+        const QVariantMap before = f.session()->inputs();
+
+        f.window->historyPane()->selectRun(elsewhereId);
+        QTRY_COMPARE(f.window->runDetail()->runId(), elsewhereId);
+        f.window->runDetail()->restoreAction()->trigger();
+        QVERIFY2(f.window->statusBar()->currentMessage().startsWith(
+                     QStringLiteral("That run was made on https://api.zapier.com: switch")),
+                 qPrintable(f.window->statusBar()->currentMessage()));
+        f.window->historyPane()->selectRun(noAppId);
+        QTRY_COMPARE(f.window->runDetail()->runId(), noAppId);
+        f.window->runDetail()->restoreAction()->trigger();
+        QCOMPARE(f.window->statusBar()->currentMessage(),
+                 QStringLiteral("That run cannot be restored: it has no action to fill."));
+        // The form is as it was, on the action it had.
+        QCOMPARE(f.session()->actionKey(), QStringLiteral("send_channel_message"));
+        QCOMPARE(f.session()->inputs(), before);
+    }
+
     void closing_remembersTheSelectionAndNoToken()
     {
         test::WindowFixture f;
