@@ -2569,6 +2569,11 @@ Eingaben: %6</translation>
         <extracomment>%1 is the environment the run was made on (&quot;sandbox&quot; or a server&apos;s URL).</extracomment>
         <translation>Dieser Lauf wurde auf %1 ausgeführt: Wechseln Sie dorthin, um ihn wiederherzustellen; seine IDs bedeuten auf diesem Server nichts.</translation>
     </message>
+    <message>
+        <source>That run was made on %1: switch to it to re-run the run, its ids mean nothing on this server.</source>
+        <extracomment>%1 is the environment the run was made on (&quot;sandbox&quot; or a server&apos;s URL).</extracomment>
+        <translation>Dieser Lauf wurde auf %1 ausgeführt: Wechseln Sie dorthin, um ihn erneut auszuführen; seine IDs bedeuten auf diesem Server nichts.</translation>
+    </message>
 </context>
 <context>
     <name>ab::ui::OutputsPanel</name>

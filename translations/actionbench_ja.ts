@@ -2564,6 +2564,11 @@ Inputs: %6</source>
         <extracomment>%1 is the environment the run was made on (&quot;sandbox&quot; or a server&apos;s URL).</extracomment>
         <translation>この実行は%1で行われました。復元するにはその環境に切り替えてください。そのIDはこのサーバーでは意味を持ちません。</translation>
     </message>
+    <message>
+        <source>That run was made on %1: switch to it to re-run the run, its ids mean nothing on this server.</source>
+        <extracomment>%1 is the environment the run was made on (&quot;sandbox&quot; or a server&apos;s URL).</extracomment>
+        <translation>この実行は%1で行われました。再実行するにはその環境に切り替えてください。そのIDはこのサーバーでは意味を持ちません。</translation>
+    </message>
 </context>
 <context>
     <name>ab::ui::OutputsPanel</name>

@@ -150,11 +150,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     connect(m_form, &FormView::runRequested, this, &MainWindow::onRunRequested);
     connect(m_form, &FormView::saveAsStoredRequested, this, &MainWindow::onSaveAsStoredRequested);
     connect(m_history, &HistoryPane::runSelected, m_detail, &RunDetailView::showRun);
-    connect(m_detail, &RunDetailView::rerunRequested, this, [this](qint64 runId) {
-        const qint64 id = m_services.runs->rerun(runId);
-        if (id > 0)
-            m_history->selectRun(id);
-    });
+    connect(m_detail, &RunDetailView::rerunRequested, this, &MainWindow::onRerunRequested);
     connect(m_detail, &RunDetailView::restoreRequested, this, &MainWindow::onRestoreRequested);
     connect(m_detail, &RunDetailView::focusFieldRequested, m_form, &FormView::focusField);
     // The detail view removes the record itself; a run still being polled stops first.
@@ -411,6 +407,29 @@ void MainWindow::onSaveAsStoredRequested()
         m_leftTabs->setCurrentWidget(m_stored);
     });
     dialog->open();
+}
+
+void MainWindow::onRerunRequested(qint64 runId)
+{
+    // Its app, action and connection ids are those of the server it ran on; sent here, it
+    // would fail, or worse, and the history would file it under the other server.
+    const std::optional<runs::RunRecord> record =
+        m_services.history->load(runId, runs::HistoryStore::Detail::RunOnly);
+    const QString environment = record ? record->environment : QString();
+    if (!environment.isEmpty() && environment != m_environment->current().name) {
+        showStatus(
+            [environment] {
+                //: %1 is the environment the run was made on ("sandbox" or a server's URL).
+                return tr("That run was made on %1: switch to it to re-run the run, its ids "
+                          "mean nothing on this server.")
+                    .arg(environment);
+            },
+            8000);
+        return;
+    }
+    const qint64 id = m_services.runs->rerun(runId);
+    if (id > 0)
+        m_history->selectRun(id);
 }
 
 void MainWindow::onRestoreRequested(qint64 runId)

@@ -100,6 +100,7 @@ private:
     void onActionChosen(const core::App &app, const core::Action &action);
     void onRunRequested();
     void onSaveAsStoredRequested();
+    void onRerunRequested(qint64 runId);
     void onRestoreRequested(qint64 runId);
     void onRunFinished(qint64 runId);
     void onEnvironmentChanged();

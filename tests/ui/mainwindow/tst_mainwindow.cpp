@@ -456,7 +456,7 @@ private Q_SLOTS:
                  QStringLiteral("first"));
     }
 
-    void restoreIntoForm_saysWhyARunCannotBeRestored()
+    void restoreAndRerun_sayWhyARunCannotBe()
     {
         test::WindowFixture f;
         QVERIFY(openSlackMessage(f));
@@ -481,6 +481,14 @@ private Q_SLOTS:
         QVERIFY2(f.window->statusBar()->currentMessage().startsWith(
                      QStringLiteral("That run was made on https://api.zapier.com: switch")),
                  qPrintable(f.window->statusBar()->currentMessage()));
+        // Re-running it here would send another server's ids to this one.
+        const int runs = f.history->count({});
+        f.window->runDetail()->rerunAction()->trigger();
+        QVERIFY2(f.window->statusBar()->currentMessage().startsWith(
+                     QStringLiteral("That run was made on https://api.zapier.com: switch to it "
+                                    "to re-run")),
+                 qPrintable(f.window->statusBar()->currentMessage()));
+        QCOMPARE(f.history->count({}), runs);
         f.window->historyPane()->selectRun(noAppId);
         QTRY_COMPARE(f.window->runDetail()->runId(), noAppId);
         f.window->runDetail()->restoreAction()->trigger();
