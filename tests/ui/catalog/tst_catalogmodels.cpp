@@ -49,6 +49,18 @@ core::Page<core::App> page(int offset, int count, int total)
     return page;
 }
 
+// A stored "add row" of Google Sheets, as the Actions API lists it (keys only).
+core::StoredAction sheetsRow(const QString &id)
+{
+    core::StoredAction action;
+    action.id = id;
+    action.actionKey = QStringLiteral("add_row");
+    action.actionType = QStringLiteral("write");
+    action.selectedApi = QStringLiteral("GoogleSheetsV2API");
+    action.connectionId = QStringLiteral("sb-conn-gsheets-1");
+    return action;
+}
+
 core::Action action(const QString &key, core::ActionType type, const QString &title = {},
                     const QString &description = {})
 {
@@ -385,12 +397,7 @@ private Q_SLOTS:
         QSignalSpy removed(&model, &StoredActionsModel::removed);
         QSignalSpy removeFailed(&model, &StoredActionsModel::removeFailed);
         model.reload();
-        core::StoredAction one;
-        one.id = QStringLiteral("s1");
-        one.actionKey = QStringLiteral("add_row");
-        one.actionType = QStringLiteral("write");
-        one.selectedApi = QStringLiteral("GoogleSheetsV2API");
-        one.connectionId = QStringLiteral("sb-conn-gsheets-1");
+        core::StoredAction one = sheetsRow(QStringLiteral("s1"));
         one.inputs = {{QStringLiteral("spreadsheet"), QStringLiteral("sheet_1")},
                       {QStringLiteral("rows"), QVariantList{1, 2}}};
         core::StoredAction two = one;
@@ -470,14 +477,8 @@ private Q_SLOTS:
         StoredActionsModel model(&backend, nullptr);
         QAbstractItemModelTester tester(&model);
         model.reload();
-        core::StoredAction one;
-        one.id = QStringLiteral("s1");
-        one.actionKey = QStringLiteral("add_row");
-        one.actionType = QStringLiteral("write");
-        one.selectedApi = QStringLiteral("GoogleSheetsV2API");
-        one.connectionId = QStringLiteral("sb-conn-gsheets-1");
-        core::StoredAction two = one;
-        two.id = QStringLiteral("s2");
+        const core::StoredAction one = sheetsRow(QStringLiteral("s1"));
+        const core::StoredAction two = sheetsRow(QStringLiteral("s2"));
         backend.pendingStoredActions.takeFirst().reply(QList<core::StoredAction>{one, two});
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         model.setNames(
