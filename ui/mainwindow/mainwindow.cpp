@@ -9,7 +9,7 @@
 #include "form/formview.h"
 #include "mainwindow/environmentswitcher.h"
 #include "mainwindow/workbench.h"
-#include "models/appdirectory.h"
+#include "models/appicons.h"
 #include "models/historymodel.h"
 #include "models/iconcache.h"
 #include "models/storedactionsmodel.h"
@@ -68,7 +68,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     , m_connect(new ConnectController(m_connections, m_connectLoader, this, this))
     , m_form(new FormView(m_workbench->session(), this))
     , m_history(new HistoryPane(services.history, this))
-    , m_apps(new models::AppDirectory(services.client, this))
+    , m_appIcons(new models::AppIcons(services.client, services.icons, this))
     , m_detail(new RunDetailView(services.history, this))
     , m_mainSplitter(new QSplitter(Qt::Horizontal, this))
     , m_workSplitter(new QSplitter(Qt::Vertical, this))
@@ -411,38 +411,27 @@ void MainWindow::onSaveAsStoredRequested()
 
 void MainWindow::onRerunRequested(qint64 runId)
 {
-    // Its app, action and connection ids are those of the server it ran on; sent here, it
-    // would fail, or worse, and the history would file it under the other server.
-    const std::optional<runs::RunRecord> record =
-        m_services.history->load(runId, runs::HistoryStore::Detail::RunOnly);
-    const QString environment = record ? record->environment : QString();
-    if (!environment.isEmpty() && environment != m_environment->current().name) {
-        showStatus(
-            [environment] {
-                //: %1 is the environment the run was made on ("sandbox" or a server's URL).
-                return tr("That run was made on %1: switch to it to re-run the run, its ids "
-                          "mean nothing on this server.")
-                    .arg(environment);
-            },
-            8000);
-        return;
-    }
-    const qint64 id = m_services.runs->rerun(runId);
-    if (id > 0)
-        m_history->selectRun(id);
+    QString environment;
+    explainPastRun(m_workbench->rerun(runId, &environment), environment, false);
 }
 
 void MainWindow::onRestoreRequested(qint64 runId)
 {
     QString environment;
-    switch (m_workbench->restore(runId, &environment)) {
-    case Workbench::Restore::Restored:
+    explainPastRun(m_workbench->restore(runId, &environment), environment, true);
+}
+
+void MainWindow::explainPastRun(Workbench::PastRun result, const QString &environment,
+                                bool restoring)
+{
+    switch (result) {
+    case Workbench::PastRun::Done:
         return;
-    case Workbench::Restore::NoAction:
+    case Workbench::PastRun::NoAction:
         showStatus([] { return tr("That run cannot be restored: it has no action to fill."); },
                    8000);
         return;
-    case Workbench::Restore::StoredRun:
+    case Workbench::PastRun::StoredRun:
         showStatus(
             [] {
                 return tr("That run is of a stored action, whose inputs are kept by Zapier: "
@@ -450,13 +439,16 @@ void MainWindow::onRestoreRequested(qint64 runId)
             },
             8000);
         return;
-    case Workbench::Restore::OtherServer:
+    case Workbench::PastRun::OtherServer:
         showStatus(
-            [environment] {
+            [environment, restoring] {
                 //: %1 is the environment the run was made on ("sandbox" or a server's URL).
-                return tr("That run was made on %1: switch to it to restore the run, its ids "
-                          "mean nothing on this server.")
-                    .arg(environment);
+                const QString restore = tr("That run was made on %1: switch to it to restore the "
+                                           "run, its ids mean nothing on this server.");
+                //: %1 is the environment the run was made on ("sandbox" or a server's URL).
+                const QString rerun = tr("That run was made on %1: switch to it to re-run the "
+                                         "run, its ids mean nothing on this server.");
+                return (restoring ? restore : rerun).arg(environment);
             },
             8000);
         return;
@@ -546,49 +538,29 @@ void MainWindow::onEnvironmentChanged()
     m_stored->setEnvironmentName(environment.name);
     m_catalog->reload();
     m_stored->reload();
-    m_apps->clear(); // ids are the server's
-    m_history->refreshIcons();
-    m_stored->model()->refreshIcons();
+    m_appIcons->clear(); // ids are the server's
     configureConnect();
     updateFormTitle();
     // Runs left waiting on this server by an earlier session can be polled again now.
     m_services.runs->resumeUnfinished(environment.name);
 }
 
-QIcon MainWindow::appIcon(const QString &appId, const QString &title, bool onThisServer)
-{
-    if (onThisServer && !appId.isEmpty() && m_services.icons) {
-        if (const core::App *app = m_apps->app(appId))
-            return m_services.icons->icon(*app);
-        if (!m_apps->isMissing(appId))
-            return models::IconCache::placeholder();
-    }
-    auto tile = m_standInIcons.constFind(title);
-    if (tile == m_standInIcons.constEnd())
-        tile = m_standInIcons.insert(
-            title, models::IconCache::letterTile(title, QStringLiteral("8a8a8a")));
-    return *tile;
-}
-
 void MainWindow::installAppIcons()
 {
-    // Runs and stored actions know their app by id only: AppDirectory finds the app, the
-    // catalog's icon cache has its icon. Nothing is asked of a server about another's ids.
+    // Runs and stored actions know their app by id only; they show the catalog's icons.
     m_history->setIconProvider([this](const runs::RunSummary &run) {
-        return appIcon(run.appId, run.appTitle, run.environment == m_environment->current().name);
+        return m_appIcons->icon(run.appId, run.appTitle,
+                                run.environment == m_environment->current().name);
     });
     m_stored->setIconProvider(
         [this](const core::StoredAction &action, const core::StoredActionNames &names) {
-            return appIcon(names.appId,
-                           names.appTitle.isEmpty() ? action.selectedApi : names.appTitle, true);
+            return m_appIcons->icon(
+                names.appId, names.appTitle.isEmpty() ? action.selectedApi : names.appTitle, true);
         });
-    const auto refresh = [this] {
+    connect(m_appIcons, &models::AppIcons::changed, this, [this] {
         m_history->refreshIcons();
         m_stored->model()->refreshIcons();
-    };
-    connect(m_apps, &models::AppDirectory::resolved, this, refresh);
-    if (m_services.icons)
-        connect(m_services.icons, &models::IconCache::iconReady, this, refresh);
+    });
 }
 
 void MainWindow::configureConnect()

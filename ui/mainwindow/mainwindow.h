@@ -3,9 +3,8 @@
 #include "core/action.h"
 #include "core/app.h"
 #include "mainwindow/services.h"
+#include "mainwindow/workbench.h"
 
-#include <QHash>
-#include <QIcon>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -20,7 +19,7 @@ class QTabWidget;
 class QToolBar;
 
 namespace ab::models {
-class AppDirectory;
+class AppIcons;
 }
 
 namespace ab::ui {
@@ -39,7 +38,6 @@ class InspectorDock;
 class RunDetailView;
 class SettingsDialog;
 class StoredActionsView;
-class Workbench;
 
 // Assembles the panes and connects them to the Workbench; the workflow itself lives there.
 class MainWindow final : public QMainWindow {
@@ -102,14 +100,13 @@ private:
     void onSaveAsStoredRequested();
     void onRerunRequested(qint64 runId);
     void onRestoreRequested(qint64 runId);
+    // Says in the status bar why a past run was not restored or re-run.
+    void explainPastRun(Workbench::PastRun result, const QString &environment, bool restoring);
     void onRunFinished(qint64 runId);
     void onEnvironmentChanged();
     void onConnectionReady(const QString &connectionId, bool reconnected);
     void configureConnect();
     void installAppIcons();
-    // The icon of an app known by its id on the server in use, as the catalog shows it; a grey
-    // tile with the title's initial when it is not (another server's run, an app gone).
-    QIcon appIcon(const QString &appId, const QString &title, bool onThisServer);
     void updateFormTitle();
     void sizeForFirstRun();
     void restoreSettings();
@@ -128,8 +125,7 @@ private:
     ConnectController *m_connect;
     FormView *m_form;
     HistoryPane *m_history;
-    models::AppDirectory *m_apps;         // the history's app icons, by the apps' ids
-    QHash<QString, QIcon> m_standInIcons; // letter tiles by app title, for apps not found
+    models::AppIcons *m_appIcons; // for the history's and stored actions' rows
     RunDetailView *m_detail;
     InspectorDock *m_inspector = nullptr;
     QSplitter *m_mainSplitter;

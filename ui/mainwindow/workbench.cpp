@@ -139,19 +139,35 @@ QString Workbench::guessSelectedApi(const App &app)
     return app.id; // the sandbox accepts app ids; a real server needs the user to say
 }
 
-Workbench::Restore Workbench::restore(qint64 runId, QString *runEnvironment)
+Workbench::PastRun Workbench::rerun(qint64 runId, QString *runEnvironment)
+{
+    const std::optional<runs::RunRecord> record =
+        m_store->load(runId, runs::HistoryStore::Detail::RunOnly);
+    if (!record)
+        return PastRun::NoAction;
+    if (runEnvironment)
+        *runEnvironment = record->environment;
+    if (!record->environment.isEmpty() && record->environment != m_environment)
+        return PastRun::OtherServer;
+    const qint64 id = m_runs->rerun(runId);
+    if (id > 0)
+        Q_EMIT runStarted(id);
+    return PastRun::Done;
+}
+
+Workbench::PastRun Workbench::restore(qint64 runId, QString *runEnvironment)
 {
     const std::optional<runs::RunRecord> record = m_store->load(runId);
     if (!record || record->actionKey.isEmpty())
-        return Restore::NoAction;
+        return PastRun::NoAction;
     if (runEnvironment)
         *runEnvironment = record->environment;
     if (record->kind == runs::RunKind::Stored)
-        return Restore::StoredRun;
+        return PastRun::StoredRun;
     if (record->appId.isEmpty())
-        return Restore::NoAction;
+        return PastRun::NoAction;
     if (!record->environment.isEmpty() && record->environment != m_environment)
-        return Restore::OtherServer;
+        return PastRun::OtherServer;
     QMap<QString, QString> labels;
     for (auto it = record->inputLabels.begin(); it != record->inputLabels.end(); ++it)
         labels.insert(it.key(), it.value().toString());
@@ -160,11 +176,11 @@ Workbench::Restore Workbench::restore(qint64 runId, QString *runEnvironment)
     if (record->appId == m_app.id && record->actionKey == m_action.key) {
         if (!record->connectionId.isEmpty() && record->connectionId != m_connection.id)
             Q_EMIT restoreTargetNeeded(record->appId, record->actionKey, record->connectionId);
-        return Restore::Restored;
+        return PastRun::Done;
     }
     m_pendingRestoreAction = record->actionKey;
     Q_EMIT restoreTargetNeeded(record->appId, record->actionKey, record->connectionId);
-    return Restore::Restored;
+    return PastRun::Done;
 }
 
 } // namespace ab::ui

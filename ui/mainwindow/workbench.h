@@ -53,16 +53,20 @@ public:
     // connect link (".../auth/start/SlackCLIAPI@1.2.3?...") when the API gives one.
     static QString guessSelectedApi(const core::App &app);
 
-    // Puts a past run's values back: when it ran the current action they are applied at once,
-    // otherwise they wait for that action to be chosen (restoreTargetNeeded tells the UI which).
-    // Anything but Restored leaves the form as it was.
-    enum class Restore {
-        Restored,
+    // What restore() and rerun() did with a past run; anything but Done changed nothing.
+    enum class PastRun {
+        Done,
         NoAction,    // no such run, or it names no app and action (a stored action saved elsewhere)
-        StoredRun,   // a stored action's run: its inputs live on the server, the run sent changes
+        StoredRun,   // restore only: a stored action's inputs live on the server, its run sent
+                     // changes to them
         OtherServer, // made on another environment: its ids mean nothing on this one
     };
-    Restore restore(qint64 runId, QString *runEnvironment = nullptr);
+    // Puts a past run's values back: when it ran the current action they are applied at once,
+    // otherwise they wait for that action to be chosen (restoreTargetNeeded tells the UI which).
+    PastRun restore(qint64 runId, QString *runEnvironment = nullptr);
+    // Runs a past run again, as a new run (runStarted), on this server only: sent here, another
+    // server's ids would fail, and the history would file the run under that server.
+    PastRun rerun(qint64 runId, QString *runEnvironment = nullptr);
 
 Q_SIGNALS:
     void formTargetChanged(); // app, action or connection changed

@@ -3,6 +3,7 @@
 #include "models/actionlistmodel.h"
 #include "models/appcatalogmodel.h"
 #include "models/appdirectory.h"
+#include "models/appicons.h"
 #include "models/connectionlistmodel.h"
 #include "models/iconcache.h"
 #include "models/storedactionsmodel.h"
@@ -469,6 +470,42 @@ private Q_SLOTS:
         QCOMPARE(resolved.size(), 2);
         QVERIFY(!directory.app(known.id)); // asked anew
         QVERIFY(!directory.isMissing(app(3).id));
+    }
+
+    void appIcons_areTheCatalogsForThisServerAndGreyTilesOtherwise()
+    {
+        FakeBackend backend;
+        QNetworkAccessManager network;
+        IconCache cache(&network, nullptr);
+        models::AppIcons icons(&backend, &cache, nullptr);
+        QSignalSpy changed(&icons, &models::AppIcons::changed);
+        const auto colour = [](const QIcon &icon) {
+            const QImage image = icon.pixmap(32, 32).toImage();
+            return image.isNull() ? QColor() : image.pixelColor(16, 3);
+        };
+        core::App slack = app(7);
+        slack.hexColor = QStringLiteral("4a154b"); // no image: the cache draws its tile
+        const QColor grey(0x8a, 0x8a, 0x8a);
+
+        // Looked up first (a neutral placeholder meanwhile), then the catalog's icon.
+        QCOMPARE(colour(icons.icon(slack.id, slack.title, true)), colour(IconCache::placeholder()));
+        QTRY_COMPARE(backend.pendingApps.size(), 1);
+        core::Page<core::App> answer;
+        answer.items = {slack};
+        backend.pendingApps.takeFirst().reply(answer);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(colour(icons.icon(slack.id, slack.title, true)), colour(cache.icon(slack)));
+        QCOMPARE(colour(cache.icon(slack)), QColor(0x4a, 0x15, 0x4b));
+        // Another server's row, or no id: a grey tile, and nothing asked.
+        QCOMPARE(colour(icons.icon(slack.id, slack.title, false)), grey);
+        QCOMPARE(colour(icons.icon(QString(), QStringLiteral("Gmail"), true)), grey);
+        QCoreApplication::processEvents();
+        QVERIFY(backend.pendingApps.isEmpty());
+        // The server changed: the app is looked up again there.
+        icons.clear();
+        QCOMPARE(changed.size(), 2);
+        icons.icon(slack.id, slack.title, true);
+        QTRY_COMPARE(backend.pendingApps.size(), 1);
     }
 
     void storedActions_showTheNamesTheyWereSavedWith()
