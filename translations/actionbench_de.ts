@@ -197,6 +197,18 @@
         <source>Enter at least one scope.</source>
         <translation>Geben Sie mindestens einen Scope ein.</translation>
     </message>
+    <message>
+        <source>The server refused this access token (401). Check that it is a token for this environment and that it has not expired or been revoked. Nothing was saved.</source>
+        <translation>Der Server hat dieses Zugriffstoken abgelehnt (401). Prüfen Sie, ob es ein Token für diese Umgebung ist und ob es abgelaufen oder widerrufen ist. Es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>The server refused this access token (401: %1). Check that it is a token for this environment and that it has not expired or been revoked. Nothing was saved.</source>
+        <translation>Der Server hat dieses Zugriffstoken abgelehnt (401: %1). Prüfen Sie, ob es ein Token für diese Umgebung ist und ob es abgelaufen oder widerrufen ist. Es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>Not signed in. This environment has a token of its own, so it works without signing in.</source>
+        <translation>Nicht angemeldet. Diese Umgebung hat ein eigenes Token und funktioniert daher auch ohne Anmeldung.</translation>
+    </message>
 </context>
 <context>
     <name>CatalogMessages</name>
@@ -438,6 +450,10 @@
     <message>
         <source>The Connect window closed; no %1 account was connected.</source>
         <translation>Das Connect-Fenster wurde geschlossen; es wurde kein Konto bei %1 verbunden.</translation>
+    </message>
+    <message>
+        <source>the server refused the access token. Sign in again in the account settings.</source>
+        <translation>Der Server hat das Zugriffstoken abgelehnt. Melden Sie sich in den Kontoeinstellungen erneut an.</translation>
     </message>
 </context>
 <context>

@@ -195,6 +195,18 @@
         <source>Enter at least one scope.</source>
         <translation>スコープを1つ以上入力してください。</translation>
     </message>
+    <message>
+        <source>The server refused this access token (401). Check that it is a token for this environment and that it has not expired or been revoked. Nothing was saved.</source>
+        <translation>サーバーがこのアクセストークンを拒否しました (401)。この環境用のトークンであること、期限切れや失効していないことを確認してください。何も保存されていません。</translation>
+    </message>
+    <message>
+        <source>The server refused this access token (401: %1). Check that it is a token for this environment and that it has not expired or been revoked. Nothing was saved.</source>
+        <translation>サーバーがこのアクセストークンを拒否しました (401: %1)。この環境用のトークンであること、期限切れや失効していないことを確認してください。何も保存されていません。</translation>
+    </message>
+    <message>
+        <source>Not signed in. This environment has a token of its own, so it works without signing in.</source>
+        <translation>サインインしていません。この環境には専用のトークンがあるため、サインインしなくても使えます。</translation>
+    </message>
 </context>
 <context>
     <name>CatalogMessages</name>
@@ -436,6 +448,10 @@
     <message>
         <source>The Connect window closed; no %1 account was connected.</source>
         <translation>Connectウィンドウが閉じました。%1のアカウントは接続されていません。</translation>
+    </message>
+    <message>
+        <source>the server refused the access token. Sign in again in the account settings.</source>
+        <translation>サーバーがアクセストークンを拒否しました。アカウント設定でもう一度サインインしてください。</translation>
     </message>
 </context>
 <context>

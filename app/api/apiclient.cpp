@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QUrlQuery>
 
+#include <optional>
+
 namespace ab::api {
 
 using core::ApiResult;
@@ -21,6 +23,7 @@ struct ApiClient::Call {
     QByteArray body;
     core::Priority priority = core::Priority::User;
     bool idempotent = true;
+    std::optional<QString> token = std::nullopt; // sent instead of the client's (checkToken)
 };
 
 struct ApiClient::ConnectionsWalk {
@@ -97,8 +100,9 @@ QNetworkRequest ApiClient::buildRequest(const Call &call) const
         url.setQuery(pairs.join(QLatin1Char('&')), QUrl::TolerantMode);
 
     QNetworkRequest request(url);
-    if (!m_config.token.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + m_config.token.toUtf8());
+    const QString &token = call.token ? *call.token : m_config.token;
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
     request.setRawHeader("Accept", "application/json");
     if (!call.body.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader,
@@ -153,9 +157,9 @@ void ApiClient::send(const Call &call, QObject *context, Callback<T> done, Decod
     const QPointer<QObject> guard(context);
     m_scheduler->submit(
         std::move(request), context,
-        [this, call, guard, hasContext = context != nullptr, sentToken = m_config.token,
-         earlier = std::move(earlier), mayRefresh, done = std::move(done),
-         decode](const ReplyOutcome &reply) mutable {
+        [this, call, guard, hasContext = context != nullptr,
+         sentToken = call.token.value_or(m_config.token), earlier = std::move(earlier), mayRefresh,
+         done = std::move(done), decode](const ReplyOutcome &reply) mutable {
             const bool unauthorized = !reply.transportError && reply.httpStatus == 401;
             if (!unauthorized || !mayRefresh || !m_unauthorizedHandler) {
                 ApiResult<T> result = toResult<T>(reply, decode);
@@ -407,6 +411,18 @@ void ApiClient::createStoredAction(const core::StoredAction &action, QObject *co
         false};
     send<QString>(call, context, std::move(done),
                   [](const ReplyOutcome &reply) { return decodeCreatedId(reply.body); });
+}
+
+void ApiClient::checkToken(const QString &token, QObject *context, Callback<core::Empty> done)
+{
+    m_log->redactor().addSecret(token);
+    Call call{"GET", QStringLiteral("/v2/apps"), {{QStringLiteral("limit"), QStringLiteral("1")}},
+              {},    core::Priority::User,       true};
+    call.token = token;
+    // Not refreshed on a 401: the answer is about this token, not the client's.
+    send<core::Empty>(
+        call, context, std::move(done),
+        [](const ReplyOutcome &) { return ApiResult<core::Empty>(core::Empty{}); }, {}, false);
 }
 
 void ApiClient::deleteStoredAction(const QString &id, QObject *context, Callback<core::Empty> done)

@@ -48,6 +48,11 @@ public:
     using UnauthorizedHandler = std::function<void(RefreshDone finish)>;
     void setUnauthorizedHandler(UnauthorizedHandler handler);
 
+    // Whether the API takes `token` (a pasted one, before it is stored): GET /v2/apps?limit=1
+    // sent with it instead of the client's token. A 401 fails as Unauthorized and is not
+    // refreshed; any other answer is the API's word on the request, not on the token.
+    void checkToken(const QString &token, QObject *context, core::Callback<core::Empty> done);
+
     RequestLog *requestLog() const { return m_log; }
     RequestScheduler *scheduler() const { return m_scheduler; }
 

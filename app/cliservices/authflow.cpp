@@ -43,6 +43,14 @@ int exitCodeFor(const connect::TokenError &error)
     }
 }
 
+// A server's sentence inside ours ends where ours says so.
+QString withoutFullStop(QString text)
+{
+    while (text.endsWith(QLatin1Char('.')))
+        text.chop(1);
+    return text;
+}
+
 QString keychainHint(const connect::TokenError &error)
 {
     if (error.keychain == secrets::SecretErrorKind::NoBackend)
@@ -380,11 +388,16 @@ void AuthFlow::signIn(const Credentials &credentials, const SecretValues &secret
                                            "(access_denied); nothing was stored")
                                 .arg(environment),
                             ExitApiFailure);
+            if (!result.ok() && result.error.kind == TokenErrorKind::Refused)
+                return fail(QStringLiteral("sign-in to %1 failed: the API refused that access "
+                                           "token (%2); nothing was stored")
+                                .arg(environment, withoutFullStop(result.error.api->summary())),
+                            ExitApiFailure);
             if (!result.ok())
-                return fail(
-                    QStringLiteral("sign-in to %1 failed: %2.%3")
-                        .arg(environment, result.error.summary(), keychainHint(result.error)),
-                    exitCodeFor(result.error));
+                return fail(QStringLiteral("sign-in to %1 failed: %2.%3")
+                                .arg(environment, withoutFullStop(result.error.summary()),
+                                     keychainHint(result.error)),
+                            exitCodeFor(result.error));
             QJsonObject document{
                 {QStringLiteral("environment"), environment},
                 {QStringLiteral("mode"), connect::credentialModeName(credentials.mode)},

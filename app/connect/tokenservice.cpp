@@ -83,6 +83,7 @@ void TokenService::setEnvironment(const QString &environment, const EnvironmentE
         finish(failure(TokenErrorKind::NotConfigured, QStringLiteral("the environment changed")));
     m_environment = environment;
     m_endpoints = endpoints;
+    m_ownToken = m_client ? m_client->config().token : QString();
     m_credentials = m_store->load(environment);
     m_secrets.clear();
     m_token.clear();
@@ -203,6 +204,10 @@ void TokenService::run(bool forceNew)
     case CredentialMode::AccessToken:
         if (forceNew && !m_signingIn) {
             fail(TokenErrorKind::SignInRequired, QStringLiteral("the access token was refused"));
+            return;
+        }
+        if (m_signingIn) {
+            checkPastedToken();
             return;
         }
         withSecret(SecretKind::AccessToken,
@@ -453,6 +458,32 @@ void TokenService::persist(const QString &refreshToken)
     (*next)(0);
 }
 
+void TokenService::checkPastedToken()
+{
+    // A pasted token is not issued to us, so nothing has proven it yet: one request with it
+    // before it replaces the client's token and is stored. Only a 401 disproves it; a 403
+    // (a scope it lacks), a 429 or a network failure says nothing about the token itself.
+    const QString token = m_secrets.value(SecretKind::AccessToken);
+    if (token.isEmpty() || !m_client) {
+        fail(TokenErrorKind::NotConfigured, QStringLiteral("no access token"));
+        return;
+    }
+    const quint64 generation = m_generation;
+    m_client->checkToken(
+        token, this, [this, generation, token](const core::ApiResult<core::Empty> &result) {
+            if (generation != m_generation)
+                return;
+            if (!result.ok() && result.error().kind == core::ErrorKind::Unauthorized) {
+                TokenResult refused = failure(TokenErrorKind::Refused,
+                                              QStringLiteral("the API refused the access token"));
+                refused.error.api = result.error();
+                finish(refused);
+                return;
+            }
+            adopt(token, 0, QString());
+        });
+}
+
 void TokenService::fail(TokenErrorKind kind, const QString &detail)
 {
     finish(failure(kind, detail));
@@ -475,7 +506,18 @@ void TokenService::failKeychain(const secrets::SecretError &error, SecretKind ki
 void TokenService::finish(const TokenResult &result)
 {
     m_busy = false;
-    m_signingIn = false;
+    if (std::exchange(m_signingIn, false) && !result.ok()) {
+        // A failed sign-in changes nothing: what worked before goes on working. The client's
+        // token goes back only if it is still the one this sign-in gave it (an environment
+        // switch that ended the sign-in has already given it another).
+        if (m_client && !m_token.isEmpty() && m_client->config().token == m_token)
+            m_client->setToken(m_beforeSignIn.clientToken);
+        m_credentials = m_beforeSignIn.credentials;
+        m_secrets = m_beforeSignIn.secrets;
+        m_token = m_beforeSignIn.token;
+        m_expiresAt = m_beforeSignIn.expiresAt;
+    }
+    m_beforeSignIn = {};
     if (!result.ok())
         qCWarning(lcConnect).noquote()
             << "no access token for" << m_environment << "-" << result.error.summary();
@@ -554,6 +596,8 @@ void TokenService::signIn(const Credentials &credentials, const SecretValues &se
     m_pkce->cancel();
     if (m_busy)
         finish(failure(TokenErrorKind::NotConfigured, QStringLiteral("the credentials changed")));
+    m_beforeSignIn = {m_credentials, m_secrets, m_token, m_expiresAt,
+                      m_client ? m_client->config().token : QString()};
     m_credentials = credentials;
     m_secrets.clear();
     m_token.clear();
@@ -585,7 +629,7 @@ void TokenService::signOut(QObject *context, secrets::WriteCallback done)
     m_token.clear();
     m_expiresAt = 0;
     if (m_client)
-        m_client->setToken(QString());
+        m_client->setToken(m_ownToken);
     qCInfo(lcConnect).noquote() << "signing out of" << m_environment;
     m_store->signOut(m_environment, context, std::move(done));
 }

@@ -38,13 +38,17 @@ public:
                           QObject *parent = nullptr);
     ~TokenService() override;
 
-    // Loads the environment's credentials; forgets the previous environment's token.
+    // Loads the environment's credentials; forgets the previous environment's token. The
+    // token the client holds now is the environment's own (hasOwnToken).
     void setEnvironment(const QString &environment, const EnvironmentEndpoints &endpoints = {});
     QString environment() const { return m_environment; }
     const Credentials &credentials() const { return m_credentials; }
     QUrl tokenUrl() const;
     QUrl connectBase() const;
     bool hasToken() const { return !m_token.isEmpty(); }
+    // The environment works without credentials: the client came with a token for it (the
+    // sandbox's, --token). Callers give the client that token before setEnvironment().
+    bool hasOwnToken() const { return !m_ownToken.isEmpty(); }
 
     // The access token: cached, stored, or new (exchange, or the PKCE browser flow). With no
     // credentials, the token the client was built with (e.g. --token) if there is one.
@@ -56,11 +60,14 @@ public:
     // never cached. `resource` must be exactly the URL the Connect window opens.
     void connectToken(const QUrl &connectUrl, QObject *context, TokenCallback done);
 
-    // Uses the credentials (obtaining a token to prove them), then stores them: secrets in the
-    // keychain, the rest in settings. Nothing is stored when the token cannot be had.
+    // Uses the credentials (obtaining a token to prove them; a pasted token is tried with one
+    // request), then stores them: secrets in the keychain, the rest in settings. Nothing is
+    // stored when the token cannot be had, and a failed sign-in leaves the service, and the
+    // client's token, as they were.
     void signIn(const Credentials &credentials, const SecretValues &secrets, QObject *context,
                 TokenCallback done);
-    // Removes the environment's settings and every secret; the client keeps no token.
+    // Removes the environment's settings and every secret; the client goes back to the
+    // environment's own token, or none.
     void signOut(QObject *context, secrets::WriteCallback done);
 
     // What the client's 401 handler does (installed by the constructor): one re-exchange or
@@ -97,6 +104,7 @@ private:
     void fail(TokenErrorKind kind, const QString &detail);
     void failKeychain(const secrets::SecretError &error, SecretKind kind);
     void withSecret(SecretKind kind, SecretDone done);
+    void checkPastedToken();
     void persist(const QString &refreshToken);
     void remember(SecretKind kind, const QString &value);
     void registerSecret(const QString &value);
@@ -114,6 +122,18 @@ private:
     QHash<SecretKind, QString> m_secrets; // read or given, registered with the redactor
     QString m_token;
     qint64 m_expiresAt = 0;
+    // The token the client came with for this environment (the sandbox's, --token): used
+    // without credentials and given back to the client on sign-out.
+    QString m_ownToken;
+    // What was in effect when a sign-in began; a failed sign-in puts it back.
+    struct State {
+        Credentials credentials;
+        QHash<SecretKind, QString> secrets;
+        QString token;
+        qint64 expiresAt = 0;
+        QString clientToken;
+    };
+    State m_beforeSignIn;
     // The operation in progress and who waits for it.
     bool m_busy = false;
     bool m_signingIn = false; // store everything once the token is had

@@ -26,6 +26,8 @@ QString tokenErrorKindName(TokenErrorKind kind)
         return QStringLiteral("signing");
     case TokenErrorKind::Exchange:
         return QStringLiteral("exchange");
+    case TokenErrorKind::Refused:
+        return QStringLiteral("refused");
     case TokenErrorKind::Authorization:
         break;
     }

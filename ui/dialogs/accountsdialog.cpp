@@ -224,7 +224,8 @@ void AccountsDialog::reload()
 
 void AccountsDialog::showState()
 {
-    m_state->setText(AccountsMessages::state(m_stored, QDateTime::currentSecsSinceEpoch()));
+    m_state->setText(AccountsMessages::state(m_stored, QDateTime::currentSecsSinceEpoch(),
+                                             m_tokens->hasOwnToken()));
     m_state->setAccessibleDescription(m_state->text());
 }
 

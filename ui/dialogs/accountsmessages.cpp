@@ -84,6 +84,8 @@ QString AccountsMessages::tokenError(const connect::TokenError &error)
         return tr("Browser sign-in failed: %1")
             .arg(QCoreApplication::translate("ab::connect::PkceFlow",
                                              error.detail.toUtf8().constData()));
+    case TokenErrorKind::Refused:
+        return refusedToken(error);
     case TokenErrorKind::Exchange:
         break;
     }
@@ -116,6 +118,23 @@ QString AccountsMessages::tokenError(const connect::TokenError &error)
                           : tr("The token endpoint refused the sign-in: %1").arg(said);
 }
 
+QString AccountsMessages::refusedToken(const connect::TokenError &error)
+{
+    QString said = error.api ? (!error.api->detail.isEmpty() ? error.api->detail : error.api->title)
+                             : QString();
+    while (said.endsWith(QLatin1Char('.'))) // inside our sentence, ours ends it
+        said.chop(1);
+    return said.isEmpty()
+               ? tr("The server refused this access token (401). Check that it is a token for "
+                    "this environment and that it has not expired or been revoked. Nothing was "
+                    "saved.")
+               //: %1 is the server's reason, in its own words.
+               : tr("The server refused this access token (401: %1). Check that it is a token "
+                    "for this environment and that it has not expired or been revoked. Nothing "
+                    "was saved.")
+                     .arg(said);
+}
+
 QString AccountsMessages::signedIn(qint64 secondsLeft)
 {
     if (secondsLeft <= 0)
@@ -141,10 +160,13 @@ QString AccountsMessages::modeTitle(connect::CredentialMode mode)
     return tr("Not signed in");
 }
 
-QString AccountsMessages::state(const connect::Credentials &stored, qint64 nowSeconds)
+QString AccountsMessages::state(const connect::Credentials &stored, qint64 nowSeconds,
+                                bool ownToken)
 {
     if (stored.mode == connect::CredentialMode::None)
-        return tr("Not signed in.");
+        return ownToken ? tr("Not signed in. This environment has a token of its own, so it "
+                             "works without signing in.")
+                        : tr("Not signed in.");
     QString mode;
     switch (stored.mode) {
     case connect::CredentialMode::AccessToken:

@@ -20,12 +20,15 @@ public:
     // The status line under the no-keyring banner: short, as the banner explains.
     static QString notSaved();
     static QString signingError(connect::JwtErrorKind kind, const QString &detail);
+    // A pasted access token the API answered with 401.
+    static QString refusedToken(const connect::TokenError &error);
 
     // "Signed in — token valid for 42 min" (or without the validity when it is unknown).
     static QString signedIn(qint64 secondsLeft);
     static QString modeTitle(connect::CredentialMode mode);
-    // What the settings say about the environment now: "Signed in with ...".
-    static QString state(const connect::Credentials &stored, qint64 nowSeconds);
+    // What the settings say about the environment now: "Signed in with ...". `ownToken`: the
+    // environment works without credentials (the sandbox's own token).
+    static QString state(const connect::Credentials &stored, qint64 nowSeconds, bool ownToken);
     // The token service moved to another environment while the dialog was open.
     static QString otherEnvironment();
     static QString storedPlaceholder(); // "Stored in the keychain; leave empty to keep it"

@@ -94,6 +94,9 @@ QString ConnectMessages::tokenFailed(const QString &appTitle, const connect::Tok
     case TokenErrorKind::Authorization:
         why = tr("signing in through the browser failed or was cancelled.");
         break;
+    case TokenErrorKind::Refused:
+        why = tr("the server refused the access token. Sign in again in the account settings.");
+        break;
     }
     return tr("Cannot connect a %1 account: %2").arg(appTitle, why);
 }

@@ -160,16 +160,40 @@ private Q_SLOTS:
         QVERIFY2(apps.exitCode == 0, qPrintable(describe(apps)));
     }
 
-    void pastedToken_refusedAsksToSignInAgain()
+    // A pasted token is tried before it is stored: one the API refuses is not kept, and the
+    // sandbox's own token goes on working.
+    void pastedToken_refusedIsNotStored()
     {
         const CliResult pasted =
             cli({QStringLiteral("auth"), QStringLiteral("token"), QStringLiteral("--paste")},
                 "pasted-but-unknown-token\n");
+        QCOMPARE(pasted.exitCode, 3);
+        QVERIFY2(pasted.err.contains("the API refused that access token (unauthorized (HTTP "
+                                     "401): Invalid token); nothing was stored"),
+                 pasted.err.constData());
+        QVERIFY(!pasted.err.contains("pasted-but-unknown-token"));
+        const CliResult status = cli({QStringLiteral("auth"), QStringLiteral("--json")});
+        QCOMPARE(status.json.value(QStringLiteral("signed_in")).toBool(), false);
+        const CliResult apps = cli({QStringLiteral("apps")});
+        QVERIFY2(apps.exitCode == 0, qPrintable(describe(apps)));
+    }
+
+    // A stored token revoked since: the command fails and says to sign in again.
+    void pastedToken_revokedAsksToSignInAgain()
+    {
+        // A token the sandbox issued; a new sandbox state will not know it.
+        QFile::remove(sandboxStatePath());
+        write("data/actionbench/sandbox-state.json",
+              R"({"version": 1, "tokens": [{"token": "pasted-then-revoked", "kind": "access",
+                  "expires_at": "2099-01-01T00:00:00Z"}]})");
+        const CliResult pasted =
+            cli({QStringLiteral("auth"), QStringLiteral("token"), QStringLiteral("--paste")},
+                "pasted-then-revoked\n");
         QVERIFY2(pasted.exitCode == 0, qPrintable(describe(pasted)));
+        QVERIFY(QFile::remove(sandboxStatePath()));
         const CliResult apps = cli({QStringLiteral("apps")});
         QCOMPARE(apps.exitCode, 3);
         QVERIFY2(apps.err.contains("sign in again"), apps.err.constData());
-        QVERIFY(!apps.err.contains("pasted-but-unknown-token"));
         signOut();
     }
 

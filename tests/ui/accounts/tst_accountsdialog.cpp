@@ -43,6 +43,7 @@ namespace {
 const QString environment = QStringLiteral("sandbox");
 const QString clientId = QStringLiteral("partner-client");
 const QString clientSecret = QStringLiteral("dialog-client-secret-9f3a");
+const QString pastedToken = QStringLiteral("pasted-token-5c2e"); // the sandbox takes it
 
 struct Setup {
     core::SystemClock clock;
@@ -59,6 +60,7 @@ struct Setup {
         options.jwtVerifier = test::jwtVerifierFor({publicPem});
         options.clientId = clientId;
         options.clientSecret = clientSecret;
+        options.acceptedTokens = {QStringLiteral("sandbox-token"), pastedToken};
         server = std::make_unique<sandbox::SandboxServer>(options);
         QVERIFY(server->listen());
         api::ApiClientConfig config;
@@ -379,12 +381,12 @@ private Q_SLOTS:
         Setup setup(m_keys.publicPem);
         auto dialog = setup.dialog();
         dialog->fields()->setMode(CredentialMode::AccessToken);
-        edit(*dialog, "accessToken")->setText(QStringLiteral("pasted-token-5c2e"));
+        edit(*dialog, "accessToken")->setText(pastedToken);
         QVERIFY(signInAndWait(*dialog));
         QCOMPARE(dialog->statusText(), QStringLiteral("Signed in."));
         QCOMPARE(
             setup.secrets.entries().value(connect::secretKey(environment, SecretKind::AccessToken)),
-            QStringLiteral("pasted-token-5c2e"));
+            pastedToken);
         // Another secret of this environment and one of another environment.
         setup.secrets.insert(connect::secretKey(environment, SecretKind::ClientSecret),
                              QStringLiteral("left-over-secret"));
@@ -409,12 +411,60 @@ private Q_SLOTS:
         QVERIFY(setup.client->config().token.isEmpty());
     }
 
+    // A token the server refuses is said to be refused; nothing is kept and nothing changes.
+    void pastedToken_refusedIsNotKept()
+    {
+        Setup setup(m_keys.publicPem);
+        auto dialog = setup.dialog();
+        dialog->fields()->setMode(CredentialMode::AccessToken);
+        edit(*dialog, "accessToken")->setText(QStringLiteral("pasted-but-revoked"));
+        QSignalSpy signedIn(dialog.get(), &AccountsDialog::signedIn);
+        QTest::mouseClick(dialog->signInButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy(), 20000);
+        QCOMPARE(signedIn.size(), 0);
+        QVERIFY2(dialog->statusText().startsWith(
+                     QLatin1String("The server refused this access token (401: Invalid token). "
+                                   "Check that")),
+                 qPrintable(dialog->statusText()));
+        QCOMPARE(dialog->stateText(), QStringLiteral("Not signed in."));
+        QVERIFY(!dialog->signOutButton()->isEnabled());
+        QVERIFY(setup.secrets.entries().isEmpty());
+        QVERIFY(!setup.store->isConfigured(environment));
+        // The field keeps what was typed, to be corrected rather than pasted again.
+        QCOMPARE(edit(*dialog, "accessToken")->text(), QStringLiteral("pasted-but-revoked"));
+    }
+
+    // The sandbox has a token of its own: "Not signed in" alone would suggest it cannot work.
+    void state_saysWhenTheEnvironmentHasItsOwnToken()
+    {
+        Setup setup(m_keys.publicPem);
+        setup.client->setToken(QStringLiteral("sandbox-token"));
+        setup.tokens->setEnvironment(
+            environment, connect::EnvironmentEndpoints::sandbox(setup.server->baseUrl()));
+        auto dialog = setup.dialog();
+        QCOMPARE(dialog->stateText(), QStringLiteral("Not signed in. This environment has a token "
+                                                     "of its own, so it works without signing "
+                                                     "in."));
+        dialog->fields()->setMode(CredentialMode::AccessToken);
+        edit(*dialog, "accessToken")->setText(pastedToken);
+        QVERIFY(signInAndWait(*dialog));
+        QVERIFY(dialog->stateText().startsWith(QLatin1String("Signed in with")));
+        QCOMPARE(setup.client->config().token, pastedToken);
+
+        QTest::mouseClick(dialog->signOutButton(), Qt::LeftButton);
+        QSignalSpy signedOut(dialog.get(), &AccountsDialog::signedOut);
+        QTest::mouseClick(dialog->confirmSignOutButton(), Qt::LeftButton);
+        QVERIFY(signedOut.wait(10000));
+        QVERIFY(dialog->stateText().contains(QLatin1String("token of its own")));
+        QCOMPARE(setup.client->config().token, QStringLiteral("sandbox-token"));
+    }
+
     void signOut_keepCancels()
     {
         Setup setup(m_keys.publicPem);
         auto dialog = setup.dialog();
         dialog->fields()->setMode(CredentialMode::AccessToken);
-        edit(*dialog, "accessToken")->setText(QStringLiteral("pasted-token-5c2e"));
+        edit(*dialog, "accessToken")->setText(pastedToken);
         QVERIFY(signInAndWait(*dialog));
         QTest::mouseClick(dialog->signOutButton(), Qt::LeftButton);
         auto *keep = dialog->findChild<QFrame *>(QStringLiteral("signOutConfirmation"))
@@ -635,7 +685,7 @@ private Q_SLOTS:
         Setup setup(m_keys.publicPem);
         auto dialog = setup.dialog();
         dialog->fields()->setMode(CredentialMode::AccessToken);
-        edit(*dialog, "accessToken")->setText(QStringLiteral("pasted-token-5c2e"));
+        edit(*dialog, "accessToken")->setText(pastedToken);
         QVERIFY(signInAndWait(*dialog));
         QCOMPARE(dialog->statusText(), QStringLiteral("Signed in."));
 

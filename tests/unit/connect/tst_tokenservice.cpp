@@ -110,6 +110,32 @@ struct Setup {
     }
 };
 
+const QString sandboxToken = QStringLiteral("sandbox-token"); // SandboxOptions' default
+
+// The Authorization header of every request the sandbox had for `path`.
+QStringList bearersOf(const Setup &setup, const QString &path)
+{
+    QStringList bearers;
+    for (const sandbox::SandboxRequest &request : setup.server->requests()) {
+        if (request.path != path)
+            continue;
+        for (const auto &[name, value] : request.requestHeaders) {
+            if (name.compare("authorization", Qt::CaseInsensitive) == 0)
+                bearers.append(QString::fromUtf8(value));
+        }
+    }
+    return bearers;
+}
+
+// Every GET /v2/apps answered 401, as for a token revoked since it was stored.
+sandbox::FaultPlan refuseApps()
+{
+    sandbox::FaultRule rule;
+    rule.pathPattern = QStringLiteral("/v2/apps*");
+    rule.status = 401;
+    return {{rule}};
+}
+
 Credentials signedExchange(JwtAlgorithm algorithm)
 {
     Credentials credentials;
@@ -337,9 +363,9 @@ private Q_SLOTS:
         Setup setup({});
         Credentials pasted;
         pasted.mode = CredentialMode::AccessToken;
-        const TokenResult result =
-            signIn(setup, pasted, {QStringLiteral("pasted-but-wrong"), {}, {}, {}});
-        QVERIFY(result.ok());
+        const TokenResult result = signIn(setup, pasted, {sandboxToken, {}, {}, {}});
+        QVERIFY2(result.ok(), qPrintable(result.error.summary()));
+        setup.server->setFaultPlan(refuseApps()); // revoked since
         QSignalSpy signInRequired(setup.service.get(), &TokenService::signInRequired);
         Answer<core::Page<core::App>> apps;
         setup.client->apps({}, nullptr, apps.callback());
@@ -492,6 +518,120 @@ private Q_SLOTS:
         forged.kind = ConnectResult::Kind::Error;
         forged.state = QStringLiteral("someone-else");
         QVERIFY(!session.accepts(forged));
+    }
+
+    // A pasted token is tried with one request before it is kept. One the API refuses is not
+    // stored, and the token in use before goes on working.
+    void signIn_pastedTokenTheApiRefusesChangesNothing()
+    {
+        Setup setup({});
+        setup.client->setToken(sandboxToken);
+        setup.service->setEnvironment(environment,
+                                      EnvironmentEndpoints::sandbox(setup.server->baseUrl()));
+        QSignalSpy signInRequired(setup.service.get(), &TokenService::signInRequired);
+        Credentials pasted;
+        pasted.mode = CredentialMode::AccessToken;
+        const TokenResult result =
+            signIn(setup, pasted, {QStringLiteral("pasted-but-wrong"), {}, {}, {}});
+        QCOMPARE(result.error.kind, TokenErrorKind::Refused);
+        QVERIFY(result.error.api.has_value());
+        QCOMPARE(result.error.api->httpStatus, 401);
+        QCOMPARE(signInRequired.size(), 0); // the dialog says it; nothing asks to sign in again
+        QCOMPARE(bearersOf(setup, QStringLiteral("/v2/apps")),
+                 QStringList{QStringLiteral("Bearer pasted-but-wrong")});
+
+        QVERIFY(setup.secrets.entries().isEmpty());
+        QVERIFY(setup.settings.values().isEmpty());
+        QCOMPARE(setup.service->credentials().mode, CredentialMode::None);
+        QCOMPARE(setup.client->config().token, sandboxToken);
+        Answer<core::Page<core::App>> apps;
+        setup.client->apps({}, nullptr, apps.callback());
+        QVERIFY(apps.wait());
+        QVERIFY2(apps.value().ok(), describe(apps.value()).constData());
+    }
+
+    // Only a 401 disproves a token: a scope it lacks (403) or a server in trouble says nothing
+    // about it, so the sign-in goes on.
+    void signIn_pastedTokenIsKeptUnlessRefused_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::newRow("taken") << 0;
+        QTest::newRow("forbidden") << 403;
+        QTest::newRow("unavailable") << 503;
+    }
+
+    void signIn_pastedTokenIsKeptUnlessRefused()
+    {
+        QFETCH(int, status);
+        Setup setup({});
+        if (status != 0) {
+            sandbox::FaultRule rule;
+            rule.pathPattern = QStringLiteral("/v2/apps*");
+            rule.status = status;
+            setup.server->setFaultPlan({{rule}});
+        }
+        Credentials pasted;
+        pasted.mode = CredentialMode::AccessToken;
+        const TokenResult result = signIn(setup, pasted, {sandboxToken, {}, {}, {}});
+        QVERIFY2(result.ok(), qPrintable(result.error.summary()));
+        QCOMPARE(bearersOf(setup, QStringLiteral("/v2/apps")),
+                 QStringList{QStringLiteral("Bearer ") + sandboxToken});
+        QCOMPARE(setup.secrets.entries().value(secretKey(environment, SecretKind::AccessToken)),
+                 sandboxToken);
+        QVERIFY(setup.store->isConfigured(environment));
+        QCOMPARE(setup.client->config().token, sandboxToken);
+    }
+
+    // A sign-in that fails leaves the one before it in place, in the service and the client.
+    void signIn_failedExchangeKeepsTheSignInBefore()
+    {
+        Setup setup({m_rsa.publicPem});
+        const TokenResult first =
+            signIn(setup, signedExchange(JwtAlgorithm::RS256),
+                   {{}, clientSecret, {}, QString::fromLatin1(m_rsa.privatePem)});
+        QVERIFY2(first.ok(), qPrintable(first.error.summary()));
+        const TokenResult second = signIn(
+            setup, signedExchange(JwtAlgorithm::RS256),
+            {{}, QStringLiteral("wrong-secret-2"), {}, QString::fromLatin1(m_rsa.privatePem)});
+        QCOMPARE(second.error.kind, TokenErrorKind::Exchange);
+
+        QCOMPARE(setup.service->credentials().mode, CredentialMode::WhiteLabelExchange);
+        QCOMPARE(setup.client->config().token, first.token);
+        QVERIFY(setup.store->isConfigured(environment));
+        const int exchanges = setup.tokenRequests();
+        TokenWait wait;
+        setup.service->accessToken(&wait, wait.callback());
+        QVERIFY(wait.wait());
+        QVERIFY2(wait.m_result.ok(), qPrintable(wait.m_result.error.summary()));
+        QCOMPARE(wait.m_result.token, first.token);
+        QCOMPARE(setup.tokenRequests(), exchanges); // the kept token, not a new exchange
+    }
+
+    // The sandbox works with no account: signing out of it must not leave the app without
+    // the sandbox's own token.
+    void signOut_givesTheClientBackItsOwnToken()
+    {
+        Setup setup({m_rsa.publicPem});
+        QVERIFY(!setup.service->hasOwnToken());
+        setup.client->setToken(sandboxToken);
+        setup.service->setEnvironment(environment,
+                                      EnvironmentEndpoints::sandbox(setup.server->baseUrl()));
+        QVERIFY(setup.service->hasOwnToken());
+        QVERIFY(signIn(setup, signedExchange(JwtAlgorithm::RS256),
+                       {{}, clientSecret, {}, QString::fromLatin1(m_rsa.privatePem)})
+                    .ok());
+        QVERIFY(setup.client->config().token != sandboxToken);
+
+        TokenWait wait;
+        setup.service->signOut(&wait,
+                               [&wait](const secrets::SecretError &) { wait.callback()({}); });
+        QVERIFY(wait.wait());
+        QVERIFY(setup.secrets.entries().isEmpty());
+        QCOMPARE(setup.client->config().token, sandboxToken);
+        Answer<core::Page<core::App>> apps;
+        setup.client->apps({}, nullptr, apps.callback());
+        QVERIFY(apps.wait());
+        QVERIFY2(apps.value().ok(), describe(apps.value()).constData());
     }
 
     void signOut_removesEverything()
