@@ -388,11 +388,16 @@ void AuthFlow::signIn(const Credentials &credentials, const SecretValues &secret
                                            "(access_denied); nothing was stored")
                                 .arg(environment),
                             ExitApiFailure);
-            if (!result.ok() && result.error.kind == TokenErrorKind::Refused)
-                return fail(QStringLiteral("sign-in to %1 failed: the API refused that access "
-                                           "token (%2); nothing was stored")
-                                .arg(environment, withoutFullStop(result.error.api->summary())),
-                            ExitApiFailure);
+            if (!result.ok() && result.error.kind == TokenErrorKind::TokenCheck)
+                return fail(
+                    QString::fromLatin1(result.error.api->kind == core::ErrorKind::Unauthorized
+                                            ? "sign-in to %1 failed: the API refused that access "
+                                              "token (%2); nothing was stored"
+                                            : "sign-in to %1 failed: the server could not be "
+                                              "reached to try that access token (%2); nothing "
+                                              "was stored")
+                        .arg(environment, withoutFullStop(result.error.api->summary())),
+                    ExitApiFailure);
             if (!result.ok())
                 return fail(QStringLiteral("sign-in to %1 failed: %2.%3")
                                 .arg(environment, withoutFullStop(result.error.summary()),

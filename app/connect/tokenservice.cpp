@@ -461,8 +461,9 @@ void TokenService::persist(const QString &refreshToken)
 void TokenService::checkPastedToken()
 {
     // A pasted token is not issued to us, so nothing has proven it yet: one request with it
-    // before it replaces the client's token and is stored. Only a 401 disproves it; a 403
-    // (a scope it lacks), a 429 or a network failure says nothing about the token itself.
+    // before it replaces the client's token and is stored. A 401 disproves it, and a server
+    // that cannot be reached cannot take it; a 403 (a scope it lacks), a 429 or a 5xx says
+    // nothing about the token itself.
     const QString token = m_secrets.value(SecretKind::AccessToken);
     if (token.isEmpty() || !m_client) {
         fail(TokenErrorKind::NotConfigured, QStringLiteral("no access token"));
@@ -473,9 +474,11 @@ void TokenService::checkPastedToken()
         token, this, [this, generation, token](const core::ApiResult<core::Empty> &result) {
             if (generation != m_generation)
                 return;
-            if (!result.ok() && result.error().kind == core::ErrorKind::Unauthorized) {
-                TokenResult refused = failure(TokenErrorKind::Refused,
-                                              QStringLiteral("the API refused the access token"));
+            const auto kind = result.ok() ? std::nullopt : std::optional(result.error().kind);
+            if (kind == core::ErrorKind::Unauthorized || kind == core::ErrorKind::Network ||
+                kind == core::ErrorKind::Timeout) {
+                TokenResult refused = failure(TokenErrorKind::TokenCheck,
+                                              QStringLiteral("the access token was not taken"));
                 refused.error.api = result.error();
                 finish(refused);
                 return;

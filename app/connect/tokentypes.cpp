@@ -26,8 +26,8 @@ QString tokenErrorKindName(TokenErrorKind kind)
         return QStringLiteral("signing");
     case TokenErrorKind::Exchange:
         return QStringLiteral("exchange");
-    case TokenErrorKind::Refused:
-        return QStringLiteral("refused");
+    case TokenErrorKind::TokenCheck:
+        return QStringLiteral("token_check");
     case TokenErrorKind::Authorization:
         break;
     }

@@ -32,7 +32,8 @@ enum class TokenErrorKind {
     Signing,        // the partner JWT could not be signed (jwt tells why)
     Exchange,       // the token endpoint refused or failed (api holds the error)
     Authorization,  // the PKCE browser flow failed or was cancelled
-    Refused,        // the API answered 401 to the pasted access token (api holds the answer)
+    TokenCheck,     // a pasted access token was not taken: the API answered 401 to it, or could
+                    // not be reached to try it (api holds which)
 };
 
 QString tokenErrorKindName(TokenErrorKind kind); // "sign_in_required", ...

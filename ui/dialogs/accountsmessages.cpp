@@ -84,8 +84,8 @@ QString AccountsMessages::tokenError(const connect::TokenError &error)
         return tr("Browser sign-in failed: %1")
             .arg(QCoreApplication::translate("ab::connect::PkceFlow",
                                              error.detail.toUtf8().constData()));
-    case TokenErrorKind::Refused:
-        return refusedToken(error);
+    case TokenErrorKind::TokenCheck:
+        return tokenCheckFailed(error);
     case TokenErrorKind::Exchange:
         break;
     }
@@ -118,8 +118,13 @@ QString AccountsMessages::tokenError(const connect::TokenError &error)
                           : tr("The token endpoint refused the sign-in: %1").arg(said);
 }
 
-QString AccountsMessages::refusedToken(const connect::TokenError &error)
+QString AccountsMessages::tokenCheckFailed(const connect::TokenError &error)
 {
+    if (error.api && error.api->kind != core::ErrorKind::Unauthorized)
+        //: %1 says why, e.g. "Connection refused".
+        return tr("The server could not be reached to try this access token (%1). Check the "
+                  "server and the network. Nothing was saved.")
+            .arg(error.api->detail.isEmpty() ? error.api->title : error.api->detail);
     QString said = error.api ? (!error.api->detail.isEmpty() ? error.api->detail : error.api->title)
                              : QString();
     while (said.endsWith(QLatin1Char('.'))) // inside our sentence, ours ends it

@@ -20,8 +20,8 @@ public:
     // The status line under the no-keyring banner: short, as the banner explains.
     static QString notSaved();
     static QString signingError(connect::JwtErrorKind kind, const QString &detail);
-    // A pasted access token the API answered with 401.
-    static QString refusedToken(const connect::TokenError &error);
+    // A pasted access token the API answered with 401, or could not be asked about.
+    static QString tokenCheckFailed(const connect::TokenError &error);
 
     // "Signed in — token valid for 42 min" (or without the validity when it is unknown).
     static QString signedIn(qint64 secondsLeft);

@@ -94,7 +94,7 @@ QString ConnectMessages::tokenFailed(const QString &appTitle, const connect::Tok
     case TokenErrorKind::Authorization:
         why = tr("signing in through the browser failed or was cancelled.");
         break;
-    case TokenErrorKind::Refused:
+    case TokenErrorKind::TokenCheck:
         why = tr("the server refused the access token. Sign in again in the account settings.");
         break;
     }

@@ -434,6 +434,25 @@ private Q_SLOTS:
         QCOMPARE(edit(*dialog, "accessToken")->text(), QStringLiteral("pasted-but-revoked"));
     }
 
+    void pastedToken_serverNotReachedSaysSo()
+    {
+        Setup setup(m_keys.publicPem);
+        sandbox::FaultRule rule;
+        rule.pathPattern = QStringLiteral("/v2/apps*");
+        rule.dropConnection = true;
+        setup.server->setFaultPlan({{rule}});
+        auto dialog = setup.dialog();
+        dialog->fields()->setMode(CredentialMode::AccessToken);
+        edit(*dialog, "accessToken")->setText(pastedToken);
+        QTest::mouseClick(dialog->signInButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy(), 20000);
+        QVERIFY2(dialog->statusText().startsWith(
+                     QLatin1String("The server could not be reached to try this access token")),
+                 qPrintable(dialog->statusText()));
+        QCOMPARE(dialog->stateText(), QStringLiteral("Not signed in."));
+        QVERIFY(setup.secrets.entries().isEmpty());
+    }
+
     // The sandbox has a token of its own: "Not signed in" alone would suggest it cannot work.
     void state_saysWhenTheEnvironmentHasItsOwnToken()
     {

@@ -533,7 +533,7 @@ private Q_SLOTS:
         pasted.mode = CredentialMode::AccessToken;
         const TokenResult result =
             signIn(setup, pasted, {QStringLiteral("pasted-but-wrong"), {}, {}, {}});
-        QCOMPARE(result.error.kind, TokenErrorKind::Refused);
+        QCOMPARE(result.error.kind, TokenErrorKind::TokenCheck);
         QVERIFY(result.error.api.has_value());
         QCOMPARE(result.error.api->httpStatus, 401);
         QCOMPARE(signInRequired.size(), 0); // the dialog says it; nothing asks to sign in again
@@ -550,8 +550,27 @@ private Q_SLOTS:
         QVERIFY2(apps.value().ok(), describe(apps.value()).constData());
     }
 
-    // Only a 401 disproves a token: a scope it lacks (403) or a server in trouble says nothing
-    // about it, so the sign-in goes on.
+    // A server that cannot be reached cannot take the token either: nothing is stored.
+    void signIn_pastedTokenForAServerNotReachedIsNotKept()
+    {
+        Setup setup({});
+        sandbox::FaultRule rule;
+        rule.pathPattern = QStringLiteral("/v2/apps*");
+        rule.dropConnection = true;
+        setup.server->setFaultPlan({{rule}});
+        Credentials pasted;
+        pasted.mode = CredentialMode::AccessToken;
+        const TokenResult result = signIn(setup, pasted, {sandboxToken, {}, {}, {}});
+        QCOMPARE(result.error.kind, TokenErrorKind::TokenCheck);
+        QVERIFY(result.error.api.has_value());
+        QCOMPARE(result.error.api->kind, core::ErrorKind::Network);
+        QVERIFY(setup.secrets.entries().isEmpty());
+        QVERIFY(!setup.store->isConfigured(environment));
+        QCOMPARE(setup.client->config().token, QString());
+    }
+
+    // Past those, a scope it lacks (403) or a server in trouble says nothing about the token,
+    // so the sign-in goes on.
     void signIn_pastedTokenIsKeptUnlessRefused_data()
     {
         QTest::addColumn<int>("status");
