@@ -209,6 +209,11 @@
         <source>Not signed in. This environment has a token of its own, so it works without signing in.</source>
         <translation>Nicht angemeldet. Diese Umgebung hat ein eigenes Token und funktioniert daher auch ohne Anmeldung.</translation>
     </message>
+    <message>
+        <source>The server could not be reached to try this access token (%1). Check the server and the network. Nothing was saved.</source>
+        <extracomment>%1 says why, e.g. &quot;Connection refused&quot;.</extracomment>
+        <translation>Der Server war nicht erreichbar, um dieses Zugriffstoken zu prüfen (%1). Prüfen Sie den Server und das Netzwerk. Es wurde nichts gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>CatalogMessages</name>
@@ -613,6 +618,27 @@
         <source> · </source>
         <extracomment>Between &quot;Added: …&quot; and &quot;Removed: …&quot; in the note about changed fields.</extracomment>
         <translation> · </translation>
+    </message>
+</context>
+<context>
+    <name>WindowMessages</name>
+    <message>
+        <source>That run cannot be restored: it has no action to fill.</source>
+        <translation>Diese Ausführung kann nicht wiederhergestellt werden: Sie hat keine Aktion zum Ausfüllen.</translation>
+    </message>
+    <message>
+        <source>That run is of a stored action, whose inputs are kept by Zapier: repeat it with Re-run, or from Stored actions.</source>
+        <translation>Dieser Lauf gehört zu einer gespeicherten Aktion, deren Eingaben Zapier aufbewahrt: Wiederholen Sie ihn mit „Erneut ausführen“ oder unter „Gespeicherte Aktionen“.</translation>
+    </message>
+    <message>
+        <source>That run was made on %1: switch to it to restore the run, its ids mean nothing on this server.</source>
+        <extracomment>%1 is the environment the run was made on (&quot;sandbox&quot; or a server&apos;s URL).</extracomment>
+        <translation>Dieser Lauf wurde auf %1 ausgeführt: Wechseln Sie dorthin, um ihn wiederherzustellen; seine IDs bedeuten auf diesem Server nichts.</translation>
+    </message>
+    <message>
+        <source>That run was made on %1: switch to it to re-run the run, its ids mean nothing on this server.</source>
+        <extracomment>%1 is the environment the run was made on (&quot;sandbox&quot; or a server&apos;s URL).</extracomment>
+        <translation>Dieser Lauf wurde auf %1 ausgeführt: Wechseln Sie dorthin, um ihn erneut auszuführen; seine IDs bedeuten auf diesem Server nichts.</translation>
     </message>
 </context>
 <context>
@@ -1749,6 +1775,10 @@ Eingaben: %6</translation>
         <source>Access token for %1 (kept in memory only):</source>
         <translation>Zugriffstoken für %1 (nur im Arbeitsspeicher gehalten):</translation>
     </message>
+    <message>
+        <source>Access token for %1, kept in memory only. Leave it empty to sign in under Accounts instead:</source>
+        <translation>Zugriffstoken für %1, nur im Arbeitsspeicher aufbewahrt. Lassen Sie das Feld leer, um sich stattdessen unter „Konten“ anzumelden:</translation>
+    </message>
 </context>
 <context>
     <name>ab::ui::ErrorExplainer</name>
@@ -2527,10 +2557,6 @@ Eingaben: %6</translation>
         <translation>Implementierungsschlüssel</translation>
     </message>
     <message>
-        <source>That run cannot be restored: it has no action to fill.</source>
-        <translation>Diese Ausführung kann nicht wiederhergestellt werden: Sie hat keine Aktion zum Ausfüllen.</translation>
-    </message>
-    <message>
         <source>%1 › %2 finished: %3</source>
         <extracomment>A run ended while the window was in the background: app › action finished: phase</extracomment>
         <translation>%1 › %2 abgeschlossen: %3</translation>
@@ -2575,20 +2601,6 @@ Eingaben: %6</translation>
     <message>
         <source>Server: %1</source>
         <translation>Server: %1</translation>
-    </message>
-    <message>
-        <source>That run is of a stored action, whose inputs are kept by Zapier: repeat it with Re-run, or from Stored actions.</source>
-        <translation>Dieser Lauf gehört zu einer gespeicherten Aktion, deren Eingaben Zapier aufbewahrt: Wiederholen Sie ihn mit „Erneut ausführen“ oder unter „Gespeicherte Aktionen“.</translation>
-    </message>
-    <message>
-        <source>That run was made on %1: switch to it to restore the run, its ids mean nothing on this server.</source>
-        <extracomment>%1 is the environment the run was made on (&quot;sandbox&quot; or a server&apos;s URL).</extracomment>
-        <translation>Dieser Lauf wurde auf %1 ausgeführt: Wechseln Sie dorthin, um ihn wiederherzustellen; seine IDs bedeuten auf diesem Server nichts.</translation>
-    </message>
-    <message>
-        <source>That run was made on %1: switch to it to re-run the run, its ids mean nothing on this server.</source>
-        <extracomment>%1 is the environment the run was made on (&quot;sandbox&quot; or a server&apos;s URL).</extracomment>
-        <translation>Dieser Lauf wurde auf %1 ausgeführt: Wechseln Sie dorthin, um ihn erneut auszuführen; seine IDs bedeuten auf diesem Server nichts.</translation>
     </message>
 </context>
 <context>

@@ -207,6 +207,11 @@
         <source>Not signed in. This environment has a token of its own, so it works without signing in.</source>
         <translation>サインインしていません。この環境には専用のトークンがあるため、サインインしなくても使えます。</translation>
     </message>
+    <message>
+        <source>The server could not be reached to try this access token (%1). Check the server and the network. Nothing was saved.</source>
+        <extracomment>%1 says why, e.g. &quot;Connection refused&quot;.</extracomment>
+        <translation>このアクセストークンを試すためにサーバーに接続できませんでした (%1)。サーバーとネットワークを確認してください。何も保存されていません。</translation>
+    </message>
 </context>
 <context>
     <name>CatalogMessages</name>
@@ -609,6 +614,27 @@
         <source> · </source>
         <extracomment>Between &quot;Added: …&quot; and &quot;Removed: …&quot; in the note about changed fields.</extracomment>
         <translation> · </translation>
+    </message>
+</context>
+<context>
+    <name>WindowMessages</name>
+    <message>
+        <source>That run cannot be restored: it has no action to fill.</source>
+        <translation>その実行は復元できません。入力先のアクションがありません。</translation>
+    </message>
+    <message>
+        <source>That run is of a stored action, whose inputs are kept by Zapier: repeat it with Re-run, or from Stored actions.</source>
+        <translation>この実行は保存済みアクションのもので、入力はZapierが保持しています。「再実行」または「保存済みアクション」から繰り返してください。</translation>
+    </message>
+    <message>
+        <source>That run was made on %1: switch to it to restore the run, its ids mean nothing on this server.</source>
+        <extracomment>%1 is the environment the run was made on (&quot;sandbox&quot; or a server&apos;s URL).</extracomment>
+        <translation>この実行は%1で行われました。復元するにはその環境に切り替えてください。そのIDはこのサーバーでは意味を持ちません。</translation>
+    </message>
+    <message>
+        <source>That run was made on %1: switch to it to re-run the run, its ids mean nothing on this server.</source>
+        <extracomment>%1 is the environment the run was made on (&quot;sandbox&quot; or a server&apos;s URL).</extracomment>
+        <translation>この実行は%1で行われました。再実行するにはその環境に切り替えてください。そのIDはこのサーバーでは意味を持ちません。</translation>
     </message>
 </context>
 <context>
@@ -1744,6 +1770,10 @@ Inputs: %6</source>
         <source>Access token for %1 (kept in memory only):</source>
         <translation>%1のアクセストークン（メモリ内にのみ保持）:</translation>
     </message>
+    <message>
+        <source>Access token for %1, kept in memory only. Leave it empty to sign in under Accounts instead:</source>
+        <translation>%1 のアクセストークン (メモリ内にのみ保持)。空のままにすると、代わりに「アカウント」でサインインできます:</translation>
+    </message>
 </context>
 <context>
     <name>ab::ui::ErrorExplainer</name>
@@ -2522,10 +2552,6 @@ Inputs: %6</source>
         <translation>実装キー</translation>
     </message>
     <message>
-        <source>That run cannot be restored: it has no action to fill.</source>
-        <translation>その実行は復元できません。入力先のアクションがありません。</translation>
-    </message>
-    <message>
         <source>%1 › %2 finished: %3</source>
         <extracomment>A run ended while the window was in the background: app › action finished: phase</extracomment>
         <translation>%1 › %2が完了しました: %3</translation>
@@ -2570,20 +2596,6 @@ Inputs: %6</source>
     <message>
         <source>Server: %1</source>
         <translation>サーバー: %1</translation>
-    </message>
-    <message>
-        <source>That run is of a stored action, whose inputs are kept by Zapier: repeat it with Re-run, or from Stored actions.</source>
-        <translation>この実行は保存済みアクションのもので、入力はZapierが保持しています。「再実行」または「保存済みアクション」から繰り返してください。</translation>
-    </message>
-    <message>
-        <source>That run was made on %1: switch to it to restore the run, its ids mean nothing on this server.</source>
-        <extracomment>%1 is the environment the run was made on (&quot;sandbox&quot; or a server&apos;s URL).</extracomment>
-        <translation>この実行は%1で行われました。復元するにはその環境に切り替えてください。そのIDはこのサーバーでは意味を持ちません。</translation>
-    </message>
-    <message>
-        <source>That run was made on %1: switch to it to re-run the run, its ids mean nothing on this server.</source>
-        <extracomment>%1 is the environment the run was made on (&quot;sandbox&quot; or a server&apos;s URL).</extracomment>
-        <translation>この実行は%1で行われました。再実行するにはその環境に切り替えてください。そのIDはこのサーバーでは意味を持ちません。</translation>
     </message>
 </context>
 <context>

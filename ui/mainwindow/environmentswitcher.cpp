@@ -1,5 +1,7 @@
 #include "mainwindow/environmentswitcher.h"
 
+#include "connect/credentials.h"
+
 #include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -9,10 +11,12 @@
 
 namespace ab::ui {
 
-EnvironmentSwitcher::EnvironmentSwitcher(QUrl sandboxUrl, QString sandboxToken, QWidget *parent)
+EnvironmentSwitcher::EnvironmentSwitcher(QUrl sandboxUrl, QString sandboxToken,
+                                         const connect::CredentialStore *accounts, QWidget *parent)
     : QWidget(parent)
     , m_label(new QLabel(this))
     , m_combo(new QComboBox(this))
+    , m_accounts(accounts)
     , m_sandboxUrl(std::move(sandboxUrl))
     , m_sandboxToken(std::move(sandboxToken))
 {
@@ -58,7 +62,10 @@ void EnvironmentSwitcher::retranslatePrompts()
     if (m_tokenDialog) {
         m_tokenDialog->setWindowTitle(tr("Access token"));
         m_tokenDialog->setLabelText(
-            tr("Access token for %1 (kept in memory only):").arg(m_tokenHost));
+            m_accounts ? tr("Access token for %1, kept in memory only. Leave it empty to sign in "
+                            "under Accounts instead:")
+                             .arg(m_tokenHost)
+                       : tr("Access token for %1 (kept in memory only):").arg(m_tokenHost));
         m_tokenDialog->setAccessibleName(tr("Access token"));
     }
 }
@@ -103,7 +110,8 @@ void EnvironmentSwitcher::select(Kind kind, const QString &token)
 void EnvironmentSwitcher::askForToken(Environment next)
 {
     next.name = next.baseUrl.toString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
-    if (!next.token.isEmpty()) {
+    // With a stored sign-in the token service supplies the token.
+    if (!next.token.isEmpty() || (m_accounts && m_accounts->isConfigured(next.name))) {
         apply(next);
         return;
     }
@@ -116,7 +124,7 @@ void EnvironmentSwitcher::askForToken(Environment next)
     connect(dialog, &QInputDialog::textValueSelected, this,
             [this, next](const QString &token) mutable {
                 next.token = token.trimmed();
-                if (!next.token.isEmpty())
+                if (!next.token.isEmpty() || m_accounts) // empty: Accounts signs in
                     apply(next);
             });
     dialog->open();

@@ -5,14 +5,18 @@
 #include <QWidget>
 
 class QComboBox;
+namespace ab::connect {
+class CredentialStore;
+}
 class QInputDialog;
 class QLabel;
 
 namespace ab::ui {
 
 // Which server the app talks to: the built-in sandbox (default, offline), Zapier, or a custom
-// URL. Tokens for the non-sandbox servers are asked for when chosen and kept in memory only
-// (the OS keychain comes with account management); nothing secret reaches the settings.
+// URL. A server with a stored sign-in (Accounts) is switched to at once; for the others a token
+// is asked for when chosen and kept in memory only (left empty, the window opens Accounts to
+// sign in). Nothing secret reaches the settings.
 class EnvironmentSwitcher final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(EnvironmentSwitcher)
@@ -26,7 +30,10 @@ public:
         QString name; // shown and recorded with runs: "sandbox", "https://api.zapier.com", ...
     };
 
-    EnvironmentSwitcher(QUrl sandboxUrl, QString sandboxToken, QWidget *parent = nullptr);
+    // `accounts` (optional, not owned) tells which environments have a stored sign-in.
+    EnvironmentSwitcher(QUrl sandboxUrl, QString sandboxToken,
+                        const connect::CredentialStore *accounts = nullptr,
+                        QWidget *parent = nullptr);
 
     const Environment &current() const { return m_current; }
     QUrl customUrl() const { return m_customUrl; }
@@ -56,6 +63,7 @@ private:
     QPointer<QInputDialog> m_urlDialog;
     QPointer<QInputDialog> m_tokenDialog;
     QString m_tokenHost; // the host the open token prompt asks about
+    const connect::CredentialStore *m_accounts;
     Environment m_current;
     QUrl m_sandboxUrl;
     QString m_sandboxToken;

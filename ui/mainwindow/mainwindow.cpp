@@ -8,6 +8,7 @@
 #include "form/formsession.h"
 #include "form/formview.h"
 #include "mainwindow/environmentswitcher.h"
+#include "mainwindow/windowmessages.h"
 #include "mainwindow/workbench.h"
 #include "models/appicons.h"
 #include "models/historymodel.h"
@@ -57,7 +58,8 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     : QMainWindow(parent)
     , m_services(services)
     , m_workbench(new Workbench(services.client, services.runs, services.history, this))
-    , m_environment(new EnvironmentSwitcher(services.sandboxUrl, services.sandboxToken, this))
+    , m_environment(new EnvironmentSwitcher(services.sandboxUrl, services.sandboxToken,
+                                            services.credentials, this))
     , m_leftTabs(new QTabWidget(this))
     , m_catalog(new CatalogPane(services.client, services.icons, this))
     , m_stored(new StoredActionsView(services.client, services.runs, this))
@@ -424,35 +426,8 @@ void MainWindow::onRestoreRequested(qint64 runId)
 void MainWindow::explainPastRun(Workbench::PastRun result, const QString &environment,
                                 bool restoring)
 {
-    switch (result) {
-    case Workbench::PastRun::Done:
-        return;
-    case Workbench::PastRun::NoAction:
-        showStatus([] { return tr("That run cannot be restored: it has no action to fill."); },
-                   8000);
-        return;
-    case Workbench::PastRun::StoredRun:
-        showStatus(
-            [] {
-                return tr("That run is of a stored action, whose inputs are kept by Zapier: "
-                          "repeat it with Re-run, or from Stored actions.");
-            },
-            8000);
-        return;
-    case Workbench::PastRun::OtherServer:
-        showStatus(
-            [environment, restoring] {
-                //: %1 is the environment the run was made on ("sandbox" or a server's URL).
-                const QString restore = tr("That run was made on %1: switch to it to restore the "
-                                           "run, its ids mean nothing on this server.");
-                //: %1 is the environment the run was made on ("sandbox" or a server's URL).
-                const QString rerun = tr("That run was made on %1: switch to it to re-run the "
-                                         "run, its ids mean nothing on this server.");
-                return (restoring ? restore : rerun).arg(environment);
-            },
-            8000);
-        return;
-    }
+    if (result != Workbench::PastRun::Done)
+        showStatus([=] { return WindowMessages::pastRun(result, environment, restoring); }, 8000);
 }
 
 void MainWindow::onRunFinished(qint64 runId)
@@ -536,13 +511,27 @@ void MainWindow::onEnvironmentChanged()
     m_workbench->clear();
     m_workbench->setEnvironmentName(environment.name);
     m_stored->setEnvironmentName(environment.name);
-    m_catalog->reload();
-    m_stored->reload();
     m_appIcons->clear(); // ids are the server's
     configureConnect();
     updateFormTitle();
-    // Runs left waiting on this server by an earlier session can be polled again now.
-    m_services.runs->resumeUnfinished(environment.name);
+    const auto load = [this, name = environment.name] {
+        if (m_environment->current().name != name)
+            return; // switched again meanwhile
+        m_catalog->reload();
+        m_stored->reload();
+        // Runs left waiting on this server by an earlier session can be polled again now.
+        m_services.runs->resumeUnfinished(name);
+    };
+    // No token came with the switch: the stored sign-in's first, or every request is refused.
+    // Without one either, the user left the token prompt empty to sign in under Accounts.
+    if (environment.token.isEmpty() && m_services.tokens) {
+        if (m_services.tokens->credentials().mode != connect::CredentialMode::None) {
+            m_services.tokens->accessToken(this, [load](const auto &) { load(); });
+            return;
+        }
+        showAccounts();
+    }
+    load();
 }
 
 void MainWindow::installAppIcons()

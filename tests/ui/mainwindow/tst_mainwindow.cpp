@@ -1,5 +1,7 @@
 #include "windowfixture.h"
 
+#include "dialogs/accountsdialog.h"
+#include "dialogs/accountsfields.h"
 #include "dialogs/settingsdialog.h"
 #include "form/fieldeditor.h"
 #include "form/formsession.h"
@@ -102,6 +104,16 @@ QAction *settingsAction(const test::WindowFixture &f)
     return nullptr;
 }
 
+// The window's input prompt now on screen whose line edit echoes as `mode` (Password: a token).
+QInputDialog *visiblePrompt(const test::WindowFixture &f, QLineEdit::EchoMode mode)
+{
+    for (QInputDialog *prompt : f.window->findChildren<QInputDialog *>()) {
+        if (prompt->isVisible() && prompt->textEchoMode() == mode)
+            return prompt;
+    }
+    return nullptr;
+}
+
 } // namespace
 
 // The real main window driven offscreen against the sandbox, through the flows a user has:
@@ -195,6 +207,82 @@ private Q_SLOTS:
         prompt->accept();
         QTRY_COMPARE(label->text(), QStringLiteral("Server: http://127.0.0.1:9"));
         QCOMPARE(label->accessibleDescription(), label->text());
+    }
+
+    // A server with a stored sign-in (Accounts) is switched to without asking for a token, and
+    // its first requests already carry the stored one.
+    void environment_withAStoredSignInAsksForNoToken()
+    {
+        test::WindowFixture f;
+        f.withAccounts = true;
+        QVERIFY(f.start());
+        const QUrl url = f.sandbox().baseUrl();
+        const QString name = url.toString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
+        connect::Credentials stored;
+        stored.mode = connect::CredentialMode::AccessToken;
+        f.credentials->save(name, stored);
+        f.secrets.insert(connect::secretKey(name, connect::SecretKind::AccessToken),
+                         test::sandboxToken());
+        QTRY_VERIFY(f.window->catalogPane()->appModel()->rowCount() > 0);
+        const int appsBefore = f.sandbox().count("GET", "/v2/apps*");
+
+        ui::EnvironmentSwitcher *switcher = f.window->environmentSwitcher();
+        switcher->setCustomUrl(url);
+        switcher->select(ui::EnvironmentSwitcher::Kind::Custom);
+        auto *urlPrompt = f.window->findChild<QInputDialog *>();
+        QVERIFY(urlPrompt);
+        urlPrompt->accept();
+        QTRY_COMPARE(switcher->current().name, name);
+        QCOMPARE(switcher->current().token, QString());
+        QTRY_VERIFY(f.sandbox().count("GET", "/v2/apps*") > appsBefore);
+        QTRY_VERIFY(f.window->catalogPane()->appModel()->rowCount() > 0);
+        const QList<sandbox::SandboxRequest> apps = f.sandbox().requests("GET", "/v2/apps*");
+        for (qsizetype i = appsBefore; i < apps.size(); ++i) {
+            QCOMPARE(apps.at(i).status, 200); // none went out without the token
+            QByteArray bearer;
+            for (const auto &[header, value] : apps.at(i).requestHeaders) {
+                if (header.compare("authorization", Qt::CaseInsensitive) == 0)
+                    bearer = value;
+            }
+            QCOMPARE(bearer, "Bearer " + test::sandboxToken().toUtf8());
+        }
+    }
+
+    // A White Label user has no token to paste: left empty, the prompt switches and opens
+    // Accounts, and signing in there loads the catalog.
+    void environment_emptyTokenOpensAccounts()
+    {
+        test::WindowFixture f;
+        f.withAccounts = true;
+        QVERIFY(f.start());
+        const QUrl url = f.sandbox().baseUrl();
+        const QString name = url.toString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
+        ui::EnvironmentSwitcher *switcher = f.window->environmentSwitcher();
+        switcher->setCustomUrl(url);
+        switcher->select(ui::EnvironmentSwitcher::Kind::Custom);
+        auto *urlPrompt = f.window->findChild<QInputDialog *>();
+        QVERIFY(urlPrompt);
+        urlPrompt->accept();
+        QInputDialog *tokenPrompt = nullptr;
+        QTRY_VERIFY((tokenPrompt = visiblePrompt(f, QLineEdit::Password)) != nullptr);
+        QVERIFY2(tokenPrompt->labelText().contains(QLatin1String("Leave it empty to sign in")),
+                 qPrintable(tokenPrompt->labelText()));
+        tokenPrompt->setTextValue(QString());
+        tokenPrompt->accept();
+        QTRY_COMPARE(switcher->current().name, name);
+
+        ui::AccountsDialog *accounts = nullptr;
+        QTRY_VERIFY((accounts = f.window->findChild<ui::AccountsDialog *>()) != nullptr &&
+                    accounts->isVisible());
+        QCOMPARE(accounts->environmentName(), name);
+        accounts->fields()->setMode(connect::CredentialMode::AccessToken);
+        auto *token = accounts->findChild<QLineEdit *>(QStringLiteral("accessToken"));
+        QVERIFY(token);
+        token->setText(test::sandboxToken());
+        accounts->signIn();
+        QTRY_VERIFY(f.window->catalogPane()->appModel()->rowCount() > 0);
+        QCOMPARE(f.sandbox().requests("GET", "/v2/apps*").constLast().status, 200);
+        QVERIFY(f.credentials->isConfigured(name));
     }
 
     void runWithoutAnAction_sendsNothing()

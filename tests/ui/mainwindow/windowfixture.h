@@ -1,6 +1,9 @@
 #pragma once
 
 #include "api/apiclient.h"
+#include "connect/credentials.h"
+#include "connect/settingsstore.h"
+#include "connect/tokenservice.h"
 #include "core/clock.h"
 #include "form/formsession.h"
 #include "i18n/languagemanager.h"
@@ -12,6 +15,7 @@
 #include "runs/historystore.h"
 #include "runs/jsonruncodec.h"
 #include "runs/runservice.h"
+#include "support/memorysecretstore.h"
 #include "support/sandboxfixture.h"
 
 #include <QAction>
@@ -69,6 +73,13 @@ public:
         services.languages = languages.get();
         services.sandboxUrl = m_sandbox.baseUrl();
         services.sandboxToken = sandboxToken();
+        if (withAccounts) {
+            credentials = std::make_unique<connect::CredentialStore>(&credentialSettings, &secrets);
+            tokens =
+                std::make_unique<connect::TokenService>(client.get(), credentials.get(), &m_clock);
+            services.tokens = tokens.get();
+            services.credentials = credentials.get();
+        }
         window = std::make_unique<ui::MainWindow>(services);
         window->resize(1400, 900);
         window->show();
@@ -157,6 +168,13 @@ public:
     std::unique_ptr<runs::RunService> runs;
     std::unique_ptr<models::IconCache> icons;
     std::unique_ptr<QSettings> settings;
+    // Accounts as ui/main.cpp has them, on in-memory settings and keyring: set withAccounts
+    // before start().
+    bool withAccounts = false;
+    connect::MemorySettingsStore credentialSettings;
+    MemorySecretStore secrets;
+    std::unique_ptr<connect::CredentialStore> credentials;
+    std::unique_ptr<connect::TokenService> tokens;
     std::unique_ptr<ui::LanguageManager> languages; // removes its translators when destroyed
     std::unique_ptr<ui::MainWindow> window;
 };
