@@ -104,6 +104,25 @@ QAction *settingsAction(const test::WindowFixture &f)
     return nullptr;
 }
 
+// The fixture's sandbox as the switcher's custom server; returns its environment name.
+QString sandboxAsCustomServer(test::WindowFixture &f)
+{
+    const QUrl url = f.sandbox().baseUrl();
+    f.window->environmentSwitcher()->setCustomUrl(url);
+    return url.toString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
+}
+
+// Chooses "Custom server…" and accepts the URL it offers.
+bool chooseCustomServer(const test::WindowFixture &f)
+{
+    f.window->environmentSwitcher()->select(ui::EnvironmentSwitcher::Kind::Custom);
+    auto *prompt = f.window->findChild<QInputDialog *>();
+    if (!prompt)
+        return false;
+    prompt->accept();
+    return true;
+}
+
 // The window's input prompt now on screen whose line edit echoes as `mode` (Password: a token).
 QInputDialog *visiblePrompt(const test::WindowFixture &f, QLineEdit::EchoMode mode)
 {
@@ -216,8 +235,7 @@ private Q_SLOTS:
         test::WindowFixture f;
         f.withAccounts = true;
         QVERIFY(f.start());
-        const QUrl url = f.sandbox().baseUrl();
-        const QString name = url.toString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
+        const QString name = sandboxAsCustomServer(f);
         connect::Credentials stored;
         stored.mode = connect::CredentialMode::AccessToken;
         f.credentials->save(name, stored);
@@ -227,11 +245,7 @@ private Q_SLOTS:
         const int appsBefore = f.sandbox().count("GET", "/v2/apps*");
 
         ui::EnvironmentSwitcher *switcher = f.window->environmentSwitcher();
-        switcher->setCustomUrl(url);
-        switcher->select(ui::EnvironmentSwitcher::Kind::Custom);
-        auto *urlPrompt = f.window->findChild<QInputDialog *>();
-        QVERIFY(urlPrompt);
-        urlPrompt->accept();
+        QVERIFY(chooseCustomServer(f));
         QTRY_COMPARE(switcher->current().name, name);
         QCOMPARE(switcher->current().token, QString());
         QTRY_VERIFY(f.sandbox().count("GET", "/v2/apps*") > appsBefore);
@@ -255,14 +269,9 @@ private Q_SLOTS:
         test::WindowFixture f;
         f.withAccounts = true;
         QVERIFY(f.start());
-        const QUrl url = f.sandbox().baseUrl();
-        const QString name = url.toString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
+        const QString name = sandboxAsCustomServer(f);
         ui::EnvironmentSwitcher *switcher = f.window->environmentSwitcher();
-        switcher->setCustomUrl(url);
-        switcher->select(ui::EnvironmentSwitcher::Kind::Custom);
-        auto *urlPrompt = f.window->findChild<QInputDialog *>();
-        QVERIFY(urlPrompt);
-        urlPrompt->accept();
+        QVERIFY(chooseCustomServer(f));
         QInputDialog *tokenPrompt = nullptr;
         QTRY_VERIFY((tokenPrompt = visiblePrompt(f, QLineEdit::Password)) != nullptr);
         QVERIFY2(tokenPrompt->labelText().contains(QLatin1String("Leave it empty to sign in")),

@@ -70,6 +70,8 @@ template <typename T> struct Answer {
     const core::ApiResult<T> &value() const { return **result; }
 };
 
+const QString sandboxToken = QStringLiteral("sandbox-token"); // SandboxOptions' default
+
 // The sandbox checks signatures with the test's public key, as Zapier would with the JWKS.
 // One environment: the sandbox, a client, in-memory settings and secrets, the service.
 struct Setup {
@@ -101,6 +103,25 @@ struct Setup {
         service->setEnvironment(environment, EnvironmentEndpoints::sandbox(server->baseUrl()));
     }
 
+    // The client comes with the sandbox's own token, as in the app.
+    void giveOwnToken()
+    {
+        client->setToken(sandboxToken);
+        service->setEnvironment(environment, EnvironmentEndpoints::sandbox(server->baseUrl()));
+    }
+
+    // Whether the client can list apps now.
+    bool appsLoad()
+    {
+        Answer<core::Page<core::App>> apps;
+        client->apps({}, nullptr, apps.callback());
+        if (!apps.wait())
+            return false;
+        if (!apps.value().ok())
+            qWarning("apps did not load: %s", describe(apps.value()).constData());
+        return apps.value().ok();
+    }
+
     int tokenRequests() const
     {
         int count = 0;
@@ -109,8 +130,6 @@ struct Setup {
         return count;
     }
 };
-
-const QString sandboxToken = QStringLiteral("sandbox-token"); // SandboxOptions' default
 
 // The Authorization header of every request the sandbox had for `path`.
 QStringList bearersOf(const Setup &setup, const QString &path)
@@ -127,12 +146,13 @@ QStringList bearersOf(const Setup &setup, const QString &path)
     return bearers;
 }
 
-// Every GET /v2/apps answered 401, as for a token revoked since it was stored.
-sandbox::FaultPlan refuseApps()
+// Every GET /v2/apps answered with `status`, or its connection dropped.
+sandbox::FaultPlan appsFault(int status, bool drop = false)
 {
     sandbox::FaultRule rule;
     rule.pathPattern = QStringLiteral("/v2/apps*");
-    rule.status = 401;
+    rule.status = status;
+    rule.dropConnection = drop;
     return {{rule}};
 }
 
@@ -158,6 +178,13 @@ TokenResult signIn(Setup &setup, const Credentials &credentials, const SecretVal
     if (!wait.wait())
         qWarning("sign-in never answered");
     return wait.m_result;
+}
+
+bool signOut(Setup &setup)
+{
+    TokenWait wait;
+    setup.service->signOut(&wait, [&wait](const secrets::SecretError &) { wait.callback()({}); });
+    return wait.wait();
 }
 
 } // namespace
@@ -211,10 +238,7 @@ private Q_SLOTS:
             QVERIFY(!text.contains(QLatin1String("PRIVATE KEY")));
         }
         // The client works with it, and nothing secret reached the request log.
-        Answer<core::Page<core::App>> apps;
-        setup.client->apps({}, nullptr, apps.callback());
-        QVERIFY(apps.wait());
-        QVERIFY2(apps.value().ok(), describe(apps.value()).constData());
+        QVERIFY(setup.appsLoad());
         for (const core::RequestRecord &record : setup.client->requestLog()->records()) {
             const QByteArray all = record.url.toUtf8() + record.requestBody + record.responseBody;
             QVERIFY(!all.contains(clientSecret.toUtf8()));
@@ -365,7 +389,7 @@ private Q_SLOTS:
         pasted.mode = CredentialMode::AccessToken;
         const TokenResult result = signIn(setup, pasted, {sandboxToken, {}, {}, {}});
         QVERIFY2(result.ok(), qPrintable(result.error.summary()));
-        setup.server->setFaultPlan(refuseApps()); // revoked since
+        setup.server->setFaultPlan(appsFault(401)); // revoked since
         QSignalSpy signInRequired(setup.service.get(), &TokenService::signInRequired);
         Answer<core::Page<core::App>> apps;
         setup.client->apps({}, nullptr, apps.callback());
@@ -525,9 +549,7 @@ private Q_SLOTS:
     void signIn_pastedTokenTheApiRefusesChangesNothing()
     {
         Setup setup({});
-        setup.client->setToken(sandboxToken);
-        setup.service->setEnvironment(environment,
-                                      EnvironmentEndpoints::sandbox(setup.server->baseUrl()));
+        setup.giveOwnToken();
         QSignalSpy signInRequired(setup.service.get(), &TokenService::signInRequired);
         Credentials pasted;
         pasted.mode = CredentialMode::AccessToken;
@@ -544,20 +566,14 @@ private Q_SLOTS:
         QVERIFY(setup.settings.values().isEmpty());
         QCOMPARE(setup.service->credentials().mode, CredentialMode::None);
         QCOMPARE(setup.client->config().token, sandboxToken);
-        Answer<core::Page<core::App>> apps;
-        setup.client->apps({}, nullptr, apps.callback());
-        QVERIFY(apps.wait());
-        QVERIFY2(apps.value().ok(), describe(apps.value()).constData());
+        QVERIFY(setup.appsLoad());
     }
 
     // A server that cannot be reached cannot take the token either: nothing is stored.
     void signIn_pastedTokenForAServerNotReachedIsNotKept()
     {
         Setup setup({});
-        sandbox::FaultRule rule;
-        rule.pathPattern = QStringLiteral("/v2/apps*");
-        rule.dropConnection = true;
-        setup.server->setFaultPlan({{rule}});
+        setup.server->setFaultPlan(appsFault(0, true));
         Credentials pasted;
         pasted.mode = CredentialMode::AccessToken;
         const TokenResult result = signIn(setup, pasted, {sandboxToken, {}, {}, {}});
@@ -583,12 +599,8 @@ private Q_SLOTS:
     {
         QFETCH(int, status);
         Setup setup({});
-        if (status != 0) {
-            sandbox::FaultRule rule;
-            rule.pathPattern = QStringLiteral("/v2/apps*");
-            rule.status = status;
-            setup.server->setFaultPlan({{rule}});
-        }
+        if (status != 0)
+            setup.server->setFaultPlan(appsFault(status));
         Credentials pasted;
         pasted.mode = CredentialMode::AccessToken;
         const TokenResult result = signIn(setup, pasted, {sandboxToken, {}, {}, {}});
@@ -632,25 +644,17 @@ private Q_SLOTS:
     {
         Setup setup({m_rsa.publicPem});
         QVERIFY(!setup.service->hasOwnToken());
-        setup.client->setToken(sandboxToken);
-        setup.service->setEnvironment(environment,
-                                      EnvironmentEndpoints::sandbox(setup.server->baseUrl()));
+        setup.giveOwnToken();
         QVERIFY(setup.service->hasOwnToken());
         QVERIFY(signIn(setup, signedExchange(JwtAlgorithm::RS256),
                        {{}, clientSecret, {}, QString::fromLatin1(m_rsa.privatePem)})
                     .ok());
         QVERIFY(setup.client->config().token != sandboxToken);
 
-        TokenWait wait;
-        setup.service->signOut(&wait,
-                               [&wait](const secrets::SecretError &) { wait.callback()({}); });
-        QVERIFY(wait.wait());
+        QVERIFY(signOut(setup));
         QVERIFY(setup.secrets.entries().isEmpty());
         QCOMPARE(setup.client->config().token, sandboxToken);
-        Answer<core::Page<core::App>> apps;
-        setup.client->apps({}, nullptr, apps.callback());
-        QVERIFY(apps.wait());
-        QVERIFY2(apps.value().ok(), describe(apps.value()).constData());
+        QVERIFY(setup.appsLoad());
     }
 
     void signOut_removesEverything()
@@ -660,10 +664,7 @@ private Q_SLOTS:
                        {{}, clientSecret, {}, QString::fromLatin1(m_rsa.privatePem)})
                     .ok());
         QVERIFY(!setup.secrets.entries().isEmpty());
-        TokenWait wait;
-        setup.service->signOut(&wait,
-                               [&wait](const secrets::SecretError &) { wait.callback()({}); });
-        QVERIFY(wait.wait());
+        QVERIFY(signOut(setup));
         QVERIFY(setup.secrets.entries().isEmpty());
         QVERIFY(setup.settings.values().isEmpty());
         QVERIFY(setup.client->config().token.isEmpty());
