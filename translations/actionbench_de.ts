@@ -206,13 +206,17 @@
         <translation>Der Server hat dieses Zugriffstoken abgelehnt (401: %1). Prüfen Sie, ob es ein Token für diese Umgebung ist und ob es abgelaufen oder widerrufen ist. Es wurde nichts gespeichert.</translation>
     </message>
     <message>
-        <source>Not signed in. This environment has a token of its own, so it works without signing in.</source>
-        <translation>Nicht angemeldet. Diese Umgebung hat ein eigenes Token und funktioniert daher auch ohne Anmeldung.</translation>
-    </message>
-    <message>
         <source>The server could not be reached to try this access token (%1). Check the server and the network. Nothing was saved.</source>
         <extracomment>%1 says why, e.g. &quot;Connection refused&quot;.</extracomment>
         <translation>Der Server war nicht erreichbar, um dieses Zugriffstoken zu prüfen (%1). Prüfen Sie den Server und das Netzwerk. Es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>Not signed in. The sandbox has a token of its own, so it works without signing in.</source>
+        <translation>Nicht angemeldet. Die Sandbox hat ein eigenes Token und funktioniert daher auch ohne Anmeldung.</translation>
+    </message>
+    <message>
+        <source>Not signed in. Requests use the token typed when this server was chosen, kept in memory only; sign in here to keep one.</source>
+        <translation>Nicht angemeldet. Anfragen verwenden das Token, das bei der Auswahl dieses Servers eingegeben wurde und nur im Arbeitsspeicher liegt; melden Sie sich hier an, um eines dauerhaft zu behalten.</translation>
     </message>
 </context>
 <context>

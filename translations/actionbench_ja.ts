@@ -204,13 +204,17 @@
         <translation>サーバーがこのアクセストークンを拒否しました (401: %1)。この環境用のトークンであること、期限切れや失効していないことを確認してください。何も保存されていません。</translation>
     </message>
     <message>
-        <source>Not signed in. This environment has a token of its own, so it works without signing in.</source>
-        <translation>サインインしていません。この環境には専用のトークンがあるため、サインインしなくても使えます。</translation>
-    </message>
-    <message>
         <source>The server could not be reached to try this access token (%1). Check the server and the network. Nothing was saved.</source>
         <extracomment>%1 says why, e.g. &quot;Connection refused&quot;.</extracomment>
         <translation>このアクセストークンを試すためにサーバーに接続できませんでした (%1)。サーバーとネットワークを確認してください。何も保存されていません。</translation>
+    </message>
+    <message>
+        <source>Not signed in. The sandbox has a token of its own, so it works without signing in.</source>
+        <translation>サインインしていません。サンドボックスには専用のトークンがあるため、サインインしなくても使えます。</translation>
+    </message>
+    <message>
+        <source>Not signed in. Requests use the token typed when this server was chosen, kept in memory only; sign in here to keep one.</source>
+        <translation>サインインしていません。リクエストには、このサーバーを選んだときに入力したトークン (メモリ内にのみ保持) が使われます。保存しておくにはここでサインインしてください。</translation>
     </message>
 </context>
 <context>

@@ -224,8 +224,11 @@ void AccountsDialog::reload()
 
 void AccountsDialog::showState()
 {
-    m_state->setText(AccountsMessages::state(m_stored, QDateTime::currentSecsSinceEpoch(),
-                                             m_tokens->hasOwnToken()));
+    using OwnToken = AccountsMessages::OwnToken;
+    const OwnToken own = !m_tokens->hasOwnToken()                    ? OwnToken::None
+                         : m_environment == QLatin1String("sandbox") ? OwnToken::Sandbox
+                                                                     : OwnToken::Typed;
+    m_state->setText(AccountsMessages::state(m_stored, QDateTime::currentSecsSinceEpoch(), own));
     m_state->setAccessibleDescription(m_state->text());
 }
 

@@ -165,13 +165,21 @@ QString AccountsMessages::modeTitle(connect::CredentialMode mode)
     return tr("Not signed in");
 }
 
-QString AccountsMessages::state(const connect::Credentials &stored, qint64 nowSeconds,
-                                bool ownToken)
+QString AccountsMessages::state(const connect::Credentials &stored, qint64 nowSeconds, OwnToken own)
 {
-    if (stored.mode == connect::CredentialMode::None)
-        return ownToken ? tr("Not signed in. This environment has a token of its own, so it "
-                             "works without signing in.")
-                        : tr("Not signed in.");
+    if (stored.mode == connect::CredentialMode::None) {
+        switch (own) {
+        case OwnToken::Sandbox:
+            return tr("Not signed in. The sandbox has a token of its own, so it works without "
+                      "signing in.");
+        case OwnToken::Typed:
+            return tr("Not signed in. Requests use the token typed when this server was chosen, "
+                      "kept in memory only; sign in here to keep one.");
+        case OwnToken::None:
+            break;
+        }
+        return tr("Not signed in.");
+    }
     QString mode;
     switch (stored.mode) {
     case connect::CredentialMode::AccessToken:

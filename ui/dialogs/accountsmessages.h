@@ -26,9 +26,10 @@ public:
     // "Signed in — token valid for 42 min" (or without the validity when it is unknown).
     static QString signedIn(qint64 secondsLeft);
     static QString modeTitle(connect::CredentialMode mode);
-    // What the settings say about the environment now: "Signed in with ...". `ownToken`: the
-    // environment works without credentials (the sandbox's own token).
-    static QString state(const connect::Credentials &stored, qint64 nowSeconds, bool ownToken);
+    // Where the requests of an environment without a sign-in get their token.
+    enum class OwnToken { None, Sandbox, Typed };
+    // What the settings say about the environment now: "Signed in with ...".
+    static QString state(const connect::Credentials &stored, qint64 nowSeconds, OwnToken own);
     // The token service moved to another environment while the dialog was open.
     static QString otherEnvironment();
     static QString storedPlaceholder(); // "Stored in the keychain; leave empty to keep it"

@@ -461,9 +461,8 @@ private Q_SLOTS:
         setup.tokens->setEnvironment(
             environment, connect::EnvironmentEndpoints::sandbox(setup.server->baseUrl()));
         auto dialog = setup.dialog();
-        QCOMPARE(dialog->stateText(), QStringLiteral("Not signed in. This environment has a token "
-                                                     "of its own, so it works without signing "
-                                                     "in."));
+        QCOMPARE(dialog->stateText(), QStringLiteral("Not signed in. The sandbox has a token of "
+                                                     "its own, so it works without signing in."));
         dialog->fields()->setMode(CredentialMode::AccessToken);
         edit(*dialog, "accessToken")->setText(pastedToken);
         QVERIFY(signInAndWait(*dialog));
@@ -476,6 +475,19 @@ private Q_SLOTS:
         QVERIFY(signedOut.wait(10000));
         QVERIFY(dialog->stateText().contains(QLatin1String("token of its own")));
         QCOMPARE(setup.client->config().token, QStringLiteral("sandbox-token"));
+    }
+
+    // Another server's own token is the one typed when it was chosen.
+    void state_saysATypedTokenIsKeptInMemoryOnly()
+    {
+        Setup setup(m_keys.publicPem);
+        const QString server = setup.server->baseUrl().toString();
+        setup.client->setToken(QStringLiteral("typed-token"));
+        setup.tokens->setEnvironment(server);
+        AccountsDialog dialog(setup.tokens.get(), setup.store.get(), server);
+        QVERIFY2(dialog.stateText().startsWith(
+                     QLatin1String("Not signed in. Requests use the token typed when")),
+                 qPrintable(dialog.stateText()));
     }
 
     void signOut_keepCancels()
