@@ -1519,6 +1519,14 @@ Eingaben: %6</translation>
         <source>Dismiss the message</source>
         <translation>Meldung ausblenden</translation>
     </message>
+    <message>
+        <source>Accou&amp;nts…</source>
+        <translation>&amp;Konten…</translation>
+    </message>
+    <message>
+        <source>Open the account settings</source>
+        <translation>Die Kontoeinstellungen öffnen</translation>
+    </message>
 </context>
 <context>
     <name>ab::ui::ConnectView</name>

@@ -1515,6 +1515,14 @@ Inputs: %6</source>
         <source>Dismiss the message</source>
         <translation>メッセージを閉じる</translation>
     </message>
+    <message>
+        <source>Accou&amp;nts…</source>
+        <translation>アカウント(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Open the account settings</source>
+        <translation>アカウント設定を開く</translation>
+    </message>
 </context>
 <context>
     <name>ab::ui::ConnectView</name>

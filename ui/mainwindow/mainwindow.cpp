@@ -172,6 +172,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
             &ConnectController::start);
     connect(m_connect, &ConnectController::message, m_connectBar, &ConnectMessageBar::showMessage);
     connect(m_connectBar, &ConnectMessageBar::retryRequested, m_connect, &ConnectController::retry);
+    connect(m_connectBar, &ConnectMessageBar::accountsRequested, this, &MainWindow::showAccounts);
     connect(m_connect, &ConnectController::connectionReady, this, &MainWindow::onConnectionReady);
     connect(statusBar(), &QStatusBar::messageChanged, this, [this] {
         if (!m_showingStatus)

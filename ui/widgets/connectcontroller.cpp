@@ -105,7 +105,8 @@ void ConnectController::start(const core::App &app, const QString &reconnectId)
             if (error.kind != connect::TokenErrorKind::None) {
                 setBusy(false);
                 qCWarning(lcController).noquote() << "no connect token:" << error.summary();
-                Q_EMIT message(Kind::Error, [title = m_app.title, error] {
+                // The account credentials failed: the bar offers Accounts besides Retry.
+                Q_EMIT message(Kind::CredentialsError, [title = m_app.title, error] {
                     return ConnectMessages::tokenFailed(title, error);
                 });
                 return;

@@ -29,6 +29,7 @@ ConnectMessageBar::ConnectMessageBar(QWidget *parent)
     , m_busy(new QProgressBar(this))
     , m_text(new WrapLabel(this))
     , m_retry(new QPushButton(this))
+    , m_accounts(new QPushButton(this))
     , m_dismiss(new QToolButton(this))
 {
     setObjectName(QStringLiteral("connectMessageBar"));
@@ -49,10 +50,12 @@ ConnectMessageBar::ConnectMessageBar(QWidget *parent)
     layout->addWidget(m_icon, 0, Qt::AlignTop);
     layout->addWidget(m_busy, 0, Qt::AlignVCenter);
     layout->addWidget(m_text, 1);
+    layout->addWidget(m_accounts, 0, Qt::AlignVCenter);
     layout->addWidget(m_retry, 0, Qt::AlignVCenter);
     layout->addWidget(m_dismiss, 0, Qt::AlignTop);
 
     connect(m_retry, &QPushButton::clicked, this, &ConnectMessageBar::retryRequested);
+    connect(m_accounts, &QPushButton::clicked, this, &ConnectMessageBar::accountsRequested);
     connect(m_dismiss, &QToolButton::clicked, this, &ConnectMessageBar::clear);
     clear();
     retranslateUi();
@@ -65,6 +68,8 @@ void ConnectMessageBar::retranslateUi()
     m_text->setAccessibleName(tr("Connecting status"));
     m_retry->setText(tr("&Retry"));
     m_retry->setAccessibleName(tr("Retry connecting"));
+    m_accounts->setText(tr("Accou&nts…"));
+    m_accounts->setAccessibleName(tr("Open the account settings"));
     m_dismiss->setToolTip(tr("Dismiss"));
     m_dismiss->setAccessibleName(tr("Dismiss the message"));
     updateText();
@@ -90,14 +95,16 @@ void ConnectMessageBar::showMessage(Kind kind, const Text &text)
     updateText();
     m_busy->setVisible(kind == Kind::Busy);
     m_icon->setVisible(kind != Kind::Busy);
-    m_retry->setVisible(kind == Kind::Error);
+    const bool error = kind == Kind::Error || kind == Kind::CredentialsError;
+    m_retry->setVisible(error);
+    m_accounts->setVisible(kind == Kind::CredentialsError);
     m_dismiss->setVisible(kind != Kind::Busy);
     // Icons only for a message that shows them: the style finds them through the icon theme,
     // whose first lookup reads the theme's whole index (over 10 ms under X), and the bar is
     // built empty at start-up.
     if (kind != Kind::None && kind != Kind::Busy) {
         const QStyle::StandardPixmap icon =
-            kind == Kind::Error ? QStyle::SP_MessageBoxWarning : QStyle::SP_MessageBoxInformation;
+            error ? QStyle::SP_MessageBoxWarning : QStyle::SP_MessageBoxInformation;
         m_icon->setPixmap(style()->standardIcon(icon, nullptr, this).pixmap(m_icon->size()));
         if (m_dismiss->icon().isNull())
             m_dismiss->setIcon(
@@ -122,11 +129,11 @@ void ConnectMessageBar::updateColours()
     const QPalette base = parentWidget() ? parentWidget()->palette() : palette();
     const QColor window = base.color(QPalette::Window);
     const bool dark = window.lightnessF() < 0.5;
-    const QColor tint = m_kind == Kind::Error
-                            ? (dark ? QColor(0xff, 0xa0, 0x30) : QColor(0xe0, 0x80, 0x00))
-                            : base.color(QPalette::Highlight);
+    const bool error = m_kind == Kind::Error || m_kind == Kind::CredentialsError;
+    const QColor tint = error ? (dark ? QColor(0xff, 0xa0, 0x30) : QColor(0xe0, 0x80, 0x00))
+                              : base.color(QPalette::Highlight);
     QPalette own = base;
-    own.setColor(QPalette::Window, blend(window, tint, m_kind == Kind::Error ? 0.25 : 0.15));
+    own.setColor(QPalette::Window, blend(window, tint, error ? 0.25 : 0.15));
     m_updatingColours = true; // setPalette() comes back here as a PaletteChange
     setPalette(own);
     m_updatingColours = false;

@@ -2,6 +2,7 @@
 // the controller gets a token, opens the plugin's window, and the picker and the form follow
 // the outcome. The test clicks inside the Connect page as a user would.
 #include "connecttesting.h"
+#include "dialogs/accountsdialog.h"
 #include "form/formsession.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/workbench.h"
@@ -21,6 +22,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QWebEngineView>
@@ -96,6 +98,7 @@ private Q_SLOTS:
         services.sandboxUrl = m_env.sandbox->baseUrl();
         services.sandboxToken = test::sandboxToken();
         services.tokens = m_env.tokens.get();
+        services.credentials = m_env.credentials.get();
         m_window = std::make_unique<MainWindow>(services);
         m_window->resize(1300, 850);
         m_window->show();
@@ -222,6 +225,35 @@ private Q_SLOTS:
             QVERIFY(bar->retryButton()->isVisible());
         }
         QCOMPARE(bar->text(), english);
+    }
+
+    // The account credentials cannot make a connect token: the bar says so and offers
+    // Accounts, where that is mended, besides Retry.
+    void credentialsFailure_offersAccounts()
+    {
+        connect::TokenService *tokens = m_env.tokens.get();
+        const auto backToTheSandbox = qScopeGuard([&] {
+            tokens->setEnvironment(
+                QStringLiteral("sandbox"),
+                connect::EnvironmentEndpoints::sandbox(m_env.sandbox->baseUrl()));
+        });
+        // No credentials there, and no client id of its own for a connect token.
+        tokens->setEnvironment(QStringLiteral("https://elsewhere.example"));
+        ConnectMessageBar *bar = m_window->connectMessageBar();
+        QSignalSpy opened(m_window->connectController(), &ConnectController::windowOpened);
+        picker()->connectButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(bar->kind(), ConnectMessageBar::Kind::CredentialsError, 20000);
+        QVERIFY2(bar->text().contains(QStringLiteral("White Label client id")),
+                 qPrintable(bar->text()));
+        QVERIFY(bar->accountsButton()->isVisible());
+        QVERIFY(bar->retryButton()->isVisible());
+        QCOMPARE(opened.size(), 0);
+
+        bar->accountsButton()->click();
+        AccountsDialog *accounts = nullptr;
+        QTRY_VERIFY((accounts = m_window->findChild<AccountsDialog *>()) != nullptr &&
+                    accounts->isVisible());
+        accounts->close();
     }
 
     void missingPlugin_saysSoWithoutSpendingAToken()
