@@ -2614,6 +2614,11 @@ Eingaben: %6</translation>
         <source>Server: %1</source>
         <translation>Server: %1</translation>
     </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <extracomment>%1 is the server, e.g. &quot;https://api.zapier.com&quot;. Shown while the keyring answers.</extracomment>
+        <translation>Anmeldung bei %1 …</translation>
+    </message>
 </context>
 <context>
     <name>ab::ui::OutputsPanel</name>

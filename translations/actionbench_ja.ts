@@ -2609,6 +2609,11 @@ Inputs: %6</source>
         <source>Server: %1</source>
         <translation>サーバー: %1</translation>
     </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <extracomment>%1 is the server, e.g. &quot;https://api.zapier.com&quot;. Shown while the keyring answers.</extracomment>
+        <translation>%1 にサインインしています…</translation>
+    </message>
 </context>
 <context>
     <name>ab::ui::OutputsPanel</name>

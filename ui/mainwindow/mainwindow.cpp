@@ -527,7 +527,12 @@ void MainWindow::onEnvironmentChanged()
     // Without one either, the user left the token prompt empty to sign in under Accounts.
     if (environment.token.isEmpty() && m_services.tokens) {
         if (m_services.tokens->credentials().mode != connect::CredentialMode::None) {
-            m_services.tokens->accessToken(this, [load](const auto &) { load(); });
+            //: %1 is the server, e.g. "https://api.zapier.com". Shown while the keyring answers.
+            showStatus([name = environment.name] { return tr("Signing in to %1…").arg(name); }, 0);
+            m_services.tokens->accessToken(this, [this, load](const auto &) {
+                statusBar()->clearMessage();
+                load();
+            });
             return;
         }
         showAccounts();

@@ -248,8 +248,12 @@ private Q_SLOTS:
         QVERIFY(chooseCustomServer(f));
         QTRY_COMPARE(switcher->current().name, name);
         QCOMPARE(switcher->current().token, QString());
+        // While the keyring answers (it may ask the user to unlock it), the window says why.
+        QCOMPARE(f.window->statusBar()->currentMessage(),
+                 QStringLiteral("Signing in to %1…").arg(name));
         QTRY_VERIFY(f.sandbox().count("GET", "/v2/apps*") > appsBefore);
         QTRY_VERIFY(f.window->catalogPane()->appModel()->rowCount() > 0);
+        QCOMPARE(f.window->statusBar()->currentMessage(), QString());
         const QList<sandbox::SandboxRequest> apps = f.sandbox().requests("GET", "/v2/apps*");
         for (qsizetype i = appsBefore; i < apps.size(); ++i) {
             QCOMPARE(apps.at(i).status, 200); // none went out without the token
