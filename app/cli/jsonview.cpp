@@ -74,12 +74,17 @@ QJsonObject storedAction(const StoredAction &action, const StoredActionNames &na
                        {QStringLiteral("action_key"), action.actionKey},
                        {QStringLiteral("action_type"), action.actionType},
                        {QStringLiteral("inputs"), QJsonObject::fromVariantMap(action.inputs)}};
-    if (!names.isEmpty())
+    if (!names.isEmpty()) {
+        QJsonObject titles;
+        for (auto it = names.inputTitles.cbegin(); it != names.inputTitles.cend(); ++it)
+            titles.insert(it.key(), it.value());
         object.insert(QStringLiteral("saved_names"),
                       QJsonObject{{QStringLiteral("app_id"), names.appId},
                                   {QStringLiteral("app_title"), names.appTitle},
                                   {QStringLiteral("action_title"), names.actionTitle},
-                                  {QStringLiteral("connection_title"), names.connectionTitle}});
+                                  {QStringLiteral("connection_title"), names.connectionTitle},
+                                  {QStringLiteral("input_titles"), titles}});
+    }
     return object;
 }
 

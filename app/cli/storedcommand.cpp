@@ -110,7 +110,8 @@ void StoredCommand::create()
                                     .toLower();
             action.inputs = filler->session()->inputs();
             const StoredActionNames names{target.app.id, target.app.title, target.action.title,
-                                          target.connection.title};
+                                          target.connection.title,
+                                          filler->session()->inputTitles()};
             env()->client()->createStoredAction(
                 action, this, [this, action, names](ApiResult<QString> result) mutable {
                     if (!result.ok())

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMap>
 #include <QString>
 #include <QVariantMap>
 
@@ -24,11 +25,13 @@ struct StoredActionNames {
     QString appTitle;
     QString actionTitle;
     QString connectionTitle;
+    // Input key -> the field's title in the form ("COL$A" -> "Deal Name").
+    QMap<QString, QString> inputTitles = {};
 
     bool isEmpty() const
     {
         return appId.isEmpty() && appTitle.isEmpty() && actionTitle.isEmpty() &&
-               connectionTitle.isEmpty();
+               connectionTitle.isEmpty() && inputTitles.isEmpty();
     }
 };
 

@@ -100,6 +100,17 @@ const FieldNode *FormSession::field(const QString &fieldId) const
     return core::findInput(m_fields, fieldId);
 }
 
+QMap<QString, QString> FormSession::inputTitles() const
+{
+    QMap<QString, QString> titles;
+    for (auto it = m_values.cbegin(); it != m_values.cend(); ++it) {
+        const FieldNode *node = field(it.key());
+        if (node && !node->title.isEmpty())
+            titles.insert(it.key(), node->title);
+    }
+    return titles;
+}
+
 QStringList FormSession::blockedBy(const QString &fieldId) const
 {
     return blockingFields(m_fields, m_values, fieldId);

@@ -79,6 +79,8 @@ public:
     QMap<QString, QString> valueLabels() const { return m_labels; }
     // The `inputs` object for the API: every field that has a value (SELECTs as choice ids).
     QVariantMap inputs() const { return m_values; }
+    // The title of each input's field in the tree (inputs without a titled field are left out).
+    QMap<QString, QString> inputTitles() const;
     // Replaces every value at once (a past run into the form), then one refetch; no
     // depends_on clearing in between, the values belong together.
     void restore(const QVariantMap &values, const QMap<QString, QString> &labels = {});

@@ -65,6 +65,14 @@ static QList<Migration> buildMigrations()
                            " PRIMARY KEY (environment, stored_action_id))"),
         },
     });
+    migrations.append(Migration{
+        4,
+        QStringLiteral("the titles of a stored action's inputs in the form it was saved from"),
+        {
+            // A JSON object, input key -> title; the Actions API knows only the keys.
+            QStringLiteral("ALTER TABLE stored_action_names ADD COLUMN input_titles TEXT"),
+        },
+    });
     return migrations;
 }
 

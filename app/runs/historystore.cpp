@@ -5,6 +5,8 @@
 #include "runs/logging.h"
 
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -592,12 +594,17 @@ bool HistoryStore::rememberStoredActionNames(const QString &environment,
         return false;
     QSqlQuery *query = statement(
         QStringLiteral("INSERT OR REPLACE INTO stored_action_names (environment, stored_action_id,"
-                       " app_id, app_title, action_title, connection_title)"
-                       " VALUES (?, ?, ?, ?, ?, ?)"));
+                       " app_id, app_title, action_title, connection_title, input_titles)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?)"));
     if (!query)
         return false;
-    for (const QString &value : {environment, storedActionId, names.appId, names.appTitle,
-                                 names.actionTitle, names.connectionTitle})
+    QJsonObject titles;
+    for (auto it = names.inputTitles.cbegin(); it != names.inputTitles.cend(); ++it)
+        titles.insert(it.key(), it.value());
+    for (const QString &value :
+         {environment, storedActionId, names.appId, names.appTitle, names.actionTitle,
+          names.connectionTitle,
+          QString::fromUtf8(QJsonDocument(titles).toJson(QJsonDocument::Compact))})
         query->addBindValue(value);
     return query->exec() || failQuery(*query);
 }
@@ -622,9 +629,10 @@ HistoryStore::storedActionNames(const QString &environment) const
     QHash<QString, core::StoredActionNames> names;
     if (!ready())
         return names;
-    QSqlQuery *query = statement(
-        QStringLiteral("SELECT stored_action_id, app_id, app_title, action_title, connection_title"
-                       " FROM stored_action_names WHERE environment = ?"));
+    QSqlQuery *query =
+        statement(QStringLiteral("SELECT stored_action_id, app_id, app_title, action_title,"
+                                 " connection_title, input_titles"
+                                 " FROM stored_action_names WHERE environment = ?"));
     if (!query)
         return names;
     query->addBindValue(environment);
@@ -633,10 +641,13 @@ HistoryStore::storedActionNames(const QString &environment) const
         return names;
     }
     while (query->next()) {
-        names.insert(query->value(0).toString(),
-                     core::StoredActionNames{query->value(1).toString(), query->value(2).toString(),
-                                             query->value(3).toString(),
-                                             query->value(4).toString()});
+        core::StoredActionNames saved{query->value(1).toString(), query->value(2).toString(),
+                                      query->value(3).toString(), query->value(4).toString()};
+        // NULL for names kept before migration 4; anything unreadable reads as no titles.
+        const QJsonObject titles = QJsonDocument::fromJson(query->value(5).toByteArray()).object();
+        for (auto it = titles.begin(); it != titles.end(); ++it)
+            saved.inputTitles.insert(it.key(), it.value().toString());
+        names.insert(query->value(0).toString(), saved);
     }
     query->finish();
     return names;

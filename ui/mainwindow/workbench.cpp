@@ -122,7 +122,8 @@ StoredAction Workbench::storedActionDraft(const QString &selectedApi) const
 
 StoredActionNames Workbench::storedActionNames() const
 {
-    return StoredActionNames{m_app.id, m_app.title, m_action.title, m_connection.title};
+    return StoredActionNames{m_app.id, m_app.title, m_action.title, m_connection.title,
+                             m_session->inputTitles()};
 }
 
 QString Workbench::guessSelectedApi(const App &app)

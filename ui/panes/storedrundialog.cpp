@@ -83,6 +83,12 @@ StoredRunDialog::StoredRunDialog(const core::StoredAction &action,
         bool editable = true;
         const QString text = valueText(it.value(), &editable);
         addRow(it.key(), text);
+        // A stored input's key stays as saved; it reads as the form's title when that is known.
+        QTableWidgetItem *keyItem = m_table->item(m_table->rowCount() - 1, 0);
+        keyItem->setData(Qt::UserRole, it.key());
+        keyItem->setText(names.inputTitles.value(it.key(), it.key()));
+        keyItem->setToolTip(it.key());
+        keyItem->setFlags(keyItem->flags() & ~Qt::ItemIsEditable);
         if (!editable) {
             // Structured values stay as stored; a text row cannot express them faithfully.
             QTableWidgetItem *item = m_table->item(m_table->rowCount() - 1, 1);
@@ -169,10 +175,19 @@ void StoredRunDialog::removeCurrentRow()
         m_table->removeRow(row);
 }
 
+QString StoredRunDialog::keyOf(int row) const
+{
+    const QTableWidgetItem *item = m_table->item(row, 0);
+    if (!item)
+        return {};
+    const QVariant stored = item->data(Qt::UserRole);
+    return stored.isValid() ? stored.toString() : item->text().trimmed();
+}
+
 void StoredRunDialog::setInput(const QString &key, const QString &value)
 {
     for (int row = 0; row < m_table->rowCount(); ++row) {
-        if (m_table->item(row, 0) && m_table->item(row, 0)->text() == key) {
+        if (keyOf(row) == key) {
             m_table->item(row, 1)->setText(value);
             return;
         }
@@ -184,9 +199,8 @@ QVariantMap StoredRunDialog::overrides() const
 {
     QVariantMap result;
     for (int row = 0; row < m_table->rowCount(); ++row) {
-        const QTableWidgetItem *keyItem = m_table->item(row, 0);
         const QTableWidgetItem *valueItem = m_table->item(row, 1);
-        const QString key = keyItem ? keyItem->text().trimmed() : QString();
+        const QString key = keyOf(row);
         if (key.isEmpty() || !valueItem || !(valueItem->flags() & Qt::ItemIsEditable))
             continue;
         const QString text = valueItem->text();

@@ -28,6 +28,8 @@ public:
     QVariantMap overrides() const;
     QTableWidget *table() const { return m_table; }
     void setInput(const QString &key, const QString &value); // for tests and callers
+    // The input key of a row: the stored key (whatever title it shows), or what was typed.
+    QString keyOf(int row) const;
 
 protected:
     void changeEvent(QEvent *event) override;

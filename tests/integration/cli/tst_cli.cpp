@@ -389,6 +389,14 @@ private Q_SLOTS:
                      .value(QStringLiteral("app_title"))
                      .toString(),
                  QStringLiteral("Google Sheets"));
+        // Its inputs by the titles the form gave them.
+        QCOMPARE(listedAction.value(QStringLiteral("saved_names"))
+                     .toObject()
+                     .value(QStringLiteral("input_titles"))
+                     .toObject(),
+                 (QJsonObject{{QStringLiteral("COL$A"), QStringLiteral("Deal Name")},
+                              {QStringLiteral("spreadsheet"), QStringLiteral("Spreadsheet")},
+                              {QStringLiteral("worksheet"), QStringLiteral("Worksheet")}}));
         QCOMPARE(listedAction.value(QStringLiteral("saved_names")),
                  created.json.value(QStringLiteral("stored_action"))
                      .toObject()

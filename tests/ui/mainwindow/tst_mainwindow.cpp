@@ -22,6 +22,7 @@
 #include "panes/rundetailresults.h"
 #include "panes/rundetailview.h"
 #include "panes/storedactionsview.h"
+#include "panes/storedrundialog.h"
 #include "support/pseudotranslator.h"
 #include "ui/untranslatedtext.h"
 
@@ -37,6 +38,7 @@
 #include <QScrollArea>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 
 using namespace ab;
@@ -337,10 +339,29 @@ private Q_SLOTS:
         QVERIFY2(detail.startsWith(appTitle + QStringLiteral(" \u00b7 ") +
                                    f.window->workbench()->connection().title),
                  qPrintable(detail));
-        QCOMPARE(f.history->storedActionNames(QStringLiteral("sandbox"))
-                     .value(stored->currentId())
-                     .appId,
-                 f.window->workbench()->app().id);
+        const core::StoredActionNames saved =
+            f.history->storedActionNames(QStringLiteral("sandbox")).value(stored->currentId());
+        QCOMPARE(saved.appId, f.window->workbench()->app().id);
+        // Its inputs read as the form's field titles; their keys stay what is sent.
+        const QVariantMap inputs = f.session()->inputs();
+        QVERIFY(inputs.contains(QStringLiteral("channel")));
+        for (auto it = inputs.cbegin(); it != inputs.cend(); ++it)
+            QCOMPARE(saved.inputTitles.value(it.key()), f.session()->field(it.key())->title);
+        stored->runSelected();
+        ui::StoredRunDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = stored->runDialog()) != nullptr && dialog->isVisible());
+        QCOMPARE(dialog->table()->rowCount(), inputs.size());
+        for (int at = 0; at < dialog->table()->rowCount(); ++at) {
+            const QString key = dialog->keyOf(at);
+            QVERIFY2(inputs.contains(key), qPrintable(key));
+            QCOMPARE(dialog->table()->item(at, 0)->text(), f.session()->field(key)->title);
+            QCOMPARE(dialog->table()->item(at, 0)->toolTip(), key);
+        }
+        QVERIFY(f.session()->field(QStringLiteral("channel"))->title != QStringLiteral("channel"));
+        dialog->setInput(QStringLiteral("channel"), QStringLiteral("C-other"));
+        QCOMPARE(dialog->overrides(),
+                 (QVariantMap{{QStringLiteral("channel"), QStringLiteral("C-other")}}));
+        dialog->reject();
         // With the app's icon, as the catalog shows it.
         QModelIndex slack;
         models::AppCatalogModel *catalog = f.window->catalogPane()->appModel();

@@ -114,6 +114,11 @@ private Q_SLOTS:
         QVERIFY(!lastDiff(changed).initial);
         QCOMPARE(session.valueLabel(s("spreadsheet")), s("Budget 2026"));
         QCOMPARE(session.inputs().value(s("spreadsheet")), QVariant(s("sheet-1")));
+        // Each input by its field's title; a value whose field is not in the tree has none.
+        session.setValue(s("not_in_the_tree"), s("x"));
+        QCOMPARE(
+            session.inputTitles(),
+            (QMap<QString, QString>{{s("note"), s("Note")}, {s("spreadsheet"), s("Spreadsheet")}}));
     }
 
     void setValue_sameValueAgain_changesNothing()

@@ -476,8 +476,12 @@ private Q_SLOTS:
         StoreFixture fixture;
         QVERIFY(writeVersionOneFile(fixture.path())); // the table comes with a migration
         const ab::core::StoredActionNames slack{
-            QStringLiteral("app-slack"), QStringLiteral("Slack"),
-            QStringLiteral("Send Channel Message"), QStringLiteral("Ada's workspace")};
+            QStringLiteral("app-slack"),
+            QStringLiteral("Slack"),
+            QStringLiteral("Send Channel Message"),
+            QStringLiteral("Ada's workspace"),
+            {{QStringLiteral("channel"), QStringLiteral("Channel")},
+             {QStringLiteral("text"), QStringLiteral("Message \"Text\" ✓")}}};
         const QString sandbox = QStringLiteral("sandbox");
         const QString zapier = QStringLiteral("https://api.zapier.com");
         {
@@ -498,8 +502,11 @@ private Q_SLOTS:
         QCOMPARE(read.appTitle, slack.appTitle);
         QCOMPARE(read.actionTitle, slack.actionTitle);
         QCOMPARE(read.connectionTitle, slack.connectionTitle);
+        QCOMPARE(read.inputTitles, slack.inputTitles);
         QCOMPARE(store.storedActionNames(zapier).value(QStringLiteral("sa-1")).appTitle,
                  QStringLiteral("Gmail"));
+        QVERIFY(
+            store.storedActionNames(zapier).value(QStringLiteral("sa-1")).inputTitles.isEmpty());
 
         QVERIFY(store.rememberStoredActionNames(sandbox, QStringLiteral("sa-1"),
                                                 {{}, QStringLiteral("Slack 2"), {}, {}}));
