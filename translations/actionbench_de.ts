@@ -1791,6 +1791,11 @@ Eingaben: %6</translation>
         <source>Access token for %1, kept in memory only. Leave it empty to sign in under Accounts instead:</source>
         <translation>Zugriffstoken für %1, nur im Arbeitsspeicher aufbewahrt. Lassen Sie das Feld leer, um sich stattdessen unter „Konten“ anzumelden:</translation>
     </message>
+    <message>
+        <source>Custom: %1</source>
+        <extracomment>The environment combo&apos;s item for a custom server in use; %1 is its host (and port).</extracomment>
+        <translation>Eigener Server: %1</translation>
+    </message>
 </context>
 <context>
     <name>ab::ui::ErrorExplainer</name>

@@ -1786,6 +1786,11 @@ Inputs: %6</source>
         <source>Access token for %1, kept in memory only. Leave it empty to sign in under Accounts instead:</source>
         <translation>%1 のアクセストークン (メモリ内にのみ保持)。空のままにすると、代わりに「アカウント」でサインインできます:</translation>
     </message>
+    <message>
+        <source>Custom: %1</source>
+        <extracomment>The environment combo&apos;s item for a custom server in use; %1 is its host (and port).</extracomment>
+        <translation>カスタム: %1</translation>
+    </message>
 </context>
 <context>
     <name>ab::ui::ErrorExplainer</name>

@@ -23,6 +23,8 @@ EnvironmentSwitcher::EnvironmentSwitcher(QUrl sandboxUrl, QString sandboxToken,
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_label->setBuddy(m_combo);
+    // Its items change: a custom server's name, another language.
+    m_combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     layout->addWidget(m_label);
     layout->addWidget(m_combo);
     m_combo->addItem(QString(), int(Kind::Sandbox));
@@ -45,7 +47,7 @@ void EnvironmentSwitcher::retranslateUi()
     m_label->setText(tr("&Environment:"));
     m_combo->setItemText(m_combo->findData(int(Kind::Sandbox)), tr("Sandbox (offline)"));
     m_combo->setItemText(m_combo->findData(int(Kind::Zapier)), tr("Zapier (api.zapier.com)"));
-    m_combo->setItemText(m_combo->findData(int(Kind::Custom)), tr("Custom server…"));
+    updateCustomItem();
     m_combo->setAccessibleName(tr("Environment"));
     m_combo->setToolTip(
         tr("The server Actionbench talks to. The sandbox simulates Zapier offline."));
@@ -137,8 +139,21 @@ void EnvironmentSwitcher::apply(const Environment &next)
     Q_EMIT environmentChanged(m_current);
 }
 
+void EnvironmentSwitcher::updateCustomItem()
+{
+    // In use, the item names its server (choosing it again asks for another).
+    QString server = m_current.baseUrl.host();
+    if (m_current.baseUrl.port() != -1)
+        server += QLatin1Char(':') + QString::number(m_current.baseUrl.port());
+    //: The environment combo's item for a custom server in use; %1 is its host (and port).
+    m_combo->setItemText(m_combo->findData(int(Kind::Custom)), m_current.kind == Kind::Custom
+                                                                   ? tr("Custom: %1").arg(server)
+                                                                   : tr("Custom server…"));
+}
+
 void EnvironmentSwitcher::showCurrent()
 {
+    updateCustomItem();
     const int index = m_combo->findData(int(m_current.kind));
     if (index >= 0)
         m_combo->setCurrentIndex(index);

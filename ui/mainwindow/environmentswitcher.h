@@ -56,6 +56,7 @@ private:
     void askForToken(Environment next);
     void apply(const Environment &next);
     void showCurrent();
+    void updateCustomItem();
 
     QLabel *m_label;
     QComboBox *m_combo;

@@ -228,6 +228,14 @@ private Q_SLOTS:
         prompt->accept();
         QTRY_COMPARE(label->text(), QStringLiteral("Server: http://127.0.0.1:9"));
         QCOMPARE(label->accessibleDescription(), label->text());
+        // The toolbar says which custom server, until another environment is chosen.
+        auto *combo = switcher->findChild<QComboBox *>();
+        QVERIFY(combo);
+        QCOMPARE(combo->currentText(), QStringLiteral("Custom: 127.0.0.1:9"));
+        switcher->select(ui::EnvironmentSwitcher::Kind::Sandbox);
+        QCOMPARE(combo->currentText(), QStringLiteral("Sandbox (offline)"));
+        QCOMPARE(combo->itemText(combo->findData(int(ui::EnvironmentSwitcher::Kind::Custom))),
+                 QStringLiteral("Custom server…"));
     }
 
     // A server with a stored sign-in (Accounts) is switched to without asking for a token, and
