@@ -503,9 +503,12 @@ void MainWindow::showAbout()
 
 void MainWindow::onEnvironmentChanged()
 {
-    // The accounts dialog belongs to the environment it was opened for.
-    if (m_accounts)
+    // The accounts dialog belongs to the environment it was opened for; closed, it is deleted
+    // later, so a new one is made if this switch opens Accounts.
+    if (m_accounts) {
         m_accounts->close();
+        m_accounts = nullptr;
+    }
     const EnvironmentSwitcher::Environment &environment = m_environment->current();
     m_services.client->setBaseUrl(environment.baseUrl);
     m_services.client->setToken(environment.token);
