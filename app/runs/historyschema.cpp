@@ -69,8 +69,8 @@ static QList<Migration> buildMigrations()
         4,
         QStringLiteral("the titles of a stored action's inputs in the form it was saved from"),
         {
-            // A JSON object, input key -> title; the Actions API knows only the keys.
-            QStringLiteral("ALTER TABLE stored_action_names ADD COLUMN input_titles TEXT"),
+            // Input key -> title, in the store's codec; the Actions API knows only the keys.
+            QStringLiteral("ALTER TABLE stored_action_names ADD COLUMN input_titles BLOB"),
         },
     });
     return migrations;

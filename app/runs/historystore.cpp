@@ -5,8 +5,6 @@
 #include "runs/logging.h"
 
 #include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -598,14 +596,13 @@ bool HistoryStore::rememberStoredActionNames(const QString &environment,
                        " VALUES (?, ?, ?, ?, ?, ?, ?)"));
     if (!query)
         return false;
-    QJsonObject titles;
+    QVariantMap titles;
     for (auto it = names.inputTitles.cbegin(); it != names.inputTitles.cend(); ++it)
         titles.insert(it.key(), it.value());
-    for (const QString &value :
-         {environment, storedActionId, names.appId, names.appTitle, names.actionTitle,
-          names.connectionTitle,
-          QString::fromUtf8(QJsonDocument(titles).toJson(QJsonDocument::Compact))})
+    for (const QString &value : {environment, storedActionId, names.appId, names.appTitle,
+                                 names.actionTitle, names.connectionTitle})
         query->addBindValue(value);
+    query->addBindValue(m_codec.encodeVariant(titles));
     return query->exec() || failQuery(*query);
 }
 
@@ -644,8 +641,12 @@ HistoryStore::storedActionNames(const QString &environment) const
         core::StoredActionNames saved{query->value(1).toString(), query->value(2).toString(),
                                       query->value(3).toString(), query->value(4).toString()};
         // NULL for names kept before migration 4; anything unreadable reads as no titles.
-        const QJsonObject titles = QJsonDocument::fromJson(query->value(5).toByteArray()).object();
-        for (auto it = titles.begin(); it != titles.end(); ++it)
+        QString unreadable;
+        const QVariantMap titles =
+            query->value(5).isNull()
+                ? QVariantMap()
+                : m_codec.decodeVariant(query->value(5).toByteArray(), &unreadable).toMap();
+        for (auto it = titles.cbegin(); it != titles.cend(); ++it)
             saved.inputTitles.insert(it.key(), it.value().toString());
         names.insert(query->value(0).toString(), saved);
     }
