@@ -294,11 +294,7 @@ private Q_SLOTS:
         f.withAccounts = true;
         QVERIFY(f.start());
         // Accounts open on the sandbox: the switch closes it and opens the new server's.
-        QAction *accountsAction = nullptr;
-        for (QAction *action : f.window->actions()) {
-            if (action->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A))
-                accountsAction = action;
-        }
+        QAction *accountsAction = f.actionFor(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
         QVERIFY(accountsAction);
         accountsAction->trigger();
         QPointer<ui::AccountsDialog> sandboxAccounts;
@@ -681,11 +677,7 @@ private Q_SLOTS:
         QTRY_VERIFY(f.window->runDetail()->errors()->count() > 0);
         // The API inspector open, from its menu action.
         // The menu's API inspector toggle (the window's own; the dock is built on first use).
-        QAction *inspectorAction = nullptr;
-        for (QAction *action : f.window->actions()) {
-            if (action->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I))
-                inspectorAction = action;
-        }
+        QAction *inspectorAction = f.actionFor(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
         QVERIFY(inspectorAction);
         inspectorAction->trigger();
         QTRY_VERIFY(f.window->inspector()->isVisible());

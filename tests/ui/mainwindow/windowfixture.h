@@ -112,15 +112,18 @@ public:
         return QTest::qWaitFor([s] { return !s->isBusy(); }, 20000);
     }
 
-    // The window's Run action (Ctrl+Enter).
-    QAction *runAction() const
+    // The window's command bound to `keys` (null if none).
+    QAction *actionFor(const QKeySequence &keys) const
     {
         for (QAction *action : window->actions()) {
-            if (action->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_Return)))
+            if (action->shortcuts().contains(keys))
                 return action;
         }
         return nullptr;
     }
+
+    // The window's Run action (Ctrl+Enter).
+    QAction *runAction() const { return actionFor(QKeySequence(Qt::CTRL | Qt::Key_Return)); }
 
     // Presses Run and returns the new run's id once the history pane shows it (0 if none).
     qint64 run()
