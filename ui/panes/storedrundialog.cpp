@@ -8,6 +8,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollBar>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -117,7 +119,28 @@ StoredRunDialog::StoredRunDialog(const core::StoredAction &action,
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
     retranslateUi();
-    resize(fontMetrics().averageCharWidth() * 70, fontMetrics().height() * 22);
+    fitToInputs();
+}
+
+void StoredRunDialog::fitToInputs()
+{
+    // Large enough to show every input and its whole value without scrolling, as far as two
+    // thirds of the screen's height and three quarters of its width allow; a stored action with
+    // few short inputs keeps the usual size.
+    const int frame = 2 * m_table->frameWidth();
+    const int tableHeight = m_table->horizontalHeader()->sizeHint().height() +
+                            m_table->verticalHeader()->length() + frame;
+    const QAbstractItemView *view = m_table; // QTableView hides the column hint
+    const int tableWidth = view->sizeHintForColumn(0) + view->sizeHintForColumn(1) + frame +
+                           m_table->verticalScrollBar()->sizeHint().width();
+    const QSize wanted(sizeHint().width() - m_table->sizeHint().width() + tableWidth,
+                       sizeHint().height() - m_table->sizeHint().height() + tableHeight);
+    const QScreen *screen = parentWidget() ? parentWidget()->screen() : this->screen();
+    const QSize most = screen ? QSize(screen->availableGeometry().width() * 3 / 4,
+                                      screen->availableGeometry().height() * 2 / 3)
+                              : wanted;
+    const QSize least(fontMetrics().averageCharWidth() * 70, fontMetrics().height() * 22);
+    resize(least.expandedTo(wanted.boundedTo(most)));
 }
 
 void StoredRunDialog::retranslateUi()

@@ -38,6 +38,7 @@ private:
     void retranslateUi();
     void addRow(const QString &key, const QString &value);
     void removeCurrentRow();
+    void fitToInputs();
 
     core::StoredAction m_action;
     core::StoredActionNames m_names;

@@ -11,11 +11,14 @@
 #include "support/sandboxfixture.h"
 #include "ui/untranslatedtext.h"
 
+#include <QHeaderView>
 #include <QLabel>
 #include <QListView>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QScreen>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -309,6 +312,44 @@ private Q_SLOTS:
                  qPrintable(m_view->status()->text()));
         QVERIFY(m_view->status()->retryButton()->isVisible());
         QCOMPARE(m_view->model()->rowCount(), 0);
+    }
+
+    void runDialogShowsEveryInputTheScreenHasRoomFor()
+    {
+        // Ten inputs: more than the dialog's usual height shows, and room enough on the screen.
+        core::StoredAction action = bulkRead();
+        for (int i = 0; i < 8; ++i)
+            action.inputs.insert(QStringLiteral("column_%1").arg(i), QStringLiteral("value"));
+        ui::StoredRunDialog dialog(action, {}, m_view.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QCOMPARE(dialog.table()->verticalScrollBar()->maximum(), 0);
+        QVERIFY(dialog.height() > dialog.fontMetrics().height() * 22);
+        // A long value is shown whole.
+        QCOMPARE(dialog.table()->horizontalScrollBar()->maximum(), 0);
+        const QString sentence =
+            QStringLiteral("A value as long as a sentence, shown without cutting it off");
+        action.inputs.insert(QStringLiteral("note"), sentence);
+        ui::StoredRunDialog wide(action, {}, m_view.get());
+        wide.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wide));
+        QTableWidget *table = wide.table();
+        const int noteRow = int(std::distance(action.inputs.constBegin(),
+                                              action.inputs.constFind(QStringLiteral("note"))));
+        QCOMPARE(table->item(noteRow, 1)->text(), sentence);
+        const int valueWidth = static_cast<QAbstractItemView *>(table)->sizeHintForColumn(1);
+        QVERIFY2(table->columnWidth(1) >= valueWidth,
+                 qPrintable(QStringLiteral("%1 < %2").arg(table->columnWidth(1)).arg(valueWidth)));
+
+        // Hundreds of inputs: the dialog stays on the screen and the table scrolls.
+        for (int i = 8; i < 300; ++i)
+            action.inputs.insert(QStringLiteral("column_%1").arg(i), QStringLiteral("value"));
+        ui::StoredRunDialog many(action, {}, m_view.get());
+        many.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&many));
+        QVERIFY(many.height() <= many.screen()->availableGeometry().height());
+        QVERIFY(many.width() <= many.screen()->availableGeometry().width());
+        QVERIFY(many.table()->verticalScrollBar()->maximum() > 0);
     }
 };
 
