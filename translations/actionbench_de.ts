@@ -3123,6 +3123,10 @@ Eingaben: %6</translation>
         <source>A stored action&apos;s run cannot fill the form: its inputs are kept by Zapier. Use Re-run, or run it from Stored actions.</source>
         <translation>Der Lauf einer gespeicherten Aktion kann das Formular nicht füllen: Ihre Eingaben bewahrt Zapier auf. Verwenden Sie „Erneut ausführen“ oder führen Sie sie unter „Gespeicherte Aktionen“ aus.</translation>
     </message>
+    <message>
+        <source>A password field: its value is hidden here, and left out of the API calls and the cURL command.</source>
+        <translation>Ein Passwortfeld: Sein Wert wird hier verborgen und weder in die API-Aufrufe noch in den cURL-Befehl übernommen.</translation>
+    </message>
 </context>
 <context>
     <name>ab::ui::SelectEditor</name>

@@ -3118,6 +3118,10 @@ Inputs: %6</source>
         <source>A stored action&apos;s run cannot fill the form: its inputs are kept by Zapier. Use Re-run, or run it from Stored actions.</source>
         <translation>保存済みアクションの実行ではフォームに入力できません。入力はZapierが保持しています。「再実行」を使うか、「保存済みアクション」から実行してください。</translation>
     </message>
+    <message>
+        <source>A password field: its value is hidden here, and left out of the API calls and the cURL command.</source>
+        <translation>パスワード フィールド: 値はここでは表示されず、API 呼び出しと cURL コマンドにも含まれません。</translation>
+    </message>
 </context>
 <context>
     <name>ab::ui::SelectEditor</name>

@@ -72,6 +72,13 @@ ApiClient::~ApiClient()
     delete m_scheduler;
 }
 
+void ApiClient::protectInput(const QString &fieldId, const QString &value)
+{
+    m_log->redactor().addSecretKey(fieldId);
+    if (!value.isEmpty())
+        m_log->redactor().addSecret(value);
+}
+
 void ApiClient::setToken(const QString &token)
 {
     m_log->redactor().removeSecret(m_config.token);

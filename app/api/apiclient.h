@@ -54,6 +54,7 @@ public:
     void checkToken(const QString &token, QObject *context, core::Callback<core::Empty> done);
 
     RequestLog *requestLog() const { return m_log; }
+    void protectInput(const QString &fieldId, const QString &value = {}) override;
     RequestScheduler *scheduler() const { return m_scheduler; }
 
     // Connections are read this many per page, following links.next to the end.

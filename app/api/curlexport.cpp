@@ -26,10 +26,20 @@ QString segment(const QString &id)
     return QString::fromLatin1(QUrl::toPercentEncoding(id, ":@"));
 }
 
-QString command(const QString &url, const QJsonObject &data)
+// Stands for a secret's value in the body until the body is quoted for the shell.
+QString secretMarker(qsizetype index)
+{
+    return QStringLiteral("@@actionbench-secret-%1@@").arg(index);
+}
+
+QString command(const QString &url, const QJsonObject &data, const QStringList &variables = {})
 {
     const QByteArray body =
         QJsonDocument(QJsonObject{{QStringLiteral("data"), data}}).toJson(QJsonDocument::Indented);
+    QString quotedBody = shellQuote(QString::fromUtf8(body).trimmed());
+    // Inside the single-quoted body: close the quote, expand the variable, open it again.
+    for (qsizetype i = 0; i < variables.size(); ++i)
+        quotedBody.replace(secretMarker(i), QStringLiteral("'\"$%1\"'").arg(variables.at(i)));
     const QString continuation = QStringLiteral(" \\\n  ");
     // The token header is double-quoted on purpose: the shell expands $ZAPIER_TOKEN there.
     return QStringLiteral("curl -sS -X POST ") + shellQuote(url) + continuation +
@@ -39,8 +49,7 @@ QString command(const QString &url, const QJsonObject &data)
            continuation +
            shellQuote(QStringLiteral("Content-Type: application/json"))
                .prepend(QStringLiteral("-H ")) +
-           continuation + QStringLiteral("--data-raw ") +
-           shellQuote(QString::fromUtf8(body).trimmed());
+           continuation + QStringLiteral("--data-raw ") + quotedBody;
 }
 
 } // namespace
@@ -57,17 +66,42 @@ QString shellQuote(const QString &text)
     return u'\'' + quoted + u'\'';
 }
 
-QString curlForActionRun(const QUrl &baseUrl, const QString &actionId, const QString &connectionId,
-                         const QVariantMap &inputs)
+QString secretInputVariable(const QString &key)
 {
+    QString name;
+    for (const QChar c : key)
+        name += (c.isLetterOrNumber() && c.unicode() < 0x80) ? c.toUpper() : QChar(u'_');
+    if (name.isEmpty() || name.front().isDigit())
+        name.prepend(u'_');
+    return name;
+}
+
+QString curlForActionRun(const QUrl &baseUrl, const QString &actionId, const QString &connectionId,
+                         const QVariantMap &inputs, const QStringList &secretInputs)
+{
+    QVariantMap sent = inputs;
+    QStringList variables;
+    QString comments = QStringLiteral("# The action id is single-use: get a fresh one from "
+                                      "GET /v2/actions before running this again.\n");
+    for (const QString &key : secretInputs) {
+        if (!sent.contains(key))
+            continue;
+        sent.insert(key, secretMarker(variables.size()));
+        QString variable = secretInputVariable(key);
+        if (variables.contains(variable)) // "api-key" and "api_key"
+            variable += QString::number(variables.size() + 1);
+        variables.append(variable);
+        comments += QStringLiteral("# Set %1 to the value of the password field \"%2\" first: "
+                                   "it is not copied.\n")
+                        .arg(variables.constLast(), key);
+    }
     const QJsonObject data{{QStringLiteral("action"), actionId},
                            {QStringLiteral("authentication"), connectionId.isEmpty()
                                                                   ? QJsonValue(QJsonValue::Null)
                                                                   : QJsonValue(connectionId)},
-                           {QStringLiteral("inputs"), QJsonObject::fromVariantMap(inputs)}};
-    return QStringLiteral("# The action id is single-use: get a fresh one from GET /v2/actions "
-                          "before running this again.\n") +
-           command(endpoint(baseUrl, QStringLiteral("/v2/action-runs")), data);
+                           {QStringLiteral("inputs"), QJsonObject::fromVariantMap(sent)}};
+    return comments +
+           command(endpoint(baseUrl, QStringLiteral("/v2/action-runs")), data, variables);
 }
 
 QString curlForStoredRun(const QUrl &baseUrl, const QString &storedActionId,

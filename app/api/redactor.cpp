@@ -14,12 +14,17 @@ static const QString kJsonKeys = QStringLiteral(
 // Query and form parameters: the same, plus the OAuth authorization `code`.
 static const QString kParamKeys = kJsonKeys + QStringLiteral("|code");
 
+// "key" : "value" for any of `keys` (an alternation); the closing quote may be missing when the
+// body was cut short.
+static QString jsonValuePatternOf(const QString &keys)
+{
+    return QStringLiteral("(\"(?:%1)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*(?:\"|\\\\?$)").arg(keys);
+}
+
 static const QRegularExpression &jsonValuePattern()
 {
-    // "key" : "value" — the closing quote may be missing when the body was cut short.
-    static const QRegularExpression re(
-        QStringLiteral("(\"(?:%1)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*(?:\"|\\\\?$)").arg(kJsonKeys),
-        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression re(jsonValuePatternOf(kJsonKeys),
+                                       QRegularExpression::CaseInsensitiveOption);
     return re;
 }
 
@@ -116,6 +121,24 @@ void Redactor::removeSecret(const QString &secret)
     m_secrets.removeAll(secret.toUtf8());
 }
 
+void Redactor::addSecretKey(const QString &key)
+{
+    const QByteArray quoted = '"' + key.toUtf8() + '"';
+    if (key.isEmpty() || m_quotedKeys.contains(quoted))
+        return;
+    m_quotedKeys.append(quoted);
+    QStringList alternatives;
+    for (const QByteArray &each : std::as_const(m_quotedKeys))
+        alternatives << QRegularExpression::escape(QString::fromUtf8(each.mid(1, each.size() - 2)));
+    // Matched exactly, unlike the built-in keys: a field id is a name, not a word.
+    m_keyPattern.setPattern(jsonValuePatternOf(alternatives.join(QLatin1Char('|'))));
+}
+
+QString Redactor::redactKeys(QString text) const
+{
+    return text.replace(m_keyPattern, QStringLiteral("\\1\"") + placeholder + QLatin1Char('"'));
+}
+
 QByteArray Redactor::redactLiterals(QByteArray text) const
 {
     const QByteArray mark = QByteArray(placeholder.data(), placeholder.size());
@@ -147,9 +170,13 @@ QByteArray Redactor::redactBody(const QByteArray &body) const
 {
     if (body.isEmpty())
         return body;
+    const bool hasKey = std::any_of(m_quotedKeys.begin(), m_quotedKeys.end(),
+                                    [&body](const QByteArray &key) { return body.contains(key); });
     if (!mayMatchPatterns(body))
-        return redactLiterals(body);
+        return redactLiterals(hasKey ? redactKeys(QString::fromUtf8(body)).toUtf8() : body);
     QString text = QString::fromUtf8(body);
+    if (hasKey)
+        text = redactKeys(text);
     text.replace(jsonValuePattern(), QStringLiteral("\\1\"") + placeholder + QLatin1Char('"'));
     text.replace(paramPattern(), QStringLiteral("\\1\\2") + placeholder);
     text.replace(bearerPattern(), QStringLiteral("\\1 ") + placeholder);

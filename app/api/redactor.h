@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QRegularExpression>
 #include <QString>
 #include <QUrl>
 
@@ -19,6 +20,9 @@ public:
     // Strings shorter than 6 characters are ignored: they would redact ordinary words.
     void addSecret(const QString &secret);
     void removeSecret(const QString &secret);
+    // Register a JSON key whose string values are secret in every body from now on: an action's
+    // password field, whose id keys its value in each `inputs` object sent, however short.
+    void addSecretKey(const QString &key);
 
     QString redactUrl(const QUrl &url) const;
     // Redacts JSON keys, form fields, "Bearer <token>" and the literal secrets.
@@ -32,8 +36,11 @@ public:
 
 private:
     QByteArray redactLiterals(QByteArray text) const;
+    QString redactKeys(QString text) const;
 
     QList<QByteArray> m_secrets;
+    QList<QByteArray> m_quotedKeys; // "key", as a body spells it
+    QRegularExpression m_keyPattern;
 };
 
 } // namespace ab::api

@@ -55,6 +55,7 @@ void RunCommand::start()
             for (auto it = labels.begin(); it != labels.end(); ++it)
                 request.inputLabels.insert(it.key(), it.value());
             request.fieldsJson = api::encodeFieldTree(session->fields());
+            request.secretInputs = session->secretInputs();
 
             QString storeError; // opened already, unless that failed
             runs::HistoryStore *store = env()->history(&storeError);

@@ -1,5 +1,6 @@
 #include "cli/runview.h"
 
+#include "api/redactor.h"
 #include "cli/exitcodes.h"
 #include "cli/jsonview.h"
 #include "cli/output.h"
@@ -30,6 +31,12 @@ int exitCodeForPhase(Phase phase)
         break;
     }
     return ExitOk;
+}
+
+// What a secret input (a password field) shows: the same mark as a redacted API call.
+static QVariant secretMask()
+{
+    return QString(api::Redactor::placeholder);
 }
 
 static QString isoTime(const QDateTime &time)
@@ -67,7 +74,10 @@ QJsonObject runJson(const RunRecord &record, bool full)
     if (record.apiError)
         object.insert(QStringLiteral("api_error"), Output::errorJson(*record.apiError));
     if (full) {
-        object.insert(QStringLiteral("inputs"), QJsonObject::fromVariantMap(record.inputs));
+        object.insert(QStringLiteral("inputs"),
+                      QJsonObject::fromVariantMap(record.shownInputs(secretMask())));
+        object.insert(QStringLiteral("secret_inputs"),
+                      QJsonArray::fromStringList(record.secretInputs));
         object.insert(QStringLiteral("input_labels"),
                       QJsonObject::fromVariantMap(record.inputLabels));
         QJsonArray timeline;
@@ -117,8 +127,9 @@ QString runText(const RunRecord &record, bool full)
         text += QStringLiteral("  next page: %1\n").arg(record.nextPage);
     if (full) {
         text += QStringLiteral("  inputs: %1\n")
-                    .arg(QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(record.inputs))
-                                               .toJson(QJsonDocument::Compact)));
+                    .arg(QString::fromUtf8(
+                        QJsonDocument(QJsonObject::fromVariantMap(record.shownInputs(secretMask())))
+                            .toJson(QJsonDocument::Compact)));
         for (const RunEvent &event : record.events)
             text += QStringLiteral("  %1  %2 %3 %4\n")
                         .arg(isoTime(event.at), phaseName(event.phase), event.status, event.note);

@@ -70,6 +70,15 @@ public:
     virtual void storedActionRun(const QString &storedActionId, const QString &runId,
                                  Priority priority, QObject *context, Callback<RunState> done) = 0;
 
+    // A secret input (an action's password field): from now on its value is kept out of every
+    // request recorded or logged, under `fieldId` in any body and, given `value`, wherever that
+    // appears. For a backend that records nothing there is nothing to do.
+    virtual void protectInput(const QString &fieldId, const QString &value = {})
+    {
+        Q_UNUSED(fieldId)
+        Q_UNUSED(value)
+    }
+
 Q_SIGNALS:
     // Every HTTP exchange, as soon as it finishes (already redacted).
     void requestFinished(const ab::core::RequestRecord &record);

@@ -260,11 +260,23 @@ void FormSession::applyTree(const QList<FieldNode> &tree)
     }
     m_fields = tree;
     m_loaded = true;
+    for (const QString &id : secretInputs())
+        m_backend->protectInput(id);
     if (!diff.droppedValues.isEmpty())
         qCDebug(lcForm) << "values of vanished fields dropped:" << diff.droppedValues;
     for (const QString &id : std::as_const(diff.droppedValues))
         Q_EMIT valueChanged(id);
     Q_EMIT fieldsChanged(diff);
+}
+
+QStringList FormSession::secretInputs() const
+{
+    QStringList ids;
+    for (const FieldNode *input : core::flattenInputs(m_fields)) {
+        if (input->format == core::FieldFormat::Password)
+            ids.append(input->id);
+    }
+    return ids;
 }
 
 void FormSession::updateBusy()

@@ -79,6 +79,9 @@ public:
     QMap<QString, QString> valueLabels() const { return m_labels; }
     // The `inputs` object for the API: every field that has a value (SELECTs as choice ids).
     QVariantMap inputs() const { return m_values; }
+    // The ids of the password fields: their values are secrets, kept out of what is recorded
+    // (the backend is told as soon as the fields arrive) and hidden where a run is shown.
+    QStringList secretInputs() const;
     // The title of each input's field in the tree (inputs without a titled field are left out).
     QMap<QString, QString> inputTitles() const;
     // Replaces every value at once (a past run into the form), then one refetch; no

@@ -43,6 +43,7 @@ const QStringList &runColumns()
         QStringLiteral("created_at"),
         QStringLiteral("submitted_at"),
         QStringLiteral("finished_at"),
+        QStringLiteral("secret_inputs"),
     };
     return columns;
 }
@@ -226,6 +227,9 @@ void bindRun(QSqlQuery &query, const RunRecord &record, const RunCodec &codec)
         timeValue(record.createdAt),
         timeValue(record.submittedAt),
         timeValue(record.finishedAt),
+        record.secretInputs.isEmpty()
+            ? QVariant()
+            : textValue(codec.encodeVariant(QVariant(record.secretInputs).toList())),
     };
     for (qsizetype i = 0; i < values.size(); ++i)
         query.bindValue(int(i), values.at(i));
@@ -289,6 +293,9 @@ RunRecord readRun(const QSqlQuery &query, const RunCodec &codec, QString *proble
     record.createdAt = timeFrom(next());
     record.submittedAt = timeFrom(next());
     record.finishedAt = timeFrom(next());
+    const QByteArray secrets = next().toString().toUtf8();
+    if (!secrets.isEmpty() && decodeError.isEmpty())
+        record.secretInputs = codec.decodeVariant(secrets, &decodeError).toStringList();
     if (!phaseFromName(phase))
         decodeError = QStringLiteral("unknown phase '%1'").arg(phase);
     if (problem)

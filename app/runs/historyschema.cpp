@@ -73,6 +73,14 @@ static QList<Migration> buildMigrations()
             QStringLiteral("ALTER TABLE stored_action_names ADD COLUMN input_titles BLOB"),
         },
     });
+    migrations.append(Migration{
+        5,
+        QStringLiteral("which of a run's inputs are secrets (password fields)"),
+        {
+            // A list of input keys, in the store's codec. Older runs have none.
+            QStringLiteral("ALTER TABLE runs ADD COLUMN secret_inputs TEXT"),
+        },
+    });
     return migrations;
 }
 

@@ -128,4 +128,14 @@ qint64 RunRecord::durationMs() const
     return start.isValid() ? qMax<qint64>(0, start.msecsTo(finishedAt)) : -1;
 }
 
+QVariantMap RunRecord::shownInputs(const QVariant &mask) const
+{
+    QVariantMap shown = inputs;
+    for (const QString &id : secretInputs) {
+        if (shown.contains(id))
+            shown.insert(id, mask);
+    }
+    return shown;
+}
+
 } // namespace ab::runs

@@ -105,7 +105,10 @@ struct RunRecord {
     QString statusRaw;
     QVariantMap inputs;
     QVariantMap inputLabels; // SELECT field id -> the label the user saw
-    QByteArray fieldsJson;   // the field schema the run was filled from
+    // Password fields: kept for a re-run, hidden wherever the run is shown, never recorded in
+    // its API calls.
+    QStringList secretInputs;
+    QByteArray fieldsJson; // the field schema the run was filled from
     QByteArray resultsJson;
     QList<core::RunError> errors;
     QString nextPage;
@@ -119,6 +122,8 @@ struct RunRecord {
 
     // From submission (or creation, when never submitted) to the end, or -1 while running.
     qint64 durationMs() const;
+    // The inputs as every view of the run shows them: each secret's value replaced by `mask`.
+    QVariantMap shownInputs(const QVariant &mask) const;
 };
 
 // The light row of the history pane.

@@ -121,9 +121,18 @@ template <typename Request> static RunRecord recordFor(RunKind kind, const Reque
     return record;
 }
 
+// Tells the backend which inputs are secrets before anything of the run is sent or polled.
+static void protectSecrets(core::ZapierBackend *backend, const RunRecord &record)
+{
+    for (const QString &id : record.secretInputs)
+        backend->protectInput(id, record.inputs.value(id).toString());
+}
+
 qint64 RunService::startRun(const RunRequest &request)
 {
     RunRecord record = recordFor(RunKind::Action, request);
+    record.secretInputs = request.secretInputs;
+    protectSecrets(m_backend, record);
     record.phase = Phase::Preparing;
     record.events = {RunEvent{
         m_clock->now(),
@@ -188,8 +197,8 @@ qint64 RunService::rerun(qint64 localId)
     }
     return startRun(RunRequest{old->environment, old->appId, old->appTitle, old->actionKey,
                                old->actionTitle, old->actionType, old->connectionId,
-                               old->connectionTitle, old->inputs, old->inputLabels,
-                               old->fieldsJson});
+                               old->connectionTitle, old->inputs, old->inputLabels, old->fieldsJson,
+                               old->secretInputs});
 }
 
 bool RunService::persist(qint64 id, Phase phase, const QString &note,
@@ -371,6 +380,7 @@ void RunService::track(qint64 id)
     Active *run = active(id);
     if (!run) // cancelled from a runUpdated() slot
         return;
+    protectSecrets(m_backend, run->record); // a run resumed by a new process: its polls too
     auto *tracker = new RunTracker(m_backend, m_clock, this);
     tracker->setSchedule(m_schedule);
     tracker->setMaxConsecutiveErrors(m_maxPollErrors);

@@ -28,6 +28,7 @@ struct RunRequest {
     QVariantMap inputs;
     QVariantMap inputLabels;
     QByteArray fieldsJson;
+    QStringList secretInputs; // FormSession::secretInputs()
 };
 
 // A run of a stored action (Actions API). Titles are for the history pane only.

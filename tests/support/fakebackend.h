@@ -94,6 +94,12 @@ public:
 
     // Every call made, in order.
     QList<FakeCall> calls;
+    // Every protectInput(), in order: (field id, value).
+    QList<QPair<QString, QString>> protectedInputs;
+    void protectInput(const QString &fieldId, const QString &value = {}) override
+    {
+        protectedInputs.append({fieldId, value});
+    }
     int callCount(const QString &method) const;
     QList<FakeCall> callsOf(const QString &method) const;
 

@@ -100,6 +100,7 @@ qint64 Workbench::run()
     for (auto it = labels.begin(); it != labels.end(); ++it)
         request.inputLabels.insert(it.key(), it.value());
     request.fieldsJson = api::encodeFieldTree(m_session->fields());
+    request.secretInputs = m_session->secretInputs();
     const qint64 id = m_runs->startRun(request);
     if (id > 0)
         Q_EMIT runStarted(id);

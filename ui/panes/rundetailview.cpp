@@ -511,12 +511,19 @@ void RunDetailView::fillInputs()
     setRowCount(m_inputs, int(order.size()));
     for (int row = 0; row < order.size(); ++row) {
         const QString &id = order.at(row);
-        const QString value = valueText(m_record.inputs.value(id));
-        const QString label = m_record.inputLabels.value(id).toString();
         QTreeWidgetItem *item = m_inputs->topLevelItem(row);
         item->setFlags(rowFlags);
         item->setText(0, titles.value(id).isEmpty() ? id : titles.value(id));
         item->setToolTip(0, id);
+        if (m_record.secretInputs.contains(id)) {
+            // A password field: kept for Re-run and Restore, never shown (a screen may be shared).
+            item->setText(1, QString(8, QChar(0x2022)));
+            item->setToolTip(1, tr("A password field: its value is hidden here, and left out of "
+                                   "the API calls and the cURL command."));
+            continue;
+        }
+        const QString value = valueText(m_record.inputs.value(id));
+        const QString label = m_record.inputLabels.value(id).toString();
         // A SELECT shows the label the user picked, with the id that was sent.
         item->setText(1,
                       label.isEmpty() || label == value ? value : tr("%1 (%2)").arg(label, value));
@@ -597,7 +604,8 @@ QString RunDetailView::curlCommand() const
     const QUrl base(m_record.environment);
     if (m_record.kind == runs::RunKind::Stored)
         return api::curlForStoredRun(base, m_record.storedActionId, m_record.inputs, m_record.page);
-    return api::curlForActionRun(base, m_record.actionId, m_record.connectionId, m_record.inputs);
+    return api::curlForActionRun(base, m_record.actionId, m_record.connectionId, m_record.inputs,
+                                 m_record.secretInputs);
 }
 
 void RunDetailView::copyCurl()

@@ -90,6 +90,7 @@ private Q_SLOTS:
     void tabs_builtWhenTheFirstRunIsShown();
     void successRun_showsHeaderInputsResults();
     void errorRun_explainsAndGoesToTheField();
+    void secretInput_isHiddenButKeptForRestore();
     void throttledRun_saysHowLongToWait();
     void outcomeUnknownRun_warnsBeforeRerunning();
     void bigResult_loadsLazilyAndSearchFindsDeepValue();
@@ -180,6 +181,35 @@ void TestRunDetailView::successRun_showsHeaderInputsResults()
     QVERIFY(results->indexForPath(QStringLiteral("results[0].ts")).isValid());
     QCOMPARE(view.errors()->count(), 0);
     QCOMPARE(view.findChild<QTreeWidget *>(QStringLiteral("runTimeline"))->topLevelItemCount(), 3);
+}
+
+void TestRunDetailView::secretInput_isHiddenButKeptForRestore()
+{
+    test::TempHistory history;
+    QVERIFY(history.open());
+    runs::RunRecord run = test::sampleRun(1);
+    run.inputs.insert(QStringLiteral("basic_auth"), QStringLiteral("admin|pw"));
+    run.secretInputs = {QStringLiteral("basic_auth")};
+    run.fieldsJson = R"([{"id":"basic_auth","title":"Basic Auth","type":"input_field",)"
+                     R"("format":"PASSWORD"}])";
+    run.id = history.store()->insert(run);
+    RunDetailView view(history.store());
+    view.show();
+    view.showRun(run.id);
+    auto *inputs = view.findChild<QTreeWidget *>(QStringLiteral("runInputs"));
+    QTreeWidgetItem *secret = inputs->topLevelItem(0);
+    QCOMPARE(secret->text(0), QStringLiteral("Basic Auth"));
+    QCOMPARE(secret->text(1), QString(8, QChar(0x2022)));
+    QVERIFY(secret->toolTip(1).startsWith(QStringLiteral("A password field")));
+    QVERIFY(!inputs->topLevelItem(1)->text(1).isEmpty()); // the other inputs as they were
+    QVERIFY(!view.curlCommand().contains(QStringLiteral("admin|pw")));
+    QVERIFY(view.curlCommand().contains(QStringLiteral("$BASIC_AUTH")));
+    // Restore puts it back into the form, which masks it itself.
+    QSignalSpy restore(&view, &RunDetailView::restoreRequested);
+    view.restoreAction()->trigger();
+    QCOMPARE(restore.size(), 1);
+    QCOMPARE(history.store()->load(run.id)->inputs.value(QStringLiteral("basic_auth")).toString(),
+             QStringLiteral("admin|pw"));
 }
 
 void TestRunDetailView::errorRun_explainsAndGoesToTheField()

@@ -1,6 +1,7 @@
 #include "../../unit/connect/testkeys.h"
 #include "api/apiclient.h"
 #include "api/curlexport.h"
+#include "api/jsontext.h"
 #include "cli/runview.h"
 #include "connect/connecturl.h"
 #include "connect/jwtsigner.h"
@@ -8,6 +9,7 @@
 #include "connect/tokenservice.h"
 #include "dialogs/accountsdialog.h"
 #include "dialogs/accountsfields.h"
+#include "form/formsession.h"
 #include "leakscanner.h"
 #include "models/requestlogmodel.h"
 #include "panes/rundetailview.h"
@@ -29,6 +31,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 #include <QUrlQuery>
 
 #include <memory>
@@ -365,6 +368,126 @@ private Q_SLOTS:
               qPrintable(m_scanner.scannedPlaces().join(QStringLiteral(", "))));
         QVERIFY2(m_scanner.leaks().isEmpty(),
                  qPrintable(m_scanner.leaks().join(QLatin1Char('\n'))));
+    }
+
+    // A password field of an action (Webhooks' Basic Auth) is sent to Zapier and kept with the
+    // run for a re-run, and nowhere else: not in the API calls the inspector and the history
+    // show, the logs, the exported run, the run's Inputs tab or its cURL command; nor after a
+    // re-run by a new process that never saw the form.
+    void passwordInput_onlySentAndKeptForARerun()
+    {
+        const QString password = QStringLiteral("leak-basic-auth|admin-4b7c9d1e");
+        test::LeakScanner scanner;
+        scanner.add(QStringLiteral("password input"), password);
+        test::SandboxFixture sandbox;
+        QVERIFY(sandbox.start());
+        core::SystemClock clock;
+        QTemporaryDir data;
+        QVERIFY(data.isValid());
+        auto history = std::make_unique<runs::HistoryStore>(runs::jsonRunCodec());
+        QVERIFY(history->open(data.filePath(QStringLiteral("history.sqlite"))));
+        const QString appId = sandbox.appId("Webhooks by Zapier");
+        {
+            const QMutexLocker lock(&logMutex);
+            logLines.clear();
+        }
+
+        // The form, as the window fills it.
+        std::unique_ptr<api::ApiClient> client = sandbox.client(1);
+        test::Await<QList<core::Action>> actions;
+        client->actions(appId, QStringLiteral("WRITE"), this, actions.callback());
+        QVERIFY(actions.wait() && actions.ok());
+        QString actionId;
+        for (const core::Action &action : actions.value()) {
+            if (action.key == QLatin1String("post"))
+                actionId = action.id;
+        }
+        QVERIFY(!actionId.isEmpty());
+        form::FormSession session(client.get());
+        session.start(QStringLiteral("post"), actionId);
+        QTRY_VERIFY(session.isLoaded());
+        QCOMPARE(session.secretInputs(), QStringList{QStringLiteral("basic_auth")});
+        session.setValue(QStringLiteral("url"), QStringLiteral("https://example.com/hook"));
+        session.setValue(QStringLiteral("basic_auth"), password);
+        runs::RunRequest request;
+        request.environment = sandbox.baseUrl().toString();
+        request.appId = appId;
+        request.appTitle = QStringLiteral("Webhooks by Zapier");
+        request.actionKey = QStringLiteral("post");
+        request.actionTitle = QStringLiteral("POST");
+        request.actionType = QStringLiteral("WRITE");
+        request.inputs = session.inputs();
+        request.fieldsJson = api::encodeFieldTree(session.fields());
+        request.secretInputs = session.secretInputs();
+        runs::RunService runService(client.get(), history.get(), &clock);
+        runService.setPollSchedule(runs::PollSchedule(5, {{60000, 10}}, 10, 60000));
+        const auto first = runAndWait(runService, *history, request);
+        QVERIFY(first);
+        QCOMPARE(first->phase, runs::Phase::Success);
+
+        // A re-run by another process (the CLI): its client has never seen the form.
+        std::unique_ptr<api::ApiClient> otherClient = sandbox.client(1);
+        runs::RunService otherService(otherClient.get(), history.get(), &clock);
+        otherService.setPollSchedule(runs::PollSchedule(5, {{60000, 10}}, 10, 60000));
+        QSignalSpy finished(&otherService, &runs::RunService::runFinished);
+        const qint64 again = otherService.rerun(first->id);
+        QVERIFY(again > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!otherService.isActive(again), 30000);
+        const auto second = history->load(again);
+        QVERIFY(second);
+        QCOMPARE(second->phase, runs::Phase::Success);
+
+        // It was sent both times, and it is kept for the next re-run.
+        const QList<sandbox::SandboxRequest> posts =
+            sandbox.requests("POST", QStringLiteral("/v2/action-runs"));
+        QCOMPARE(posts.size(), 2);
+        for (const sandbox::SandboxRequest &post : posts)
+            QVERIFY(post.requestBody.contains(password.toUtf8()));
+        QCOMPARE(second->inputs.value(QStringLiteral("basic_auth")).toString(), password);
+        QCOMPARE(second->secretInputs, QStringList{QStringLiteral("basic_auth")});
+
+        // Nowhere else.
+        for (const api::ApiClient *each : {client.get(), otherClient.get()}) {
+            models::RequestLogModel inspector(each->requestLog());
+            QVERIFY(inspector.rowCount() >= 3);
+            for (int row = 0; row < inspector.rowCount(); ++row) {
+                for (int column = 0; column < inspector.columnCount(); ++column) {
+                    for (int role = 0; role <= Qt::UserRole + 16; ++role)
+                        scanner.scan(inspector.index(row, column).data(role).toString(),
+                                     QStringLiteral("inspector model"));
+                }
+            }
+        }
+        ui::RunDetailView detail(history.get());
+        for (const runs::RunRecord &record : {*first, *second}) {
+            QVERIFY(!record.calls.isEmpty());
+            for (const core::RequestRecord &call : record.calls)
+                scanner.scan(call.requestBody + call.responseBody, QStringLiteral("run's calls"));
+            scanner.scan(QJsonDocument(cli::runJson(record, true)).toJson(),
+                         QStringLiteral("history show --json"));
+            scanner.scan(cli::runText(record, true), QStringLiteral("history show"));
+            detail.showRun(record.id);
+            auto *inputs = detail.findChild<QTreeWidget *>(QStringLiteral("runInputs"));
+            QVERIFY(inputs && inputs->topLevelItemCount() == 2);
+            for (int row = 0; row < inputs->topLevelItemCount(); ++row) {
+                for (int column = 0; column < 2; ++column)
+                    scanner.scan(inputs->topLevelItem(row)->text(column) +
+                                     inputs->topLevelItem(row)->toolTip(column),
+                                 QStringLiteral("run detail inputs"));
+            }
+            QGuiApplication::clipboard()->clear();
+            detail.copyCurlAction()->trigger();
+            const QString copied = QGuiApplication::clipboard()->text();
+            QVERIFY(copied.contains(QLatin1String("\"'\"$BASIC_AUTH\"'\"")));
+            scanner.scan(copied, QStringLiteral("copied cURL"));
+        }
+        {
+            const QMutexLocker lock(&logMutex);
+            QVERIFY(!logLines.isEmpty());
+            for (const QString &line : std::as_const(logLines))
+                scanner.scan(line, QStringLiteral("logs"));
+        }
+        QVERIFY2(scanner.leaks().isEmpty(), qPrintable(scanner.leaks().join(QLatin1Char('\n'))));
     }
 };
 

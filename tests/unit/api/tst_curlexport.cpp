@@ -1,6 +1,7 @@
 #include "api/curlexport.h"
 #include "api/jsontext.h"
 
+#include <QProcess>
 #include <QTest>
 
 using namespace ab;
@@ -43,6 +44,9 @@ private Q_SLOTS:
     void actionRun_nullAuthenticationWithoutConnection();
     void actionRun_keepsBasePathAndQuotesInputs();
     void storedRun_postsToTheStoredAction();
+    void actionRun_secretInputsComeFromShellVariables();
+    void secretInputVariable_isAShellName_data();
+    void secretInputVariable_isAShellName();
 };
 
 void TestCurlExport::shellQuote_escapesSingleQuotes_data()
@@ -142,6 +146,62 @@ void TestCurlExport::storedRun_postsToTheStoredAction()
         api::fromJsonText(bodyOf(bare).toUtf8()).toMap().value(QStringLiteral("data")).toMap();
     QVERIFY(!bareData.contains(QStringLiteral("page")));
     QVERIFY(!bareData.contains(QStringLiteral("idempotency_id")));
+}
+
+void TestCurlExport::actionRun_secretInputsComeFromShellVariables()
+{
+    // Characters a shell would take apart; JSON's own (" and \\) must be set escaped.
+    const QString password = QStringLiteral("admin|it's a secret; $HOME `id`");
+    const QVariantMap inputs{{QStringLiteral("basic_auth"), password},
+                             {QStringLiteral("url"), QStringLiteral("https://example.com/hook")}};
+    const QString command = api::curlForActionRun(
+        QUrl(QStringLiteral("https://api.zapier.com")), QStringLiteral("core:1"),
+        QStringLiteral("c"), inputs,
+        {QStringLiteral("basic_auth"), QStringLiteral("not_sent")}); // only what was sent
+    QVERIFY(!command.contains(QStringLiteral("secret")));
+    QVERIFY(!command.contains(QStringLiteral("NOT_SENT")));
+    QVERIFY2(command.contains(QStringLiteral("# Set BASIC_AUTH to the value of the password field "
+                                             "\"basic_auth\" first")),
+             qPrintable(command));
+    // The body as a POSIX shell reads it, with the variable set: the value is back, and exact.
+    const qsizetype at = command.indexOf(QStringLiteral("--data-raw "));
+    QVERIFY(at > 0);
+    QProcess shell;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("BASIC_AUTH"), password);
+    shell.setProcessEnvironment(environment);
+    shell.start(QStringLiteral("/bin/sh"),
+                {QStringLiteral("-c"), QStringLiteral("printf '%s' ") + command.mid(at + 11)});
+    QVERIFY(shell.waitForFinished());
+    QCOMPARE(shell.exitCode(), 0);
+    QString error;
+    const QVariantMap sent = api::fromJsonText(shell.readAllStandardOutput(), &error)
+                                 .toMap()
+                                 .value(QStringLiteral("data"))
+                                 .toMap()
+                                 .value(QStringLiteral("inputs"))
+                                 .toMap();
+    QCOMPARE(sent.value(QStringLiteral("url")).toString(),
+             QStringLiteral("https://example.com/hook"));
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(sent.value(QStringLiteral("basic_auth")).toString(), password);
+}
+
+void TestCurlExport::secretInputVariable_isAShellName_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("variable");
+    QTest::newRow("snake") << QStringLiteral("basic_auth") << QStringLiteral("BASIC_AUTH");
+    QTest::newRow("dash and dollar") << QStringLiteral("api-key$2") << QStringLiteral("API_KEY_2");
+    QTest::newRow("leading digit") << QStringLiteral("2fa") << QStringLiteral("_2FA");
+    QTest::newRow("non-ASCII") << QStringLiteral("mot_de_passé") << QStringLiteral("MOT_DE_PASS_");
+}
+
+void TestCurlExport::secretInputVariable_isAShellName()
+{
+    QFETCH(QString, key);
+    QFETCH(QString, variable);
+    QCOMPARE(api::secretInputVariable(key), variable);
 }
 
 QTEST_GUILESS_MAIN(TestCurlExport)

@@ -162,6 +162,33 @@ private Q_SLOTS:
         QVERIFY(redactor.redactBody(body).contains("my-bearer-token"));
     }
 
+    void keys_registeredFieldIdsInEveryBody()
+    {
+        Redactor redactor;
+        const QByteArray run =
+            "{\"data\":{\"action\":\"core:1\",\"inputs\":{\"basic_auth\":\"ab|cd\","
+            "\"url\":\"https://example.com/hook\",\"note\":\"basic_auth\"}}}";
+        QCOMPARE(redactor.redactBody(run), run); // not a secret until the form says so
+        redactor.addSecretKey(QStringLiteral("basic_auth"));
+        redactor.addSecretKey(QStringLiteral("basic_auth")); // once is enough
+        redactor.addSecretKey(QStringLiteral("COL$B"));      // ids are matched as written
+        const QByteArray redacted = redactor.redactBody(run);
+        QVERIFY2(!redacted.contains("ab|cd"), redacted.constData()); // however short
+        QVERIFY(redacted.contains("\"basic_auth\":\"[redacted]\""));
+        // The id as a value, other keys, and other spellings of the key are left alone.
+        QVERIFY(redacted.contains("\"note\":\"basic_auth\""));
+        QVERIFY(redacted.contains("\"url\":\"https://example.com/hook\""));
+        QCOMPARE(redactor.redactBody("{\"Basic_Auth\":\"x\"}"),
+                 QByteArray("{\"Basic_Auth\":\"x\"}"));
+        QCOMPARE(redactor.redactBody("{\"COL$B\":\"1200\", \"COL$A\":\"Acme\"}"),
+                 QByteArray("{\"COL$B\":\"[redacted]\", \"COL$A\":\"Acme\"}"));
+        // Next to the built-in keys, and cut short in the middle of the value.
+        QCOMPARE(redactor.redactBody("{\"password\":\"p\",\"basic_auth\":\"q\"}"),
+                 QByteArray("{\"password\":\"[redacted]\",\"basic_auth\":\"[redacted]\"}"));
+        QCOMPARE(redactor.redactBody("{\"basic_auth\": \"half-sent"),
+                 QByteArray("{\"basic_auth\": \"[redacted]\""));
+    }
+
     void truncate_marksAndKeepsUtf8Whole()
     {
         QCOMPARE(Redactor::truncate("short", 10), QByteArray("short"));

@@ -521,6 +521,31 @@ private Q_SLOTS:
         QCOMPARE(failed.size(), 1);
     }
 
+    void passwordFields_areSecretsTheBackendKnowsBeforeAValueIsSent()
+    {
+        FakeBackend backend;
+        serve(backend, [](const QVariantMap &) {
+            core::FieldNode password = input(s("basic_auth"));
+            password.format = core::FieldFormat::Password;
+            core::FieldNode nested = input(s("api_key"));
+            nested.format = core::FieldFormat::Password;
+            return QList<core::FieldNode>{input(s("url")), password,
+                                          fieldset(s("extra"), {input(s("name")), nested})};
+        });
+        FormSession session(&backend);
+        QVERIFY(session.secretInputs().isEmpty());
+        QSignalSpy changed(&session, &FormSession::fieldsChanged);
+        session.start(s("post"), s("core:1"));
+        QVERIFY(changed.wait());
+        QCOMPARE(session.secretInputs(), (QStringList{s("basic_auth"), s("api_key")}));
+        // Told once the fields are known, with no value: typing must not register every prefix.
+        QCOMPARE(backend.protectedInputs,
+                 (QList<QPair<QString, QString>>{{s("basic_auth"), QString()},
+                                                 {s("api_key"), QString()}}));
+        session.setValue(s("basic_auth"), s("admin|secret"));
+        QCOMPARE(backend.protectedInputs.size(), 2);
+    }
+
     void destroyingSession_withPendingCalls_doesNotCrash()
     {
         FakeBackend backend;

@@ -109,6 +109,7 @@ private Q_SLOTS:
         const std::optional<RunRecord> old = store.load(runs.first().id);
         QVERIFY(old);
         QCOMPARE(old->inputs.value(QStringLiteral("a")).toInt(), 1);
+        QVERIFY(old->secretInputs.isEmpty()); // a run from before secret inputs were known
     }
 
     void open_refusesFileFromNewerBuild()
@@ -171,6 +172,8 @@ private Q_SLOTS:
         record.page = QStringLiteral("0");
         record.inputs.insert(QStringLiteral("tags"), QVariantList{QStringLiteral("a"), 2});
         record.inputLabels = {{QStringLiteral("channel"), QStringLiteral("#general")}};
+        record.inputs.insert(QStringLiteral("token"), QStringLiteral("pw"));
+        record.secretInputs = {QStringLiteral("token")};
         record.fieldsJson = R"([{"key":"channel","type":"string"}])";
         record.resultsJson = R"([{"id":123,"text":"héllo"}])";
         record.nextPage = QStringLiteral("2");
@@ -229,6 +232,8 @@ private Q_SLOTS:
         QCOMPARE(loaded->inputs.value(QStringLiteral("channel")), QVariant(QStringLiteral("C1")));
         QCOMPARE(loaded->inputs.value(QStringLiteral("tags")).toList().size(), 2);
         QCOMPARE(loaded->inputLabels, record.inputLabels);
+        QCOMPARE(loaded->secretInputs, record.secretInputs);
+        QCOMPARE(loaded->inputs.value(QStringLiteral("token")), QVariant(QStringLiteral("pw")));
         QCOMPARE(loaded->fieldsJson, record.fieldsJson);
         QCOMPARE(loaded->resultsJson, record.resultsJson);
         QCOMPARE(loaded->nextPage, record.nextPage);

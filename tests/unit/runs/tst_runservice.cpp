@@ -216,6 +216,41 @@ private Q_SLOTS:
         QCOMPARE(record(second).inputLabels, slackRequest().inputLabels);
     }
 
+    void run_secretInputsAreProtectedBeforeSendingAndAfterARestart()
+    {
+        RunRequest request = slackRequest();
+        request.inputs.insert(QStringLiteral("password"), QStringLiteral("pw-1"));
+        request.secretInputs = {QStringLiteral("password")};
+        qsizetype protectedBeforePost = -1;
+        m_backend->onCreateRun = [&](const FakeCall &) {
+            protectedBeforePost = m_backend->protectedInputs.size();
+            return std::optional(ApiResult<QString>(QStringLiteral("srv-1")));
+        };
+        QSignalSpy finished(m_service, &RunService::runFinished);
+        const qint64 first = m_service->startRun(request);
+        QVERIFY(finished.wait());
+        QVERIFY(protectedBeforePost >= 1);
+        QCOMPARE(m_backend->protectedInputs.first(),
+                 (QPair<QString, QString>{QStringLiteral("password"), QStringLiteral("pw-1")}));
+        QCOMPARE(record(first).secretInputs, request.secretInputs);
+
+        // A re-run keeps them secret; so does a new process that resumes polling one.
+        const qint64 second = m_service->rerun(first);
+        QVERIFY(finished.wait());
+        QCOMPARE(record(second).secretInputs, request.secretInputs);
+        RunRecord left = record(second);
+        left.phase = Phase::Waiting;
+        QVERIFY(m_store->update(left));
+        FakeBackend freshBackend;
+        freshBackend.onGetRun = m_backend->onGetRun;
+        RunService fresh(&freshBackend, m_store, m_clock);
+        QSignalSpy freshFinished(&fresh, &RunService::runFinished);
+        QVERIFY(fresh.resume(second));
+        QVERIFY(freshFinished.wait());
+        QCOMPARE(freshBackend.protectedInputs.value(0),
+                 (QPair<QString, QString>{QStringLiteral("password"), QStringLiteral("pw-1")}));
+    }
+
     void run_isOnDiskAsSubmittingBeforeThePostLeaves()
     {
         qint64 id = 0;
