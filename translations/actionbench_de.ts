@@ -3374,6 +3374,10 @@ Dies kann nicht rückgängig gemacht werden.</translation>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
+    <message>
+        <source>A password field: sent as stored, and never shown.</source>
+        <translation>Ein Passwortfeld: wird wie gespeichert gesendet und nie angezeigt.</translation>
+    </message>
 </context>
 <context>
     <name>ab::ui::TextBlockEditor</name>

@@ -3369,6 +3369,10 @@ This cannot be undone.</source>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
+    <message>
+        <source>A password field: sent as stored, and never shown.</source>
+        <translation>パスワード フィールド: 保存された値のまま送信され、表示されません。</translation>
+    </message>
 </context>
 <context>
     <name>ab::ui::TextBlockEditor</name>

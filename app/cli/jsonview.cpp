@@ -1,5 +1,8 @@
 #include "cli/jsonview.h"
 
+#include "api/redactor.h"
+#include "core/field.h"
+
 #include <QJsonDocument>
 
 namespace ab::cli::view {
@@ -68,12 +71,15 @@ QJsonArray runErrors(const QList<RunError> &errors)
 
 QJsonObject storedAction(const StoredAction &action, const StoredActionNames &names)
 {
-    QJsonObject object{{QStringLiteral("id"), action.id},
-                       {QStringLiteral("connection_id"), action.connectionId},
-                       {QStringLiteral("selected_api"), action.selectedApi},
-                       {QStringLiteral("action_key"), action.actionKey},
-                       {QStringLiteral("action_type"), action.actionType},
-                       {QStringLiteral("inputs"), QJsonObject::fromVariantMap(action.inputs)}};
+    QJsonObject object{
+        {QStringLiteral("id"), action.id},
+        {QStringLiteral("connection_id"), action.connectionId},
+        {QStringLiteral("selected_api"), action.selectedApi},
+        {QStringLiteral("action_key"), action.actionKey},
+        {QStringLiteral("action_type"), action.actionType},
+        {QStringLiteral("inputs"),
+         QJsonObject::fromVariantMap(core::maskSecretInputs(action.inputs, names.secretInputs,
+                                                            QString(api::Redactor::placeholder)))}};
     if (!names.isEmpty()) {
         QJsonObject titles;
         for (auto it = names.inputTitles.cbegin(); it != names.inputTitles.cend(); ++it)
@@ -83,7 +89,9 @@ QJsonObject storedAction(const StoredAction &action, const StoredActionNames &na
                                   {QStringLiteral("app_title"), names.appTitle},
                                   {QStringLiteral("action_title"), names.actionTitle},
                                   {QStringLiteral("connection_title"), names.connectionTitle},
-                                  {QStringLiteral("input_titles"), titles}});
+                                  {QStringLiteral("input_titles"), titles},
+                                  {QStringLiteral("secret_inputs"),
+                                   QJsonArray::fromStringList(names.secretInputs)}});
     }
     return object;
 }

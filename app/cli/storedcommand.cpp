@@ -109,9 +109,12 @@ void StoredCommand::create()
                                      : actionTypeToString(target.action.actionType))
                                     .toLower();
             action.inputs = filler->session()->inputs();
-            const StoredActionNames names{target.app.id, target.app.title, target.action.title,
+            const StoredActionNames names{target.app.id,
+                                          target.app.title,
+                                          target.action.title,
                                           target.connection.title,
-                                          filler->session()->inputTitles()};
+                                          filler->session()->inputTitles(),
+                                          filler->session()->secretInputs()};
             env()->client()->createStoredAction(
                 action, this, [this, action, names](ApiResult<QString> result) mutable {
                     if (!result.ok())

@@ -114,4 +114,14 @@ const FieldNode *findInput(const QList<FieldNode> &nodes, const QString &id)
     return nullptr;
 }
 
+QVariantMap maskSecretInputs(QVariantMap inputs, const QStringList &secretInputs,
+                             const QVariant &mask)
+{
+    for (const QString &id : secretInputs) {
+        if (inputs.contains(id))
+            inputs.insert(id, mask);
+    }
+    return inputs;
+}
+
 } // namespace ab::core

@@ -4,6 +4,7 @@
 #include <QMap>
 #include <QString>
 #include <QStringList>
+#include <QVariantMap>
 
 namespace ab::core {
 
@@ -53,6 +54,10 @@ struct FieldNode {
 // Every input field of a tree in document order, descending into fieldsets.
 QList<const FieldNode *> flattenInputs(const QList<FieldNode> &nodes);
 const FieldNode *findInput(const QList<FieldNode> &nodes, const QString &id);
+// `inputs` as a view shows them: the value of each of `secretInputs` (the password fields)
+// replaced by `mask`.
+QVariantMap maskSecretInputs(QVariantMap inputs, const QStringList &secretInputs,
+                             const QVariant &mask);
 
 // A field of POST /outputs (contract §8.4).
 struct OutputField {

@@ -2,6 +2,7 @@
 
 #include <QMap>
 #include <QString>
+#include <QStringList>
 #include <QVariantMap>
 
 namespace ab::core {
@@ -27,11 +28,13 @@ struct StoredActionNames {
     QString connectionTitle;
     // Input key -> the field's title in the form ("COL$A" -> "Deal Name").
     QMap<QString, QString> inputTitles = {};
+    // The password fields among the inputs: shown and recorded nowhere (Zapier keeps them).
+    QStringList secretInputs = {};
 
     bool isEmpty() const
     {
         return appId.isEmpty() && appTitle.isEmpty() && actionTitle.isEmpty() &&
-               connectionTitle.isEmpty() && inputTitles.isEmpty();
+               connectionTitle.isEmpty() && inputTitles.isEmpty() && secretInputs.isEmpty();
     }
 };
 

@@ -18,10 +18,17 @@ int StoredActionsModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : int(m_items.size());
 }
 
-QString StoredActionsModel::inputsSummary(const QVariantMap &inputs)
+QString StoredActionsModel::secretMask()
+{
+    return QString(8, QChar(0x2022));
+}
+
+QString StoredActionsModel::inputsSummary(const QVariantMap &inputs,
+                                          const QStringList &secretInputs)
 {
     QStringList parts;
-    for (auto it = inputs.cbegin(); it != inputs.cend(); ++it) {
+    const QVariantMap shown = core::maskSecretInputs(inputs, secretInputs, secretMask());
+    for (auto it = shown.cbegin(); it != shown.cend(); ++it) {
         const QVariant &value = it.value();
         QString text;
         if (value.typeId() == QMetaType::QVariantList || value.typeId() == QMetaType::QStringList)
@@ -64,7 +71,8 @@ QVariant StoredActionsModel::data(const QModelIndex &index, int role) const
                  named(names.actionTitle, item.actionKey), item.actionType,
                  item.connectionId.isEmpty() ? tr("none")
                                              : named(names.connectionTitle, item.connectionId),
-                 item.inputs.isEmpty() ? tr("none") : inputsSummary(item.inputs));
+                 item.inputs.isEmpty() ? tr("none")
+                                       : inputsSummary(item.inputs, names.secretInputs));
     case Qt::DecorationRole:
         return m_iconProvider ? QVariant(m_iconProvider(item, names)) : QVariant();
     case StoredActionIdRole:
@@ -78,7 +86,7 @@ QVariant StoredActionsModel::data(const QModelIndex &index, int role) const
     case ConnectionIdRole:
         return item.connectionId;
     case InputsSummaryRole:
-        return inputsSummary(item.inputs);
+        return inputsSummary(item.inputs, names.secretInputs);
     case DetailRole:
     case Qt::AccessibleDescriptionRole: {
         QStringList parts{names.appTitle.isEmpty() ? item.selectedApi : names.appTitle};
@@ -88,7 +96,8 @@ QVariant StoredActionsModel::data(const QModelIndex &index, int role) const
             parts.append(names.connectionTitle);
         else
             parts.append(tr("connection %1").arg(item.connectionId));
-        parts.append(item.inputs.isEmpty() ? tr("no inputs") : inputsSummary(item.inputs));
+        parts.append(item.inputs.isEmpty() ? tr("no inputs")
+                                           : inputsSummary(item.inputs, names.secretInputs));
         return parts.join(QStringLiteral(" \u00b7 "));
     }
     default:

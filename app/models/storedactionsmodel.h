@@ -62,7 +62,9 @@ public:
     bool isRemoving(const QString &id) const { return m_removing.contains(id); }
     std::optional<core::ApiError> lastError() const { return m_error; }
 
-    static QString inputsSummary(const QVariantMap &inputs);
+    // "key=value, ..." with the value of each of `secretInputs` (password fields) as dots.
+    static QString inputsSummary(const QVariantMap &inputs, const QStringList &secretInputs = {});
+    static QString secretMask(); // what a password field's value shows
 
     // After a language change: tells views the rows' texts ("no inputs", tooltips) are new.
     void retranslate();

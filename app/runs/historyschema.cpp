@@ -81,6 +81,14 @@ static QList<Migration> buildMigrations()
             QStringLiteral("ALTER TABLE runs ADD COLUMN secret_inputs TEXT"),
         },
     });
+    migrations.append(Migration{
+        6,
+        QStringLiteral("which of a stored action's inputs are secrets (password fields)"),
+        {
+            // As for runs; names saved before have none.
+            QStringLiteral("ALTER TABLE stored_action_names ADD COLUMN secret_inputs BLOB"),
+        },
+    });
     return migrations;
 }
 

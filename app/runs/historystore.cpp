@@ -592,8 +592,8 @@ bool HistoryStore::rememberStoredActionNames(const QString &environment,
         return false;
     QSqlQuery *query = statement(
         QStringLiteral("INSERT OR REPLACE INTO stored_action_names (environment, stored_action_id,"
-                       " app_id, app_title, action_title, connection_title, input_titles)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?)"));
+                       " app_id, app_title, action_title, connection_title, input_titles,"
+                       " secret_inputs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!query)
         return false;
     QVariantMap titles;
@@ -603,6 +603,9 @@ bool HistoryStore::rememberStoredActionNames(const QString &environment,
                                  names.actionTitle, names.connectionTitle})
         query->addBindValue(value);
     query->addBindValue(m_codec.encodeVariant(titles));
+    query->addBindValue(names.secretInputs.isEmpty() ? QVariant()
+                                                     : QVariant(m_codec.encodeVariant(
+                                                           QVariant(names.secretInputs).toList())));
     return query->exec() || failQuery(*query);
 }
 
@@ -628,7 +631,7 @@ HistoryStore::storedActionNames(const QString &environment) const
         return names;
     QSqlQuery *query =
         statement(QStringLiteral("SELECT stored_action_id, app_id, app_title, action_title,"
-                                 " connection_title, input_titles"
+                                 " connection_title, input_titles, secret_inputs"
                                  " FROM stored_action_names WHERE environment = ?"));
     if (!query)
         return names;
@@ -648,6 +651,9 @@ HistoryStore::storedActionNames(const QString &environment) const
                 : m_codec.decodeVariant(query->value(5).toByteArray(), &unreadable).toMap();
         for (auto it = titles.cbegin(); it != titles.cend(); ++it)
             saved.inputTitles.insert(it.key(), it.value().toString());
+        if (!query->value(6).isNull())
+            saved.secretInputs =
+                m_codec.decodeVariant(query->value(6).toByteArray(), &unreadable).toStringList();
         names.insert(query->value(0).toString(), saved);
     }
     query->finish();

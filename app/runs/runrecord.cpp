@@ -1,5 +1,7 @@
 #include "runs/runrecord.h"
 
+#include "core/field.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -130,12 +132,7 @@ qint64 RunRecord::durationMs() const
 
 QVariantMap RunRecord::shownInputs(const QVariant &mask) const
 {
-    QVariantMap shown = inputs;
-    for (const QString &id : secretInputs) {
-        if (shown.contains(id))
-            shown.insert(id, mask);
-    }
-    return shown;
+    return core::maskSecretInputs(inputs, secretInputs, mask);
 }
 
 } // namespace ab::runs

@@ -83,8 +83,16 @@ RunService::Active *RunService::active(qint64 id)
     return it == m_active.end() ? nullptr : &it->second;
 }
 
+// Tells the backend which inputs are secrets before anything of the run is sent or polled.
+static void protectSecrets(core::ZapierBackend *backend, const RunRecord &record)
+{
+    for (const QString &id : record.secretInputs)
+        backend->protectInput(id, record.inputs.value(id).toString());
+}
+
 qint64 RunService::begin(RunRecord record)
 {
+    protectSecrets(m_backend, record);
     record.createdAt = m_clock->now();
     if (record.phase == Phase::Submitting)
         record.submittedAt = record.createdAt;
@@ -118,21 +126,13 @@ template <typename Request> static RunRecord recordFor(RunKind kind, const Reque
     record.inputs = request.inputs;
     record.inputLabels = request.inputLabels;
     record.fieldsJson = request.fieldsJson;
+    record.secretInputs = request.secretInputs;
     return record;
-}
-
-// Tells the backend which inputs are secrets before anything of the run is sent or polled.
-static void protectSecrets(core::ZapierBackend *backend, const RunRecord &record)
-{
-    for (const QString &id : record.secretInputs)
-        backend->protectInput(id, record.inputs.value(id).toString());
 }
 
 qint64 RunService::startRun(const RunRequest &request)
 {
     RunRecord record = recordFor(RunKind::Action, request);
-    record.secretInputs = request.secretInputs;
-    protectSecrets(m_backend, record);
     record.phase = Phase::Preparing;
     record.events = {RunEvent{
         m_clock->now(),
@@ -162,6 +162,7 @@ StoredRunRequest StoredRunRequest::of(const QString &environment, const core::St
     request.connectionId = action.connectionId;
     request.connectionTitle =
         names.connectionTitle.isEmpty() ? action.connectionId : names.connectionTitle;
+    request.secretInputs = names.secretInputs;
     return request;
 }
 
@@ -193,7 +194,7 @@ qint64 RunService::rerun(qint64 localId)
         return startStoredRun(StoredRunRequest{
             old->environment, old->storedActionId, old->inputs, old->page, old->appId,
             old->appTitle, old->actionKey, old->actionTitle, old->actionType, old->connectionId,
-            old->connectionTitle, old->inputLabels, old->fieldsJson});
+            old->connectionTitle, old->inputLabels, old->fieldsJson, old->secretInputs});
     }
     return startRun(RunRequest{old->environment, old->appId, old->appTitle, old->actionKey,
                                old->actionTitle, old->actionType, old->connectionId,

@@ -46,6 +46,7 @@ struct StoredRunRequest {
     QString connectionTitle;
     QVariantMap inputLabels;
     QByteArray fieldsJson;
+    QStringList secretInputs; // the ones saved with the action's names
 
     // A run of `action` on `environment` with run-time `inputs` (overriding the stored ones) and
     // the bulk-read `page` (empty: the first). The history shows the names the action was saved

@@ -123,8 +123,12 @@ StoredAction Workbench::storedActionDraft(const QString &selectedApi) const
 
 StoredActionNames Workbench::storedActionNames() const
 {
-    return StoredActionNames{m_app.id, m_app.title, m_action.title, m_connection.title,
-                             m_session->inputTitles()};
+    return StoredActionNames{m_app.id,
+                             m_app.title,
+                             m_action.title,
+                             m_connection.title,
+                             m_session->inputTitles(),
+                             m_session->secretInputs()};
 }
 
 QString Workbench::guessSelectedApi(const App &app)

@@ -161,16 +161,18 @@ void StoredActionsView::buildLayout()
     setTabOrder(m_refreshButton, m_view);
 }
 
+// The names are read before the list is asked for: its answer carries the password fields'
+// values, which the client must know to keep out of the inspector.
 void StoredActionsView::setEnvironmentName(const QString &name)
 {
     m_environment = name;
+    loadNames();
 }
 
 void StoredActionsView::setHistoryStore(runs::HistoryStore *history)
 {
     m_history = history;
-    if (m_model->isLoaded())
-        loadNames();
+    loadNames();
     updateButtons();
 }
 
@@ -183,8 +185,14 @@ void StoredActionsView::setIconProvider(
 
 void StoredActionsView::loadNames()
 {
-    m_model->setNames(m_history ? m_history->storedActionNames(m_environment)
-                                : QHash<QString, core::StoredActionNames>());
+    const QHash<QString, core::StoredActionNames> names =
+        m_history ? m_history->storedActionNames(m_environment)
+                  : QHash<QString, core::StoredActionNames>();
+    for (const core::StoredActionNames &saved : names) {
+        for (const QString &id : saved.secretInputs)
+            m_backend->protectInput(id);
+    }
+    m_model->setNames(names);
 }
 
 QString StoredActionsView::currentId() const

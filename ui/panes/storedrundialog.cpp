@@ -83,7 +83,10 @@ StoredRunDialog::StoredRunDialog(const core::StoredAction &action,
     m_table->setTabKeyNavigation(false);
     for (auto it = action.inputs.cbegin(); it != action.inputs.cend(); ++it) {
         bool editable = true;
-        const QString text = valueText(it.value(), &editable);
+        const bool secret = names.secretInputs.contains(it.key());
+        const QString text =
+            secret ? models::StoredActionsModel::secretMask() : valueText(it.value(), &editable);
+        editable = editable && !secret;
         addRow(it.key(), text);
         // A stored input's key stays as saved; it reads as the form's title when that is known.
         QTableWidgetItem *keyItem = m_table->item(m_table->rowCount() - 1, 0);
@@ -162,10 +165,13 @@ void StoredRunDialog::retranslateUi()
     m_table->setHorizontalHeaderLabels({tr("Input"), tr("Value")});
     m_table->setAccessibleName(tr("Inputs"));
     for (int row = 0; row < m_table->rowCount(); ++row) {
-        // Only structured values are read-only (see the constructor).
+        // Only password fields and structured values are read-only (see the constructor).
         QTableWidgetItem *item = m_table->item(row, 1);
-        if (item && !(item->flags() & Qt::ItemIsEditable))
-            item->setToolTip(tr("Lists and objects are sent as stored."));
+        if (!item || (item->flags() & Qt::ItemIsEditable))
+            continue;
+        item->setToolTip(m_names.secretInputs.contains(keyOf(row))
+                             ? tr("A password field: sent as stored, and never shown.")
+                             : tr("Lists and objects are sent as stored."));
     }
     m_add->setText(tr("&Add input"));
     m_add->setAccessibleName(tr("Add input"));

@@ -2,6 +2,7 @@
 #include "api/apiclient.h"
 #include "api/curlexport.h"
 #include "api/jsontext.h"
+#include "cli/jsonview.h"
 #include "cli/runview.h"
 #include "connect/connecturl.h"
 #include "connect/jwtsigner.h"
@@ -12,7 +13,10 @@
 #include "form/formsession.h"
 #include "leakscanner.h"
 #include "models/requestlogmodel.h"
+#include "models/storedactionsmodel.h"
 #include "panes/rundetailview.h"
+#include "panes/storedactionsview.h"
+#include "panes/storedrundialog.h"
 #include "runs/historystore.h"
 #include "runs/jsonruncodec.h"
 #include "runs/runservice.h"
@@ -25,10 +29,12 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QMutex>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -481,6 +487,78 @@ private Q_SLOTS:
             QVERIFY(copied.contains(QLatin1String("\"'\"$BASIC_AUTH\"'\"")));
             scanner.scan(copied, QStringLiteral("copied cURL"));
         }
+
+        // Saved as a stored action from the form: Zapier keeps the value, and a later process
+        // lists the action (whose answer carries it) and runs it.
+        core::StoredAction draft;
+        draft.selectedApi = sandbox.selectedApi("Webhooks by Zapier");
+        draft.actionKey = QStringLiteral("post");
+        draft.actionType = QStringLiteral("write");
+        draft.inputs = session.inputs();
+        const core::StoredActionNames names{appId,
+                                            QStringLiteral("Webhooks by Zapier"),
+                                            QStringLiteral("POST"),
+                                            QString(),
+                                            session.inputTitles(),
+                                            session.secretInputs()};
+        {
+            ui::StoredActionsView saver(client.get(), &runService, history.get());
+            saver.setEnvironmentName(request.environment);
+            saver.show(); // it lists its actions when first shown
+            QTRY_VERIFY(saver.model()->isLoaded());
+            saver.saveAsStored(draft, names);
+            QTRY_COMPARE(saver.model()->rowCount(), 1);
+        }
+        std::unique_ptr<api::ApiClient> laterClient = sandbox.client(1);
+        runs::RunService laterService(laterClient.get(), history.get(), &clock);
+        laterService.setPollSchedule(runs::PollSchedule(5, {{60000, 10}}, 10, 60000));
+        ui::StoredActionsView stored(laterClient.get(), &laterService, history.get());
+        stored.setEnvironmentName(request.environment);
+        stored.show();
+        QTRY_COMPARE(stored.model()->rowCount(), 1);
+        const QModelIndex row = stored.model()->index(0, 0);
+        for (int role = 0; role <= Qt::UserRole + 16; ++role)
+            scanner.scan(row.data(role).toString(), QStringLiteral("stored actions list"));
+        QVERIFY(row.data(Qt::ToolTipRole).toString().contains(QStringLiteral("basic_auth=")));
+        stored.view()->setCurrentIndex(row);
+        stored.runSelected();
+        QTRY_VERIFY(stored.runDialog());
+        ui::StoredRunDialog *dialog = stored.runDialog();
+        for (int r = 0; r < dialog->table()->rowCount(); ++r)
+            scanner.scan(dialog->table()->item(r, 1)->text() +
+                             dialog->table()->item(r, 1)->toolTip(),
+                         QStringLiteral("stored run dialog"));
+        QVERIFY(dialog->overrides().isEmpty());
+        QSignalSpy storedFinished(&laterService, &runs::RunService::runFinished);
+        dialog->accept();
+        QVERIFY(storedFinished.wait(30000));
+        const auto storedRun = history->load(history->list({}, 0, 1).constFirst().id);
+        QVERIFY(storedRun);
+        QCOMPARE(storedRun->kind, runs::RunKind::Stored);
+        QCOMPARE(storedRun->secretInputs, session.secretInputs());
+        QVERIFY(sandbox.requests("GET", QStringLiteral("/actions/v1/stored-actions"))
+                    .constLast()
+                    .requestBody.isEmpty());
+        for (const api::ApiClient *each : {client.get(), otherClient.get(), laterClient.get()}) {
+            // The bodies the inspector shows when a request is selected.
+            for (const core::RequestRecord &call : each->requestLog()->records())
+                scanner.scan(
+                    call.requestBody + call.responseBody,
+                    QStringLiteral("request log bodies (%1 %2)").arg(call.method, call.url));
+        }
+        models::RequestLogModel laterInspector(laterClient->requestLog());
+        QVERIFY(laterInspector.rowCount() >= 2);
+        for (int r = 0; r < laterInspector.rowCount(); ++r) {
+            for (int column = 0; column < laterInspector.columnCount(); ++column) {
+                for (int role = 0; role <= Qt::UserRole + 16; ++role)
+                    scanner.scan(laterInspector.index(r, column).data(role).toString(),
+                                 QStringLiteral("inspector model (stored actions)"));
+            }
+        }
+        scanner.scan(
+            QJsonDocument(cli::view::storedAction(stored.model()->storedAction(0), names)).toJson(),
+            QStringLiteral("stored show --json"));
+
         {
             const QMutexLocker lock(&logMutex);
             QVERIFY(!logLines.isEmpty());

@@ -486,7 +486,8 @@ private Q_SLOTS:
             QStringLiteral("Send Channel Message"),
             QStringLiteral("Ada's workspace"),
             {{QStringLiteral("channel"), QStringLiteral("Channel")},
-             {QStringLiteral("text"), QStringLiteral("Message \"Text\" ✓")}}};
+             {QStringLiteral("text"), QStringLiteral("Message \"Text\" ✓")}},
+            {QStringLiteral("bot_token")}};
         const QString sandbox = QStringLiteral("sandbox");
         const QString zapier = QStringLiteral("https://api.zapier.com");
         {
@@ -508,6 +509,9 @@ private Q_SLOTS:
         QCOMPARE(read.actionTitle, slack.actionTitle);
         QCOMPARE(read.connectionTitle, slack.connectionTitle);
         QCOMPARE(read.inputTitles, slack.inputTitles);
+        QCOMPARE(read.secretInputs, slack.secretInputs);
+        QVERIFY(
+            store.storedActionNames(zapier).value(QStringLiteral("sa-1")).secretInputs.isEmpty());
         QCOMPARE(store.storedActionNames(zapier).value(QStringLiteral("sa-1")).appTitle,
                  QStringLiteral("Gmail"));
         QVERIFY(
