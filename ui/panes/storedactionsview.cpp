@@ -56,7 +56,6 @@ StoredActionsView::StoredActionsView(core::ZapierBackend *backend, runs::RunServ
         updateListState();
     });
     connect(m_model, &StoredActionsModel::loaded, this, [this] {
-        loadNames();
         updateListState();
         if (m_noteAfterLoad)
             showStatus(CatalogStatusLine::State::Note, std::exchange(m_noteAfterLoad, {}));
@@ -161,18 +160,16 @@ void StoredActionsView::buildLayout()
     setTabOrder(m_refreshButton, m_view);
 }
 
-// The names are read before the list is asked for: its answer carries the password fields'
-// values, which the client must know to keep out of the inspector.
 void StoredActionsView::setEnvironmentName(const QString &name)
 {
     m_environment = name;
-    loadNames();
 }
 
 void StoredActionsView::setHistoryStore(runs::HistoryStore *history)
 {
     m_history = history;
-    loadNames();
+    if (m_model->isLoaded())
+        loadNames();
     updateButtons();
 }
 
@@ -214,6 +211,9 @@ void StoredActionsView::reload()
     // Keep the selection across the reload unless a new stored action is already queued.
     if (m_selectAfterLoad.isEmpty())
         m_selectAfterLoad = currentId();
+    // The names first: the list's answer carries the values of the password fields they name,
+    // which the client must know to keep out of the inspector.
+    loadNames();
     m_model->reload();
     updateListState();
 }
@@ -251,7 +251,7 @@ void StoredActionsView::saveAsStored(const core::StoredAction &action,
                 };
             showStatus(CatalogStatusLine::State::Note, m_noteAfterLoad);
             m_selectAfterLoad = id;
-            m_model->reload();
+            reload();
             Q_EMIT saved(id);
         });
 }
