@@ -1,9 +1,11 @@
 #include "cli/fieldscommand.h"
 
 #include "api/apiclient.h"
+#include "api/redactor.h"
 #include "cli/environment.h"
 #include "cli/formfiller.h"
 #include "cli/jsonview.h"
+#include "core/field.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -52,17 +54,21 @@ void FieldsCommand::report(FormFiller *filler)
         issueText +=
             QStringLiteral("  %1: %2\n").arg(issue.fieldId, validationCodeName(issue.code));
     }
-    QVariantMap labels;
     const QMap<QString, QString> labelMap = session->valueLabels();
+    // A password field's value is not printed (a terminal's scroll-back, a CI job's log).
+    const QString mask(api::Redactor::placeholder);
+    const QVariantMap values =
+        core::maskSecretInputs(session->values(), session->secretInputs(), mask);
     QJsonObject document{
         {QStringLiteral("action"), QJsonObject{{QStringLiteral("key"), session->actionKey()},
                                                {QStringLiteral("id"), session->actionId()}}},
         {QStringLiteral("connection"), session->connectionId()},
-        {QStringLiteral("fields"), view::fieldTree(session->fields(), session->values(), labelMap)},
-        {QStringLiteral("inputs"), QJsonObject::fromVariantMap(session->inputs())},
+        {QStringLiteral("fields"), view::fieldTree(session->fields(), values, labelMap)},
+        {QStringLiteral("inputs"), QJsonObject::fromVariantMap(core::maskSecretInputs(
+                                       session->inputs(), session->secretInputs(), mask))},
         {QStringLiteral("issues"), issues},
         {QStringLiteral("notes"), QJsonArray::fromStringList(filler->notes())}};
-    QString text = view::fieldTreeText(session->fields(), session->values(), labelMap);
+    QString text = view::fieldTreeText(session->fields(), values, labelMap);
     if (!issueText.isEmpty())
         text += QStringLiteral("\nStill to fix before a run:\n") + issueText;
     for (const QString &note : filler->notes())

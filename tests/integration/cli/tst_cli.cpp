@@ -291,6 +291,35 @@ private Q_SLOTS:
         QVERIFY(listed.json.value(QStringLiteral("count")).toInt() >= 1);
     }
 
+    void passwordField_isSentButNeverPrinted()
+    {
+        const QString password = QStringLiteral("cli-basic-auth|admin-7e1f");
+        const QStringList form{
+            QStringLiteral("--app"),    QStringLiteral("Webhooks by Zapier"),
+            QStringLiteral("--action"), QStringLiteral("post"),
+            QStringLiteral("--set"),    QStringLiteral("url=https://example.com/hook"),
+            QStringLiteral("--set"),    QStringLiteral("basic_auth=") + password};
+        for (const QStringList &format : {QStringList{}, QStringList{QStringLiteral("--json")}}) {
+            const CliResult fields = cli(QStringList{QStringLiteral("fields")} + form + format);
+            QVERIFY2(fields.exitCode == 0, qPrintable(describe(fields)));
+            QVERIFY(!fields.out.contains(password.toUtf8()) && !fields.err.contains("admin-7e1f"));
+            QVERIFY(fields.out.contains("[redacted]"));
+        }
+        const CliResult run = cli(QStringList{QStringLiteral("run")} + form +
+                                  QStringList{QStringLiteral("--wait"), QStringLiteral("--json")});
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        QVERIFY(!run.out.contains("admin-7e1f") && !run.err.contains("admin-7e1f"));
+        const QString id = QString::number(run.json.value(QStringLiteral("id")).toInteger());
+        for (const QStringList &format : {QStringList{}, QStringList{QStringLiteral("--json")}}) {
+            const CliResult shown =
+                cli(QStringList{QStringLiteral("history"), QStringLiteral("show"), id} + format);
+            QVERIFY2(shown.exitCode == 0, qPrintable(describe(shown)));
+            QVERIFY(!shown.out.contains("admin-7e1f"));
+            QVERIFY(shown.out.contains("\"basic_auth\":\"[redacted]\"") ||
+                    shown.out.contains("\"basic_auth\": \"[redacted]\""));
+        }
+    }
+
     void run_thirdPartyErrorExitsOne_data()
     {
         QTest::addColumn<QString>("outcome");
