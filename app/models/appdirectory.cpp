@@ -4,6 +4,9 @@
 
 #include <QTimer>
 
+#include <climits>
+#include <optional>
+
 namespace ab::models {
 
 AppDirectory::AppDirectory(core::ZapierBackend *backend, QObject *parent)
@@ -21,6 +24,11 @@ const core::App *AppDirectory::app(const QString &id)
         return &*found;
     if (id.isEmpty() || !m_backend || m_missing.contains(id) || m_asked.contains(id))
         return nullptr;
+    if (const auto failed = m_failed.constFind(id); failed != m_failed.constEnd()) {
+        if (!failed->hasExpired())
+            return nullptr;
+        m_failed.erase(failed);
+    }
     m_asked.insert(id);
     m_queue.append(id);
     if (!m_fetchScheduled) {
@@ -37,6 +45,7 @@ void AppDirectory::remember(const QList<core::App> &apps)
     for (const core::App &app : apps) {
         m_apps.insert(app.id, app);
         m_missing.remove(app.id);
+        m_failed.remove(app.id);
     }
 }
 
@@ -46,6 +55,7 @@ void AppDirectory::clear()
     m_context = new QObject(this);
     m_apps.clear();
     m_missing.clear();
+    m_failed.clear();
     m_asked.clear();
     m_queue.clear();
     m_fetchScheduled = false;
@@ -67,11 +77,22 @@ void AppDirectory::fetchPending()
                     return; // the server changed meanwhile
                 if (result.ok())
                     remember(result.value().items);
+                // Not a retry loop: a failed request's ids wait, then views are told to ask.
+                const std::optional<int> retryAfter =
+                    result.ok() ? std::nullopt : result.error().retryAfterSeconds;
+                const qint64 delay = retryAfter ? qint64(*retryAfter) * 1000 : m_retryDelayMs;
                 for (const QString &id : ids) {
                     m_asked.remove(id);
-                    if (!m_apps.contains(id))
+                    if (m_apps.contains(id))
+                        continue;
+                    if (result.ok())
                         m_missing.insert(id);
+                    else
+                        m_failed.insert(id, QDeadlineTimer(delay));
                 }
+                if (!result.ok())
+                    QTimer::singleShot(int(qMin<qint64>(delay, INT_MAX)), context,
+                                       [this] { Q_EMIT resolved(); });
                 Q_EMIT resolved();
             });
     }

@@ -2,6 +2,7 @@
 
 #include "core/app.h"
 
+#include <QDeadlineTimer>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -17,7 +18,8 @@ namespace ab::models {
 // Apps by id, for views that know only an app's id and title (the history's rows): app() answers
 // from what it has, and asks the server for the ids it has not seen, all those of one event-loop
 // turn in one request (GET /v2/apps?ids=...). An id the server does not know (an app gone, or a
-// run from another server) is asked once and then reported missing.
+// run from another server) is asked once and then reported missing. An id whose request failed
+// (the server unreachable, a 429 storm) is missing for a while, then asked again.
 class AppDirectory final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AppDirectory)
@@ -28,8 +30,15 @@ public:
 
     // The app, or nullptr while it is not known; an unseen id is asked for (see above).
     const core::App *app(const QString &id);
-    // Asked and not found, or the request failed: a view shows its stand-in for good.
-    bool isMissing(const QString &id) const { return m_missing.contains(id); }
+    // Asked and not found (for good), or its request failed (until the retry delay is over):
+    // a view shows its stand-in.
+    bool isMissing(const QString &id) const
+    {
+        return m_missing.contains(id) || m_failed.contains(id);
+    }
+    // How long ids of a failed request wait before they are asked again, unless the server
+    // said (Retry-After). A minute: the Partner API's cooldown after a 429.
+    void setRetryDelayMs(qint64 ms) { m_retryDelayMs = ms; }
     // Apps the caller already has (a catalog page, say).
     void remember(const QList<core::App> &apps);
     // Forgets everything and drops the answers on their way (the server changed).
@@ -48,6 +57,8 @@ private:
     core::ZapierBackend *m_backend;
     QHash<QString, core::App> m_apps;
     QSet<QString> m_missing;
+    QHash<QString, QDeadlineTimer> m_failed; // until they may be asked again
+    qint64 m_retryDelayMs = 60000;
     QSet<QString> m_asked; // queued or in flight
     QStringList m_queue;
     bool m_fetchScheduled = false;

@@ -461,6 +461,10 @@ private Q_SLOTS:
         QTRY_COMPARE(backend.pendingApps.size(), 1);
         backend.pendingApps.takeFirst().reply(FakeBackend::error(core::ErrorKind::Server, 500));
         QVERIFY(directory.isMissing(app(4).id));
+        QVERIFY(!directory.app(app(4).id)); // the paint that follows asks nothing
+        QCoreApplication::processEvents();
+        QVERIFY(backend.pendingApps.isEmpty());
+        QCOMPARE(resolved.size(), 2);
 
         // Another server: everything is forgotten, and an answer still on its way is dropped.
         QVERIFY(!directory.app(app(5).id));
@@ -470,6 +474,40 @@ private Q_SLOTS:
         QCOMPARE(resolved.size(), 2);
         QVERIFY(!directory.app(known.id)); // asked anew
         QVERIFY(!directory.isMissing(app(3).id));
+    }
+
+    void appDirectory_asksAgainOnceAFailedRequestHasWaited()
+    {
+        FakeBackend backend;
+        models::AppDirectory directory(&backend, nullptr);
+        directory.setRetryDelayMs(0);
+        QSignalSpy resolved(&directory, &models::AppDirectory::resolved);
+        QVERIFY(!directory.app(app(4).id));
+        QTRY_COMPARE(backend.pendingApps.size(), 1);
+        core::ApiError throttled = FakeBackend::error(core::ErrorKind::RateLimited, 429);
+        backend.pendingApps.takeFirst().reply(throttled);
+        QVERIFY(directory.isMissing(app(4).id));
+        // The wait is over: views are told to ask again, and the next paint does.
+        QTRY_COMPARE(resolved.size(), 2);
+        QVERIFY(!directory.app(app(4).id));
+        QTRY_COMPARE(backend.pendingApps.size(), 1);
+        QVERIFY(!directory.isMissing(app(4).id)); // asked: the placeholder, not the stand-in
+        core::Page<core::App> answer;
+        answer.items = {app(4)};
+        answer.count = 1;
+        backend.pendingApps.takeFirst().reply(answer);
+        QCOMPARE(directory.app(app(4).id)->title, app(4).title);
+
+        // The server's Retry-After wins over the delay: no new request before it is over.
+        QVERIFY(!directory.app(app(5).id));
+        QTRY_COMPARE(backend.pendingApps.size(), 1);
+        throttled.retryAfterSeconds = 3600;
+        backend.pendingApps.takeFirst().reply(throttled);
+        QCoreApplication::processEvents();
+        QVERIFY(!directory.app(app(5).id));
+        QCoreApplication::processEvents();
+        QVERIFY(backend.pendingApps.isEmpty());
+        QVERIFY(directory.isMissing(app(5).id));
     }
 
     void appIcons_areTheCatalogsForThisServerAndGreyTilesOtherwise()
