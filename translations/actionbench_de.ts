@@ -2351,6 +2351,23 @@ Eingaben: %6</translation>
         <source>%1 runs</source>
         <translation>%1 Ausführungen</translation>
     </message>
+    <message>
+        <source>This server onl&amp;y</source>
+        <extracomment>A check box beside the history&apos;s filters: show only the runs of the server in use.</extracomment>
+        <translation>&amp;Nur dieser Server</translation>
+    </message>
+    <message>
+        <source>Only runs of this server</source>
+        <translation>Nur Ausführungen dieses Servers</translation>
+    </message>
+    <message>
+        <source>Show only the runs made on the server chosen in the toolbar</source>
+        <translation>Nur die Ausführungen auf dem in der Symbolleiste gewählten Server anzeigen</translation>
+    </message>
+    <message>
+        <source>No runs on this server yet — fill a form and press Ctrl+Enter.</source>
+        <translation>Noch keine Ausführungen auf diesem Server — füllen Sie ein Formular aus und drücken Sie Ctrl+Enter.</translation>
+    </message>
 </context>
 <context>
     <name>ab::ui::InspectorDock</name>

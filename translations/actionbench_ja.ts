@@ -2346,6 +2346,23 @@ Inputs: %6</source>
         <source>%1 runs</source>
         <translation>実行%1件</translation>
     </message>
+    <message>
+        <source>This server onl&amp;y</source>
+        <extracomment>A check box beside the history&apos;s filters: show only the runs of the server in use.</extracomment>
+        <translation>このサーバーのみ(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Only runs of this server</source>
+        <translation>このサーバーの実行のみ</translation>
+    </message>
+    <message>
+        <source>Show only the runs made on the server chosen in the toolbar</source>
+        <translation>ツールバーで選んだサーバーで行った実行だけを表示します</translation>
+    </message>
+    <message>
+        <source>No runs on this server yet — fill a form and press Ctrl+Enter.</source>
+        <translation>このサーバーでの実行はまだありません — フォームに入力して Ctrl+Enter を押してください。</translation>
+    </message>
 </context>
 <context>
     <name>ab::ui::InspectorDock</name>

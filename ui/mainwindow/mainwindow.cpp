@@ -80,6 +80,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     m_workbench->setEnvironmentName(m_environment->current().name);
     m_stored->setEnvironmentName(m_environment->current().name);
+    m_history->setEnvironment(m_environment->current().name);
     m_stored->setHistoryStore(services.history); // "Next page" reads the last run's next_page
 
     m_leftTabs->addTab(m_catalog, QString());
@@ -515,6 +516,7 @@ void MainWindow::onEnvironmentChanged()
     m_workbench->clear();
     m_workbench->setEnvironmentName(environment.name);
     m_stored->setEnvironmentName(environment.name);
+    m_history->setEnvironment(environment.name);
     m_appIcons->clear(); // ids are the server's
     configureConnect();
     updateFormTitle();

@@ -8,6 +8,7 @@
 #include "widgets/wraplabel.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -31,6 +32,7 @@ HistoryPane::HistoryPane(runs::HistoryStore *store, QWidget *parent)
     , m_model(new HistoryModel(store, this))
     , m_filter(new QLineEdit(this))
     , m_status(new QComboBox(this))
+    , m_thisServer(new QCheckBox(this))
     , m_count(new QLabel(this))
     , m_stack(new QStackedWidget(this))
     , m_view(new QTableView(this))
@@ -51,6 +53,9 @@ HistoryPane::HistoryPane(runs::HistoryStore *store, QWidget *parent)
          {StatusFilter::All, StatusFilter::Waiting, StatusFilter::Success, StatusFilter::Error,
           StatusFilter::Failed, StatusFilter::TimedOut, StatusFilter::OutcomeUnknown})
         m_status->addItem(statusFilterText(filter), int(filter));
+
+    m_thisServer->setObjectName(QStringLiteral("historyThisServer"));
+    m_thisServer->setEnabled(false); // until the window says which server is in use
 
     m_count->setObjectName(QStringLiteral("historyCount"));
     m_count->setForegroundRole(QPalette::PlaceholderText);
@@ -103,13 +108,15 @@ HistoryPane::HistoryPane(runs::HistoryStore *store, QWidget *parent)
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_filter, 1);
     filters->addWidget(m_status);
+    filters->addWidget(m_thisServer);
     filters->addWidget(m_count);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(filters);
     layout->addWidget(m_stack, 1);
     setTabOrder(m_filter, m_status);
-    setTabOrder(m_status, m_view);
+    setTabOrder(m_status, m_thisServer);
+    setTabOrder(m_thisServer, m_view);
     setFocusProxy(m_view);
 
     // Typing filters after a short pause, so each keystroke does not query the store.
@@ -119,6 +126,7 @@ HistoryPane::HistoryPane(runs::HistoryStore *store, QWidget *parent)
     connect(m_filter, &QLineEdit::textChanged, this, [this] { m_filterDelay.start(); });
     connect(m_filter, &QLineEdit::returnPressed, this, &HistoryPane::applyFilter);
     connect(m_status, &QComboBox::currentIndexChanged, this, &HistoryPane::applyFilter);
+    connect(m_thisServer, &QCheckBox::toggled, this, &HistoryPane::applyFilter);
     // The next page is read as soon as the events of a scroll step are done, once the view is
     // within half a page of the end of what is loaded: a later step then finds it there
     // instead of reading it inside a frame.
@@ -181,6 +189,10 @@ void HistoryPane::retranslateUi()
     // In place: the chosen filter stays chosen.
     for (int i = 0; i < m_status->count(); ++i)
         m_status->setItemText(i, statusFilterText(StatusFilter(m_status->itemData(i).toInt())));
+    //: A check box beside the history's filters: show only the runs of the server in use.
+    m_thisServer->setText(tr("This server onl&y"));
+    m_thisServer->setAccessibleName(tr("Only runs of this server"));
+    m_thisServer->setToolTip(tr("Show only the runs made on the server chosen in the toolbar"));
     m_count->setAccessibleName(tr("Number of runs"));
     m_view->setAccessibleName(tr("Run history"));
     m_model->retranslate();
@@ -227,6 +239,18 @@ void HistoryPane::setStatusFilter(StatusFilter filter)
     m_status->setCurrentIndex(m_status->findData(int(filter)));
 }
 
+void HistoryPane::setEnvironment(const QString &name)
+{
+    m_environment = name;
+    m_thisServer->setEnabled(!name.isEmpty());
+    applyFilter();
+}
+
+void HistoryPane::setThisServerOnly(bool only)
+{
+    m_thisServer->setChecked(only);
+}
+
 void HistoryPane::setIconProvider(std::function<QIcon(const runs::RunSummary &)> provider)
 {
     m_model->setIconProvider(std::move(provider));
@@ -247,6 +271,8 @@ runs::RunFilter HistoryPane::currentFilter() const
 {
     runs::RunFilter filter;
     filter.text = m_filter->text().trimmed();
+    if (m_thisServer->isChecked())
+        filter.environment = m_environment;
     switch (StatusFilter(m_status->currentData().toInt())) {
     case StatusFilter::All:
         break;
@@ -277,7 +303,8 @@ void HistoryPane::applyFilter()
     m_filterDelay.stop();
     const runs::RunFilter filter = currentFilter();
     const runs::RunFilter &shown = m_model->filter();
-    if (filter.text == shown.text && filter.phases == shown.phases)
+    if (filter.text == shown.text && filter.phases == shown.phases &&
+        filter.environment == shown.environment)
         return;
     m_model->setFilter(filter);
 }
@@ -286,11 +313,14 @@ void HistoryPane::selectRun(qint64 id)
 {
     m_selected = id;
     int row = m_model->rowOfRun(id);
-    if (row < 0 && (!m_filter->text().isEmpty() || m_status->currentIndex() != 0)) {
+    if (row < 0 && (!m_filter->text().isEmpty() || m_status->currentIndex() != 0 ||
+                    m_thisServer->isChecked())) {
         const QSignalBlocker blockStatus(m_status);
         const QSignalBlocker blockFilter(m_filter);
+        const QSignalBlocker blockServer(m_thisServer);
         m_filter->clear();
         m_status->setCurrentIndex(0);
+        m_thisServer->setChecked(false);
         applyFilter();
         row = m_model->rowOfRun(id);
     }
@@ -330,10 +360,15 @@ void HistoryPane::prefetchIfNearTheEnd()
 void HistoryPane::updateEmptyState()
 {
     const int total = m_model->totalCount();
-    const bool filtered = !m_model->filter().text.isEmpty() || !m_model->filter().phases.isEmpty();
+    const runs::RunFilter &filter = m_model->filter();
+    const bool filtered =
+        !filter.text.isEmpty() || !filter.phases.isEmpty() || !filter.environment.isEmpty();
     if (m_model->rowCount() == 0) {
-        m_empty->setText(filtered ? tr("No runs match the filter.")
-                                  : tr("No runs yet — fill a form and press Ctrl+Enter."));
+        const bool serverOnly = filter.text.isEmpty() && filter.phases.isEmpty() && filtered;
+        m_empty->setText(serverOnly ? tr("No runs on this server yet — fill a form and press "
+                                         "Ctrl+Enter.")
+                         : filtered ? tr("No runs match the filter.")
+                                    : tr("No runs yet — fill a form and press Ctrl+Enter."));
         m_empty->setAccessibleName(m_empty->text());
         m_stack->setCurrentWidget(m_empty);
     } else {

@@ -8,6 +8,7 @@
 
 #include <functional>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -43,6 +44,11 @@ public:
 
     void setFilterText(const QString &text);
     void setStatusFilter(StatusFilter filter);
+    // The server in use (its environment name, as runs record it): "This server only" shows
+    // its runs. Off by default: the history keeps every server's runs together.
+    void setEnvironment(const QString &name);
+    void setThisServerOnly(bool only);
+    QCheckBox *thisServerBox() const { return m_thisServer; }
     // App icons for the App column, e.g. from the catalog's IconCache.
     void setIconProvider(std::function<QIcon(const runs::RunSummary &run)> provider);
     // Repaints the App column's icons (the provider has new ones).
@@ -73,6 +79,8 @@ private:
     models::HistoryModel *m_model;
     QLineEdit *m_filter;
     QComboBox *m_status;
+    QCheckBox *m_thisServer;
+    QString m_environment;
     QLabel *m_count;
     QStackedWidget *m_stack;
     QTableView *m_view;

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void statusFilter_narrowsTheList();
     void textFilter_narrowsTheListAfterAPause();
     void selectRun_clearsFiltersThatHideIt();
+    void thisServerOnly_showsTheRunsOfTheServerInUse();
     void statusPills_paintInLightAndDark();
     void statusPill_paintsTheSameFromItsCaches();
     void everyControl_hasAnAccessibleName();
@@ -240,6 +242,44 @@ void TestHistoryPane::statusPill_paintsTheSameFromItsCaches()
         QCOMPARE(image.pixel(inside),
                  ui::pillColors(ui::PillCategory::Success, palette).background.rgb());
     }
+}
+
+void TestHistoryPane::thisServerOnly_showsTheRunsOfTheServerInUse()
+{
+    test::TempHistory history;
+    QVERIFY(history.open());
+    runs::RunRecord zapier = test::sampleRun(1);
+    zapier.environment = QStringLiteral("zapier");
+    const qint64 onZapier = history.store()->insert(zapier);
+    runs::RunRecord sandbox = test::sampleRun(2);
+    sandbox.environment = QStringLiteral("sandbox");
+    QVERIFY(history.store()->insert(sandbox) > 0);
+    HistoryPane pane(history.store());
+    pane.show();
+    QCheckBox *box = pane.thisServerBox();
+    QVERIFY(!box->isEnabled()); // no server said yet
+    pane.setEnvironment(QStringLiteral("sandbox"));
+    QVERIFY(box->isEnabled());
+    QCOMPARE(pane.model()->rowCount(), 2); // off by default: every server's runs
+    QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(4, box->height() / 2));
+    QVERIFY(box->isChecked());
+    QCOMPARE(pane.model()->rowCount(), 1);
+    QCOMPARE(pane.model()->summary(0).environment, QStringLiteral("sandbox"));
+    QCOMPARE(pane.findChild<QLabel *>(QStringLiteral("historyCount"))->text(),
+             QStringLiteral("1 run"));
+    // Another server: its runs, at once.
+    pane.setEnvironment(QStringLiteral("zapier"));
+    QCOMPARE(pane.model()->rowCount(), 1);
+    QCOMPARE(pane.model()->runId(0), onZapier);
+    pane.setEnvironment(QStringLiteral("https://staging.example"));
+    QCOMPARE(pane.model()->rowCount(), 0);
+    auto *empty = pane.findChild<QLabel *>(QStringLiteral("historyEmptyState"));
+    QVERIFY(empty->text().startsWith(QStringLiteral("No runs on this server yet")));
+    // A run of another server asked for (a notification, say) clears it.
+    pane.selectRun(onZapier);
+    QVERIFY(!box->isChecked());
+    QCOMPARE(pane.currentRun(), onZapier);
+    QCOMPARE(pane.model()->rowCount(), 2);
 }
 
 void TestHistoryPane::everyControl_hasAnAccessibleName()
