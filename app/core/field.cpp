@@ -114,6 +114,11 @@ const FieldNode *findInput(const QList<FieldNode> &nodes, const QString &id)
     return nullptr;
 }
 
+QString secretInputMask()
+{
+    return QString(8, QChar(0x2022));
+}
+
 QVariantMap maskSecretInputs(QVariantMap inputs, const QStringList &secretInputs,
                              const QVariant &mask)
 {

@@ -58,6 +58,8 @@ const FieldNode *findInput(const QList<FieldNode> &nodes, const QString &id);
 // replaced by `mask`.
 QVariantMap maskSecretInputs(QVariantMap inputs, const QStringList &secretInputs,
                              const QVariant &mask);
+// What the windows show for a secret input's value: dots, like a password editor.
+QString secretInputMask();
 
 // A field of POST /outputs (contract §8.4).
 struct OutputField {

@@ -18,16 +18,11 @@ int StoredActionsModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : int(m_items.size());
 }
 
-QString StoredActionsModel::secretMask()
-{
-    return QString(8, QChar(0x2022));
-}
-
 QString StoredActionsModel::inputsSummary(const QVariantMap &inputs,
                                           const QStringList &secretInputs)
 {
     QStringList parts;
-    const QVariantMap shown = core::maskSecretInputs(inputs, secretInputs, secretMask());
+    const QVariantMap shown = core::maskSecretInputs(inputs, secretInputs, core::secretInputMask());
     for (auto it = shown.cbegin(); it != shown.cend(); ++it) {
         const QVariant &value = it.value();
         QString text;

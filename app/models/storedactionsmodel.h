@@ -64,7 +64,6 @@ public:
 
     // "key=value, ..." with the value of each of `secretInputs` (password fields) as dots.
     static QString inputsSummary(const QVariantMap &inputs, const QStringList &secretInputs = {});
-    static QString secretMask(); // what a password field's value shows
 
     // After a language change: tells views the rows' texts ("no inputs", tooltips) are new.
     void retranslate();

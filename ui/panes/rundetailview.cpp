@@ -2,6 +2,7 @@
 
 #include "api/curlexport.h"
 #include "api/jsontext.h"
+#include "core/field.h"
 #include "models/historymodel.h"
 #include "models/requestlogmodel.h"
 #include "panes/historypill.h"
@@ -517,7 +518,7 @@ void RunDetailView::fillInputs()
         item->setToolTip(0, id);
         if (m_record.secretInputs.contains(id)) {
             // A password field: kept for Re-run and Restore, never shown (a screen may be shared).
-            item->setText(1, QString(8, QChar(0x2022)));
+            item->setText(1, core::secretInputMask());
             item->setToolTip(1, tr("A password field: its value is hidden here, and left out of "
                                    "the API calls and the cURL command."));
             continue;

@@ -1,5 +1,6 @@
 #include "panes/storedrundialog.h"
 
+#include "core/field.h"
 #include "models/storedactionsmodel.h"
 
 #include <QDialogButtonBox>
@@ -84,8 +85,7 @@ StoredRunDialog::StoredRunDialog(const core::StoredAction &action,
     for (auto it = action.inputs.cbegin(); it != action.inputs.cend(); ++it) {
         bool editable = true;
         const bool secret = names.secretInputs.contains(it.key());
-        const QString text =
-            secret ? models::StoredActionsModel::secretMask() : valueText(it.value(), &editable);
+        const QString text = secret ? core::secretInputMask() : valueText(it.value(), &editable);
         editable = editable && !secret;
         addRow(it.key(), text);
         // A stored input's key stays as saved; it reads as the form's title when that is known.
