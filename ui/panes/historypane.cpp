@@ -246,11 +246,6 @@ void HistoryPane::setEnvironment(const QString &name)
     applyFilter();
 }
 
-void HistoryPane::setThisServerOnly(bool only)
-{
-    m_thisServer->setChecked(only);
-}
-
 void HistoryPane::setIconProvider(std::function<QIcon(const runs::RunSummary &)> provider)
 {
     m_model->setIconProvider(std::move(provider));

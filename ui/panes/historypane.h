@@ -47,7 +47,6 @@ public:
     // The server in use (its environment name, as runs record it): "This server only" shows
     // its runs. Off by default: the history keeps every server's runs together.
     void setEnvironment(const QString &name);
-    void setThisServerOnly(bool only);
     QCheckBox *thisServerBox() const { return m_thisServer; }
     // App icons for the App column, e.g. from the catalog's IconCache.
     void setIconProvider(std::function<QIcon(const runs::RunSummary &run)> provider);
