@@ -2843,6 +2843,57 @@ Eingaben: %6</translation>
     </message>
 </context>
 <context>
+    <name>ab::ui::RunDetailInputs</name>
+    <message>
+        <source>Copied the value of %1</source>
+        <translation>Wert von %1 kopiert</translation>
+    </message>
+    <message>
+        <source>Copied the field id %1</source>
+        <translation>Feld-ID %1 kopiert</translation>
+    </message>
+    <message>
+        <source>%1 is a password field: its value is not copied.</source>
+        <translation>%1 ist ein Passwortfeld: Sein Wert wird nicht kopiert.</translation>
+    </message>
+    <message>
+        <source>No inputs</source>
+        <translation>Keine Eingaben</translation>
+    </message>
+    <message>
+        <source>A password field: its value is hidden here, and left out of the API calls and the cURL command.</source>
+        <translation>Ein Passwortfeld: Sein Wert wird hier verborgen und weder in die API-Aufrufe noch in den cURL-Befehl übernommen.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;value</source>
+        <translation>&amp;Wert kopieren</translation>
+    </message>
+    <message>
+        <source>Copy field &amp;id</source>
+        <translation>Feld-&amp;ID kopieren</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>Eingaben</translation>
+    </message>
+    <message>
+        <source>Ctrl+C copies a value, Ctrl+Shift+C its field id.</source>
+        <translation>Ctrl+C kopiert einen Wert, Ctrl+Shift+C seine Feld-ID.</translation>
+    </message>
+</context>
+<context>
     <name>ab::ui::RunDetailResults</name>
     <message>
         <source>Find in results (keys and values)</source>
@@ -2924,18 +2975,6 @@ Eingaben: %6</translation>
 </context>
 <context>
     <name>ab::ui::RunDetailView</name>
-    <message>
-        <source>Field</source>
-        <translation>Feld</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <source>Inputs</source>
-        <translation>Eingaben</translation>
-    </message>
     <message>
         <source>Time</source>
         <translation>Zeit</translation>
@@ -3113,10 +3152,6 @@ Eingaben: %6</translation>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>No inputs</source>
-        <translation>Keine Eingaben</translation>
-    </message>
-    <message>
         <source>&amp;Errors (%1)</source>
         <translation>&amp;Fehler (%1)</translation>
     </message>
@@ -3139,10 +3174,6 @@ Eingaben: %6</translation>
     <message>
         <source>A stored action&apos;s run cannot fill the form: its inputs are kept by Zapier. Use Re-run, or run it from Stored actions.</source>
         <translation>Der Lauf einer gespeicherten Aktion kann das Formular nicht füllen: Ihre Eingaben bewahrt Zapier auf. Verwenden Sie „Erneut ausführen“ oder führen Sie sie unter „Gespeicherte Aktionen“ aus.</translation>
-    </message>
-    <message>
-        <source>A password field: its value is hidden here, and left out of the API calls and the cURL command.</source>
-        <translation>Ein Passwortfeld: Sein Wert wird hier verborgen und weder in die API-Aufrufe noch in den cURL-Befehl übernommen.</translation>
     </message>
 </context>
 <context>

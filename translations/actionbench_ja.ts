@@ -2838,6 +2838,57 @@ Inputs: %6</source>
     </message>
 </context>
 <context>
+    <name>ab::ui::RunDetailInputs</name>
+    <message>
+        <source>Copied the value of %1</source>
+        <translation>%1 の値をコピーしました</translation>
+    </message>
+    <message>
+        <source>Copied the field id %1</source>
+        <translation>フィールド ID %1 をコピーしました</translation>
+    </message>
+    <message>
+        <source>%1 is a password field: its value is not copied.</source>
+        <translation>%1 はパスワード フィールドのため、値はコピーされません。</translation>
+    </message>
+    <message>
+        <source>No inputs</source>
+        <translation>入力なし</translation>
+    </message>
+    <message>
+        <source>A password field: its value is hidden here, and left out of the API calls and the cURL command.</source>
+        <translation>パスワード フィールド: 値はここでは表示されず、API 呼び出しと cURL コマンドにも含まれません。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Copy &amp;value</source>
+        <translation>値をコピー(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Copy field &amp;id</source>
+        <translation>フィールド ID をコピー(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>フィールド</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>入力</translation>
+    </message>
+    <message>
+        <source>Ctrl+C copies a value, Ctrl+Shift+C its field id.</source>
+        <translation>Ctrl+C で値を、Ctrl+Shift+C でフィールド ID をコピーします。</translation>
+    </message>
+</context>
+<context>
     <name>ab::ui::RunDetailResults</name>
     <message>
         <source>Find in results (keys and values)</source>
@@ -2919,18 +2970,6 @@ Inputs: %6</source>
 </context>
 <context>
     <name>ab::ui::RunDetailView</name>
-    <message>
-        <source>Field</source>
-        <translation>フィールド</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>値</translation>
-    </message>
-    <message>
-        <source>Inputs</source>
-        <translation>入力</translation>
-    </message>
     <message>
         <source>Time</source>
         <translation>時刻</translation>
@@ -3108,10 +3147,6 @@ Inputs: %6</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <source>No inputs</source>
-        <translation>入力なし</translation>
-    </message>
-    <message>
         <source>&amp;Errors (%1)</source>
         <translation>エラー（%1）(&amp;E)</translation>
     </message>
@@ -3134,10 +3169,6 @@ Inputs: %6</source>
     <message>
         <source>A stored action&apos;s run cannot fill the form: its inputs are kept by Zapier. Use Re-run, or run it from Stored actions.</source>
         <translation>保存済みアクションの実行ではフォームに入力できません。入力はZapierが保持しています。「再実行」を使うか、「保存済みアクション」から実行してください。</translation>
-    </message>
-    <message>
-        <source>A password field: its value is hidden here, and left out of the API calls and the cURL command.</source>
-        <translation>パスワード フィールド: 値はここでは表示されず、API 呼び出しと cURL コマンドにも含まれません。</translation>
     </message>
 </context>
 <context>

@@ -1,13 +1,12 @@
 #include "panes/rundetailview.h"
 
 #include "api/curlexport.h"
-#include "api/jsontext.h"
-#include "core/field.h"
 #include "models/historymodel.h"
 #include "models/requestlogmodel.h"
 #include "panes/historypill.h"
 #include "panes/inspectorexchangeview.h"
 #include "panes/rundetailerrors.h"
+#include "panes/rundetailinputs.h"
 #include "panes/rundetailresults.h"
 #include "runs/historystore.h"
 #include "widgets/wraplabel.h"
@@ -57,20 +56,6 @@ void setRowCount(QTreeWidget *tree, int count)
         delete tree->takeTopLevelItem(tree->topLevelItemCount() - 1);
     while (tree->topLevelItemCount() < count)
         new QTreeWidgetItem(tree);
-}
-
-QString valueText(const QVariant &value)
-{
-    switch (value.typeId()) {
-    case QMetaType::QVariantList:
-    case QMetaType::QVariantMap:
-    case QMetaType::QStringList:
-        return QString::fromUtf8(api::toJsonText(value));
-    case QMetaType::Bool:
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    default:
-        return value.isNull() ? QString() : value.toString();
-    }
 }
 
 QString plainActionText(const QAction *action)
@@ -163,7 +148,7 @@ void RunDetailView::ensureTabs()
         return;
     auto *page = m_stack->widget(1);
     m_tabs = new QTabWidget(page);
-    m_inputs = table(2, page);
+    m_inputs = new RunDetailInputs(page);
     m_results = new RunDetailResults(page);
     m_errors = new RunDetailErrors(page);
     m_timeline = table(3, page);
@@ -181,7 +166,6 @@ void RunDetailView::ensureTabs()
     calls->setStretchFactor(1, 2);
     m_tabs->addTab(calls, QString());
     m_calls->setObjectName(QStringLiteral("runCalls"));
-    m_inputs->setObjectName(QStringLiteral("runInputs"));
     m_timeline->setObjectName(QStringLiteral("runTimeline"));
     m_pageLayout->addWidget(m_tabs, 1);
 
@@ -190,6 +174,10 @@ void RunDetailView::ensureTabs()
     connect(m_results, &RunDetailResults::copied, this,
             [this](RunDetailResults::Copied what, const QString &path) {
                 showNotice([what, path] { return RunDetailResults::copiedText(what, path); });
+            });
+    connect(m_inputs, &RunDetailInputs::copied, this,
+            [this](RunDetailInputs::Copied what, const QString &field) {
+                showNotice([what, field] { return RunDetailInputs::copiedText(what, field); });
             });
     connect(m_calls, &QTreeWidget::currentItemChanged, this, &RunDetailView::showCurrentCall);
     retranslateTabs();
@@ -263,7 +251,6 @@ void RunDetailView::retranslateUi()
     if (m_runId == 0)
         return;
     updateHeader();
-    fillInputs();
     fillTimeline();
     fillCalls();
 }
@@ -276,8 +263,6 @@ void RunDetailView::retranslateTabs()
     updateErrorsTabText();
     m_tabs->setTabText(TimelineTab, tr("&Timeline"));
     m_tabs->setTabText(CallsTab, tr("&API calls"));
-    m_inputs->setHeaderLabels({tr("Field"), tr("Value")});
-    m_inputs->setAccessibleName(tr("Inputs"));
     m_timeline->setHeaderLabels({tr("Time"), tr("Status"), tr("Note")});
     m_timeline->setAccessibleName(tr("Timeline"));
     m_calls->setHeaderLabels(
@@ -413,7 +398,7 @@ void RunDetailView::reload()
     m_restore->setEnabled(m_record.kind != runs::RunKind::Stored);
     updateRestoreTip();
     updateHeader();
-    fillInputs();
+    m_inputs->setRun(m_record);
     m_results->setJson(m_record.resultsJson, QStringLiteral("results"));
     fillErrors();
     fillTimeline();
@@ -479,58 +464,6 @@ QString RunDetailView::headerText() const
 QString RunDetailView::noticeText() const
 {
     return m_notice->text();
-}
-
-void RunDetailView::fillInputs()
-{
-    QMap<QString, QString> titles;
-    QStringList order;
-    // flattenInputs points into the tree, so the tree must outlive the loop.
-    const QList<core::FieldNode> fields = api::decodeFieldTree(m_record.fieldsJson);
-    for (const core::FieldNode *field : core::flattenInputs(fields)) {
-        titles.insert(field->id, field->title);
-        order.append(field->id);
-    }
-    // Inputs the schema does not list (or a run kept without one) follow in key order.
-    for (auto it = m_record.inputs.cbegin(); it != m_record.inputs.cend(); ++it) {
-        if (!order.contains(it.key()))
-            order.append(it.key());
-    }
-    order.removeIf([this](const QString &id) { return !m_record.inputs.contains(id); });
-    static const Qt::ItemFlags rowFlags = QTreeWidgetItem().flags();
-    if (order.isEmpty()) {
-        setRowCount(m_inputs, 1);
-        QTreeWidgetItem *item = m_inputs->topLevelItem(0);
-        item->setText(0, tr("No inputs"));
-        item->setText(1, QString());
-        item->setToolTip(0, QString());
-        item->setToolTip(1, QString());
-        item->setFlags(Qt::NoItemFlags);
-        m_inputs->resizeColumnToContents(0);
-        return;
-    }
-    setRowCount(m_inputs, int(order.size()));
-    for (int row = 0; row < order.size(); ++row) {
-        const QString &id = order.at(row);
-        QTreeWidgetItem *item = m_inputs->topLevelItem(row);
-        item->setFlags(rowFlags);
-        item->setText(0, titles.value(id).isEmpty() ? id : titles.value(id));
-        item->setToolTip(0, id);
-        if (m_record.secretInputs.contains(id)) {
-            // A password field: kept for Re-run and Restore, never shown (a screen may be shared).
-            item->setText(1, core::secretInputMask());
-            item->setToolTip(1, tr("A password field: its value is hidden here, and left out of "
-                                   "the API calls and the cURL command."));
-            continue;
-        }
-        const QString value = valueText(m_record.inputs.value(id));
-        const QString label = m_record.inputLabels.value(id).toString();
-        // A SELECT shows the label the user picked, with the id that was sent.
-        item->setText(1,
-                      label.isEmpty() || label == value ? value : tr("%1 (%2)").arg(label, value));
-        item->setToolTip(1, value);
-    }
-    m_inputs->resizeColumnToContents(0);
 }
 
 void RunDetailView::fillErrors()

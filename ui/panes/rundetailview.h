@@ -27,6 +27,7 @@ namespace ab::ui {
 class HistoryPillLabel;
 class InspectorExchangeView;
 class RunDetailErrors;
+class RunDetailInputs;
 class RunDetailResults;
 
 // Everything a run kept: a header (app, action, connection, status pill, server run id,
@@ -89,7 +90,6 @@ private:
     void retranslateTabs();
     void reload();
     void updateHeader();
-    void fillInputs();
     void fillErrors();
     void updateErrorsTabText();
     void fillTimeline();
@@ -121,7 +121,7 @@ private:
     QPointer<QWidget> m_focusBeforeDelete; // where Delete was asked from; focused again after
     QVBoxLayout *m_pageLayout = nullptr;   // header, then the tabs once built
     QTabWidget *m_tabs = nullptr;
-    QTreeWidget *m_inputs = nullptr;
+    RunDetailInputs *m_inputs = nullptr;
     RunDetailResults *m_results = nullptr;
     RunDetailErrors *m_errors = nullptr;
     QTreeWidget *m_timeline = nullptr;

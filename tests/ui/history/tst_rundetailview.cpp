@@ -204,6 +204,15 @@ void TestRunDetailView::secretInput_isHiddenButKeptForRestore()
     QVERIFY(!inputs->topLevelItem(1)->text(1).isEmpty()); // the other inputs as they were
     QVERIFY(!view.curlCommand().contains(QStringLiteral("admin|pw")));
     QVERIFY(view.curlCommand().contains(QStringLiteral("$BASIC_AUTH")));
+    // Copying it says why nothing was copied.
+    QGuiApplication::clipboard()->setText(QStringLiteral("before"));
+    view.tabs()->setCurrentIndex(RunDetailView::InputsTab);
+    inputs->setCurrentItem(secret);
+    inputs->setFocus();
+    QTest::keySequence(inputs, QKeySequence::Copy);
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("before"));
+    QCOMPARE(view.noticeText(),
+             QStringLiteral("Basic Auth is a password field: its value is not copied."));
     // Restore puts it back into the form, which masks it itself.
     QSignalSpy restore(&view, &RunDetailView::restoreRequested);
     view.restoreAction()->trigger();
