@@ -128,6 +128,9 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     buildActions();
 
     connect(m_catalog, &CatalogPane::actionChosen, this, &MainWindow::onActionChosen);
+#if QT_CONFIG(sessionmanager) // logging out may end the process without closing the window
+    connect(qApp, &QGuiApplication::commitDataRequest, this, &MainWindow::saveSettings);
+#endif
     connect(m_connections, &ConnectionPicker::connectionChanged, this,
             [this](const Connection &connection) {
                 if (!m_pendingConnection.isEmpty() && connection.id != m_pendingConnection) {
@@ -370,6 +373,7 @@ void MainWindow::onActionChosen(const App &app, const Action &action)
     if (app.id != m_workbench->app().id)
         m_connections->setApp(app);
     m_workbench->chooseAction(app, action);
+    saveSelection(); // at once: a window that is killed, not closed, still comes back to it
     // Same app: the picker already holds the connection and will not announce it again.
     const Connection current = m_connections->currentConnection();
     if (!current.id.isEmpty() && (current.appId.isEmpty() || current.appId == app.id))
@@ -671,10 +675,16 @@ void MainWindow::saveSettings() const
     settings->setValue(QStringLiteral("window/workSplitter"), m_workSplitter->saveState());
     settings->setValue(QStringLiteral("window/historySplitter"), m_historySplitter->saveState());
     settings->setValue(QStringLiteral("environment/customUrl"), m_environment->customUrl());
+    saveSelection();
+}
+
+void MainWindow::saveSelection() const
+{
     // Only what the sandbox and Zapier share: ids, never tokens.
-    if (m_workbench->hasAction()) {
-        settings->setValue(QStringLiteral("selection/app"), m_workbench->app().id);
-        settings->setValue(QStringLiteral("selection/action"), m_workbench->action().key);
+    if (m_services.settings && m_workbench->hasAction()) {
+        m_services.settings->setValue(QStringLiteral("selection/app"), m_workbench->app().id);
+        m_services.settings->setValue(QStringLiteral("selection/action"),
+                                      m_workbench->action().key);
     }
 }
 

@@ -111,6 +111,7 @@ private:
     void sizeForFirstRun();
     void restoreSettings();
     void saveSettings() const;
+    void saveSelection() const;
 
     Services m_services;
     Workbench *m_workbench;

@@ -646,6 +646,22 @@ private Q_SLOTS:
         QCOMPARE(f.session()->inputs(), before);
     }
 
+    void choosingAnAction_remembersItAtOnce()
+    {
+        // A window killed (or ended by a logout) rather than closed comes back to it too.
+        test::WindowFixture f;
+        QVERIFY(f.start());
+        QVERIFY(f.chooseAction(QStringLiteral("Slack"), QStringLiteral("send_channel_message")));
+        // QSettings writes pending changes from the event loop; the window is still open.
+        const auto onDisk = [&f] {
+            QFile file(f.settingsPath());
+            return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        };
+        QTRY_VERIFY(onDisk().contains("action=send_channel_message"));
+        QVERIFY(onDisk().contains("app="));
+        QVERIFY(f.window->isVisible());
+    }
+
     void closing_remembersTheSelectionAndNoToken()
     {
         test::WindowFixture f;
