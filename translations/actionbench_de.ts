@@ -3426,6 +3426,14 @@ Dies kann nicht rückgängig gemacht werden.</translation>
         <source>A password field: sent as stored, and never shown.</source>
         <translation>Ein Passwortfeld: wird wie gespeichert gesendet und nie angezeigt.</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The choice saved: %1. Its id, %2, is what is sent; type another id to change it.</source>
+        <translation>Gespeicherte Auswahl: %1. Gesendet wird ihre ID %2; geben Sie eine andere ID ein, um sie zu ändern.</translation>
+    </message>
 </context>
 <context>
     <name>ab::ui::TextBlockEditor</name>

@@ -3421,6 +3421,14 @@ This cannot be undone.</source>
         <source>A password field: sent as stored, and never shown.</source>
         <translation>パスワード フィールド: 保存された値のまま送信され、表示されません。</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>The choice saved: %1. Its id, %2, is what is sent; type another id to change it.</source>
+        <translation>保存された選択肢: %1。送信されるのはその ID %2 です。変更するには別の ID を入力してください。</translation>
+    </message>
 </context>
 <context>
     <name>ab::ui::TextBlockEditor</name>

@@ -81,15 +81,19 @@ QJsonObject storedAction(const StoredAction &action, const StoredActionNames &na
          QJsonObject::fromVariantMap(core::maskSecretInputs(action.inputs, names.secretInputs,
                                                             QString(api::Redactor::placeholder)))}};
     if (!names.isEmpty()) {
-        QJsonObject titles;
-        for (auto it = names.inputTitles.cbegin(); it != names.inputTitles.cend(); ++it)
-            titles.insert(it.key(), it.value());
+        const auto toJson = [](const QMap<QString, QString> &map) {
+            QJsonObject object;
+            for (auto it = map.cbegin(); it != map.cend(); ++it)
+                object.insert(it.key(), it.value());
+            return object;
+        };
         object.insert(QStringLiteral("saved_names"),
                       QJsonObject{{QStringLiteral("app_id"), names.appId},
                                   {QStringLiteral("app_title"), names.appTitle},
                                   {QStringLiteral("action_title"), names.actionTitle},
                                   {QStringLiteral("connection_title"), names.connectionTitle},
-                                  {QStringLiteral("input_titles"), titles},
+                                  {QStringLiteral("input_titles"), toJson(names.inputTitles)},
+                                  {QStringLiteral("input_labels"), toJson(names.inputLabels)},
                                   {QStringLiteral("secret_inputs"),
                                    QJsonArray::fromStringList(names.secretInputs)}});
     }

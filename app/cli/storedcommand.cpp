@@ -114,7 +114,8 @@ void StoredCommand::create()
                                           target.action.title,
                                           target.connection.title,
                                           filler->session()->inputTitles(),
-                                          filler->session()->secretInputs()};
+                                          filler->session()->secretInputs(),
+                                          filler->session()->valueLabels()};
             env()->client()->createStoredAction(
                 action, this, [this, action, names](ApiResult<QString> result) mutable {
                     if (!result.ok())

@@ -30,11 +30,14 @@ struct StoredActionNames {
     QMap<QString, QString> inputTitles = {};
     // The password fields among the inputs: shown and recorded nowhere (Zapier keeps them).
     QStringList secretInputs = {};
+    // SELECT input key -> the label of the choice saved ("sheet_sales_2026" -> "Sales 2026").
+    QMap<QString, QString> inputLabels = {};
 
     bool isEmpty() const
     {
         return appId.isEmpty() && appTitle.isEmpty() && actionTitle.isEmpty() &&
-               connectionTitle.isEmpty() && inputTitles.isEmpty() && secretInputs.isEmpty();
+               connectionTitle.isEmpty() && inputTitles.isEmpty() && secretInputs.isEmpty() &&
+               inputLabels.isEmpty();
     }
 };
 

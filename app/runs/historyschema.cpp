@@ -89,6 +89,16 @@ static QList<Migration> buildMigrations()
             QStringLiteral("ALTER TABLE stored_action_names ADD COLUMN secret_inputs BLOB"),
         },
     });
+    migrations.append(Migration{
+        7,
+        QStringLiteral("the labels of a stored action's SELECT choices in the form it was saved "
+                       "from"),
+        {
+            // Input key -> label, in the store's codec, as the titles; names saved before have
+            // none.
+            QStringLiteral("ALTER TABLE stored_action_names ADD COLUMN input_labels BLOB"),
+        },
+    });
     return migrations;
 }
 

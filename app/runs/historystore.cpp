@@ -593,19 +593,25 @@ bool HistoryStore::rememberStoredActionNames(const QString &environment,
     QSqlQuery *query = statement(
         QStringLiteral("INSERT OR REPLACE INTO stored_action_names (environment, stored_action_id,"
                        " app_id, app_title, action_title, connection_title, input_titles,"
-                       " secret_inputs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                       " secret_inputs, input_labels) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!query)
         return false;
-    QVariantMap titles;
-    for (auto it = names.inputTitles.cbegin(); it != names.inputTitles.cend(); ++it)
-        titles.insert(it.key(), it.value());
+    const auto toVariantMap = [](const QMap<QString, QString> &map) {
+        QVariantMap out;
+        for (auto it = map.cbegin(); it != map.cend(); ++it)
+            out.insert(it.key(), it.value());
+        return out;
+    };
     for (const QString &value : {environment, storedActionId, names.appId, names.appTitle,
                                  names.actionTitle, names.connectionTitle})
         query->addBindValue(value);
-    query->addBindValue(m_codec.encodeVariant(titles));
+    query->addBindValue(m_codec.encodeVariant(toVariantMap(names.inputTitles)));
     query->addBindValue(names.secretInputs.isEmpty() ? QVariant()
                                                      : QVariant(m_codec.encodeVariant(
                                                            QVariant(names.secretInputs).toList())));
+    query->addBindValue(names.inputLabels.isEmpty()
+                            ? QVariant()
+                            : QVariant(m_codec.encodeVariant(toVariantMap(names.inputLabels))));
     return query->exec() || failQuery(*query);
 }
 
@@ -631,7 +637,7 @@ HistoryStore::storedActionNames(const QString &environment) const
         return names;
     QSqlQuery *query =
         statement(QStringLiteral("SELECT stored_action_id, app_id, app_title, action_title,"
-                                 " connection_title, input_titles, secret_inputs"
+                                 " connection_title, input_titles, secret_inputs, input_labels"
                                  " FROM stored_action_names WHERE environment = ?"));
     if (!query)
         return names;
@@ -643,14 +649,19 @@ HistoryStore::storedActionNames(const QString &environment) const
     while (query->next()) {
         core::StoredActionNames saved{query->value(1).toString(), query->value(2).toString(),
                                       query->value(3).toString(), query->value(4).toString()};
-        // NULL for names kept before migration 4; anything unreadable reads as no titles.
+        // NULL for names kept before migrations 4 and 7; anything unreadable reads as none.
         QString unreadable;
-        const QVariantMap titles =
-            query->value(5).isNull()
-                ? QVariantMap()
-                : m_codec.decodeVariant(query->value(5).toByteArray(), &unreadable).toMap();
-        for (auto it = titles.cbegin(); it != titles.cend(); ++it)
-            saved.inputTitles.insert(it.key(), it.value().toString());
+        const auto readMap = [&](int column, QMap<QString, QString> *into) {
+            const QVariantMap map =
+                query->value(column).isNull()
+                    ? QVariantMap()
+                    : m_codec.decodeVariant(query->value(column).toByteArray(), &unreadable)
+                          .toMap();
+            for (auto it = map.cbegin(); it != map.cend(); ++it)
+                into->insert(it.key(), it.value().toString());
+        };
+        readMap(5, &saved.inputTitles);
+        readMap(7, &saved.inputLabels);
         if (!query->value(6).isNull())
             saved.secretInputs =
                 m_codec.decodeVariant(query->value(6).toByteArray(), &unreadable).toStringList();

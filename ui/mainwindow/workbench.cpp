@@ -128,7 +128,8 @@ StoredActionNames Workbench::storedActionNames() const
                              m_action.title,
                              m_connection.title,
                              m_session->inputTitles(),
-                             m_session->secretInputs()};
+                             m_session->secretInputs(),
+                             m_session->valueLabels()};
 }
 
 QString Workbench::guessSelectedApi(const App &app)

@@ -11,6 +11,7 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollBar>
+#include <QStyledItemDelegate>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -28,6 +29,30 @@ QString valueText(const QVariant &value, bool *editable)
         return value.toString();
     return models::StoredActionsModel::inputsSummary({{QStringLiteral("x"), value}}).mid(2);
 }
+
+// A SELECT row reads "Sales 2026 (sheet_sales_2026)" while it holds the value it was saved
+// with; its editor and what is sent stay the id.
+constexpr int StoredTextRole = Qt::UserRole + 1;   // the row's text as saved
+constexpr int LabelledTextRole = Qt::UserRole + 2; // that text with the choice's label
+
+QString shownText(const QModelIndex &index)
+{
+    const QString text = index.data(Qt::DisplayRole).toString();
+    const QString labelled = index.data(LabelledTextRole).toString();
+    return !labelled.isEmpty() && text == index.data(StoredTextRole).toString() ? labelled : text;
+}
+
+class ChoiceLabelDelegate final : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->text = shownText(index);
+    }
+};
 
 QVariant typedLike(const QString &text, const QVariant &original)
 {
@@ -82,6 +107,7 @@ StoredRunDialog::StoredRunDialog(const core::StoredAction &action,
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_table->verticalHeader()->hide();
     m_table->setTabKeyNavigation(false);
+    m_table->setItemDelegateForColumn(1, new ChoiceLabelDelegate(m_table));
     for (auto it = action.inputs.cbegin(); it != action.inputs.cend(); ++it) {
         bool editable = true;
         const bool secret = names.secretInputs.contains(it.key());
@@ -94,10 +120,13 @@ StoredRunDialog::StoredRunDialog(const core::StoredAction &action,
         keyItem->setText(names.inputTitles.value(it.key(), it.key()));
         keyItem->setToolTip(it.key());
         keyItem->setFlags(keyItem->flags() & ~Qt::ItemIsEditable);
+        QTableWidgetItem *item = m_table->item(m_table->rowCount() - 1, 1);
         if (!editable) {
             // Structured values stay as stored; a text row cannot express them faithfully.
-            QTableWidgetItem *item = m_table->item(m_table->rowCount() - 1, 1);
             item->setFlags(item->flags() & ~Qt::ItemIsEditable);
+        } else if (const QString label = names.inputLabels.value(it.key());
+                   !label.isEmpty() && label != text) {
+            item->setData(StoredTextRole, text); // the label is added by retranslateUi()
         }
     }
     layout->addWidget(m_table, 1);
@@ -165,8 +194,17 @@ void StoredRunDialog::retranslateUi()
     m_table->setHorizontalHeaderLabels({tr("Input"), tr("Value")});
     m_table->setAccessibleName(tr("Inputs"));
     for (int row = 0; row < m_table->rowCount(); ++row) {
-        // Only password fields and structured values are read-only (see the constructor).
         QTableWidgetItem *item = m_table->item(row, 1);
+        if (item && item->data(StoredTextRole).isValid()) {
+            //: A saved choice: %1 is its label, %2 the id that is sent.
+            const QString label = m_names.inputLabels.value(keyOf(row));
+            const QString stored = item->data(StoredTextRole).toString();
+            item->setData(LabelledTextRole, tr("%1 (%2)").arg(label, stored));
+            item->setToolTip(tr("The choice saved: %1. Its id, %2, is what is sent; type "
+                                "another id to change it.")
+                                 .arg(label, stored));
+        }
+        // Only password fields and structured values are read-only (see the constructor).
         if (!item || (item->flags() & Qt::ItemIsEditable))
             continue;
         item->setToolTip(m_names.secretInputs.contains(keyOf(row))
@@ -222,6 +260,12 @@ void StoredRunDialog::setInput(const QString &key, const QString &value)
         }
     }
     addRow(key, value);
+}
+
+QString StoredRunDialog::valueShown(int row) const
+{
+    const QTableWidgetItem *item = m_table->item(row, 1);
+    return item ? shownText(m_table->model()->index(row, 1)) : QString();
 }
 
 QVariantMap StoredRunDialog::overrides() const

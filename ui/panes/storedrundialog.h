@@ -30,6 +30,9 @@ public:
     void setInput(const QString &key, const QString &value); // for tests and callers
     // The input key of a row: the stored key (whatever title it shows), or what was typed.
     QString keyOf(int row) const;
+    // The value a row shows: its text, or for a SELECT still holding the value it was saved
+    // with, the choice's label with that id.
+    QString valueShown(int row) const;
 
 protected:
     void changeEvent(QEvent *event) override;

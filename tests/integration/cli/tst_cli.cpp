@@ -426,6 +426,14 @@ private Q_SLOTS:
                  (QJsonObject{{QStringLiteral("COL$A"), QStringLiteral("Deal Name")},
                               {QStringLiteral("spreadsheet"), QStringLiteral("Spreadsheet")},
                               {QStringLiteral("worksheet"), QStringLiteral("Worksheet")}}));
+        // And the choices by the labels they were given as (the inputs hold their ids).
+        QCOMPARE(
+            listedAction.value(QStringLiteral("saved_names"))
+                .toObject()
+                .value(QStringLiteral("input_labels"))
+                .toObject(),
+            (QJsonObject{{QStringLiteral("spreadsheet"), QStringLiteral("Sales Pipeline 2026")},
+                         {QStringLiteral("worksheet"), QStringLiteral("Q1 Deals")}}));
         QCOMPARE(listedAction.value(QStringLiteral("saved_names")),
                  created.json.value(QStringLiteral("stored_action"))
                      .toObject()

@@ -351,6 +351,45 @@ private Q_SLOTS:
         QVERIFY(many.width() <= many.screen()->availableGeometry().width());
         QVERIFY(many.table()->verticalScrollBar()->maximum() > 0);
     }
+
+    void runDialogShowsSavedChoicesByLabelAndSendsTheirIds()
+    {
+        core::StoredAction action = bulkRead();
+        action.inputs = {{QStringLiteral("spreadsheet"), QStringLiteral("sheet_sales_2026")},
+                         {QStringLiteral("worksheet"), QStringLiteral("Q1")},
+                         {QStringLiteral("note"), QStringLiteral("as typed")}};
+        core::StoredActionNames names;
+        names.inputLabels = {{QStringLiteral("spreadsheet"), QStringLiteral("Sales 2026")},
+                             {QStringLiteral("worksheet"), QStringLiteral("Q1")}}; // a custom value
+        ui::StoredRunDialog dialog(action, names, m_view.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QMap<QString, int> rows;
+        for (int row = 0; row < dialog.table()->rowCount(); ++row)
+            rows.insert(dialog.keyOf(row), row);
+        const int spreadsheet = rows.value(QStringLiteral("spreadsheet"));
+        const QString labelled = QStringLiteral("Sales 2026 (sheet_sales_2026)");
+        QCOMPARE(dialog.valueShown(spreadsheet), labelled);
+        QVERIFY(
+            dialog.table()->item(spreadsheet, 1)->toolTip().contains(QStringLiteral("Sales 2026")));
+        // The editor holds the id, which is what is sent.
+        QCOMPARE(dialog.table()->item(spreadsheet, 1)->text(), QStringLiteral("sheet_sales_2026"));
+        QVERIFY(dialog.table()->columnWidth(1) >=
+                dialog.table()->fontMetrics().horizontalAdvance(labelled));
+        QCOMPARE(dialog.valueShown(rows.value(QStringLiteral("worksheet"))), QStringLiteral("Q1"));
+        QCOMPARE(dialog.valueShown(rows.value(QStringLiteral("note"))), QStringLiteral("as typed"));
+        QVERIFY(dialog.overrides().isEmpty());
+
+        // Another id typed: the label no longer applies.
+        dialog.setInput(QStringLiteral("spreadsheet"), QStringLiteral("sheet_budget"));
+        QCOMPARE(dialog.valueShown(spreadsheet), QStringLiteral("sheet_budget"));
+        QCOMPARE(dialog.overrides(),
+                 (QVariantMap{{QStringLiteral("spreadsheet"), QStringLiteral("sheet_budget")}}));
+        // And back: the saved choice reads as saved again, and nothing is sent for it.
+        dialog.setInput(QStringLiteral("spreadsheet"), QStringLiteral("sheet_sales_2026"));
+        QCOMPARE(dialog.valueShown(spreadsheet), labelled);
+        QVERIFY(dialog.overrides().isEmpty());
+    }
 };
 
 QTEST_MAIN(TestStoredActionsView)

@@ -372,6 +372,8 @@ private Q_SLOTS:
         QVERIFY(inputs.contains(QStringLiteral("channel")));
         for (auto it = inputs.cbegin(); it != inputs.cend(); ++it)
             QCOMPARE(saved.inputTitles.value(it.key()), f.session()->field(it.key())->title);
+        // A SELECT's choice by the label it was picked by.
+        QCOMPARE(saved.inputLabels.value(QStringLiteral("channel")), QStringLiteral("general"));
         stored->runSelected();
         ui::StoredRunDialog *dialog = nullptr;
         QTRY_VERIFY((dialog = stored->runDialog()) != nullptr && dialog->isVisible());
@@ -381,6 +383,8 @@ private Q_SLOTS:
             QVERIFY2(inputs.contains(key), qPrintable(key));
             QCOMPARE(dialog->table()->item(at, 0)->text(), f.session()->field(key)->title);
             QCOMPARE(dialog->table()->item(at, 0)->toolTip(), key);
+            if (key == QStringLiteral("channel"))
+                QCOMPARE(dialog->valueShown(at), QStringLiteral("general (C0001)"));
         }
         QVERIFY(f.session()->field(QStringLiteral("channel"))->title != QStringLiteral("channel"));
         dialog->setInput(QStringLiteral("channel"), QStringLiteral("C-other"));

@@ -487,7 +487,8 @@ private Q_SLOTS:
             QStringLiteral("Ada's workspace"),
             {{QStringLiteral("channel"), QStringLiteral("Channel")},
              {QStringLiteral("text"), QStringLiteral("Message \"Text\" ✓")}},
-            {QStringLiteral("bot_token")}};
+            {QStringLiteral("bot_token")},
+            {{QStringLiteral("channel"), QStringLiteral("#général")}}};
         const QString sandbox = QStringLiteral("sandbox");
         const QString zapier = QStringLiteral("https://api.zapier.com");
         {
@@ -510,8 +511,11 @@ private Q_SLOTS:
         QCOMPARE(read.connectionTitle, slack.connectionTitle);
         QCOMPARE(read.inputTitles, slack.inputTitles);
         QCOMPARE(read.secretInputs, slack.secretInputs);
+        QCOMPARE(read.inputLabels, slack.inputLabels);
         QVERIFY(
             store.storedActionNames(zapier).value(QStringLiteral("sa-1")).secretInputs.isEmpty());
+        QVERIFY(
+            store.storedActionNames(zapier).value(QStringLiteral("sa-1")).inputLabels.isEmpty());
         QCOMPARE(store.storedActionNames(zapier).value(QStringLiteral("sa-1")).appTitle,
                  QStringLiteral("Gmail"));
         QVERIFY(
