@@ -2288,10 +2288,6 @@ Eingaben: %6</translation>
 <context>
     <name>ab::ui::HistoryPane</name>
     <message>
-        <source>Filter runs by app, action, connection or run id</source>
-        <translation>Ausführungen nach App, Aktion, Verbindung oder Ausführungs-ID filtern</translation>
-    </message>
-    <message>
         <source>Filter runs</source>
         <translation>Ausführungen filtern</translation>
     </message>
@@ -2354,7 +2350,7 @@ Eingaben: %6</translation>
     <message>
         <source>This server onl&amp;y</source>
         <extracomment>A check box beside the history&apos;s filters: show only the runs of the server in use.</extracomment>
-        <translation>&amp;Nur dieser Server</translation>
+        <translation>Nur von diese&amp;m Server</translation>
     </message>
     <message>
         <source>Only runs of this server</source>
@@ -2367,6 +2363,15 @@ Eingaben: %6</translation>
     <message>
         <source>No runs on this server yet — fill a form and press Ctrl+Enter.</source>
         <translation>Noch keine Ausführungen auf diesem Server — füllen Sie ein Formular aus und drücken Sie Ctrl+Enter.</translation>
+    </message>
+    <message>
+        <source>Shows the runs whose app, action, connection or run id contains the text (Ctrl+F)</source>
+        <translation>Zeigt die Ausführungen, deren App, Aktion, Verbindung oder Ausführungs-ID den Text enthält (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Filter runs</source>
+        <comment>the hint inside the history&apos;s text filter; keep it short</comment>
+        <translation>Filtern</translation>
     </message>
 </context>
 <context>

@@ -2283,10 +2283,6 @@ Inputs: %6</source>
 <context>
     <name>ab::ui::HistoryPane</name>
     <message>
-        <source>Filter runs by app, action, connection or run id</source>
-        <translation>アプリ、アクション、接続、実行IDで実行を絞り込み</translation>
-    </message>
-    <message>
         <source>Filter runs</source>
         <translation>実行を絞り込み</translation>
     </message>
@@ -2362,6 +2358,15 @@ Inputs: %6</source>
     <message>
         <source>No runs on this server yet — fill a form and press Ctrl+Enter.</source>
         <translation>このサーバーでの実行はまだありません — フォームに入力して Ctrl+Enter を押してください。</translation>
+    </message>
+    <message>
+        <source>Shows the runs whose app, action, connection or run id contains the text (Ctrl+F)</source>
+        <translation>アプリ、アクション、接続、実行 ID のいずれかにこのテキストを含む実行を表示します (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Filter runs</source>
+        <comment>the hint inside the history&apos;s text filter; keep it short</comment>
+        <translation>絞り込み</translation>
     </message>
 </context>
 <context>

@@ -181,8 +181,14 @@ QString HistoryPane::statusFilterText(StatusFilter filter)
 
 void HistoryPane::retranslateUi()
 {
-    m_filter->setPlaceholderText(tr("Filter runs by app, action, connection or run id"));
+    // Short enough for a narrow pane (beside the status filter and the check box); what it
+    // matches is in the tooltip.
+    m_filter->setPlaceholderText(
+        tr("Filter runs", "the hint inside the history's text filter; keep it short"));
+    m_filter->setToolTip(tr("Shows the runs whose app, action, connection or run id contains "
+                            "the text (Ctrl+F)"));
     m_filter->setAccessibleName(tr("Filter runs"));
+    m_filter->setAccessibleDescription(m_filter->toolTip());
     m_status->setAccessibleName(tr("Filter runs by status"));
     // Over AT-SPI a combo box is named by its current item: the purpose goes in the description.
     m_status->setAccessibleDescription(tr("Filter runs by status"));

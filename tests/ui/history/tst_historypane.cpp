@@ -37,6 +37,7 @@ private Q_SLOTS:
     void textFilter_narrowsTheListAfterAPause();
     void selectRun_clearsFiltersThatHideIt();
     void thisServerOnly_showsTheRunsOfTheServerInUse();
+    void textFilter_placeholderFitsANarrowPane();
     void statusPills_paintInLightAndDark();
     void statusPill_paintsTheSameFromItsCaches();
     void everyControl_hasAnAccessibleName();
@@ -280,6 +281,25 @@ void TestHistoryPane::thisServerOnly_showsTheRunsOfTheServerInUse()
     QVERIFY(!box->isChecked());
     QCOMPARE(pane.currentRun(), onZapier);
     QCOMPARE(pane.model()->rowCount(), 2);
+}
+
+void TestHistoryPane::textFilter_placeholderFitsANarrowPane()
+{
+    // Beside the status filter and "This server only", in the pane's share of a 1200-pixel
+    // window with the run detail open: the hint is read whole, what it matches is a tooltip away.
+    test::TempHistory history;
+    QVERIFY(history.open());
+    HistoryPane pane(history.store());
+    pane.setEnvironment(QStringLiteral("sandbox"));
+    pane.resize(440, 300);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    auto *filter = pane.findChild<QLineEdit *>(QStringLiteral("historyFilter"));
+    const int text = filter->fontMetrics().horizontalAdvance(filter->placeholderText());
+    QVERIFY2(text + 2 * filter->fontMetrics().averageCharWidth() < filter->width(),
+             qPrintable(QStringLiteral("%1 in %2").arg(text).arg(filter->width())));
+    QVERIFY(filter->toolTip().contains(QStringLiteral("run id")));
+    QCOMPARE(filter->accessibleDescription(), filter->toolTip());
 }
 
 void TestHistoryPane::everyControl_hasAnAccessibleName()
