@@ -2588,10 +2588,6 @@ Eingaben: %6</translation>
         <translation>Als gespeicherte Aktion speichern</translation>
     </message>
     <message>
-        <source>The app&apos;s implementation key for the Actions API (selected_api):</source>
-        <translation>Implementierungsschlüssel der App für die Actions API (selected_api):</translation>
-    </message>
-    <message>
         <source>Implementation key</source>
         <translation>Implementierungsschlüssel</translation>
     </message>
@@ -2645,6 +2641,12 @@ Eingaben: %6</translation>
         <source>Signing in to %1…</source>
         <extracomment>%1 is the server, e.g. &quot;https://api.zapier.com&quot;. Shown while the keyring answers.</extracomment>
         <translation>Anmeldung bei %1 …</translation>
+    </message>
+    <message>
+        <source>The app&apos;s implementation key for the Actions API (selected_api), such as
+SlackCLIAPI or SlackCLIAPI@1.21.1. Taken from the app&apos;s connect link if it names it:</source>
+        <translation>Der Implementierungsschlüssel der App für die Actions API (selected_api), etwa
+SlackCLIAPI oder SlackCLIAPI@1.21.1. Aus dem Verbindungslink der App übernommen, wenn er ihn nennt:</translation>
     </message>
 </context>
 <context>

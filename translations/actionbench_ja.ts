@@ -2583,10 +2583,6 @@ Inputs: %6</source>
         <translation>保存済みアクションとして保存</translation>
     </message>
     <message>
-        <source>The app&apos;s implementation key for the Actions API (selected_api):</source>
-        <translation>Actions API用のアプリの実装キー（selected_api）:</translation>
-    </message>
-    <message>
         <source>Implementation key</source>
         <translation>実装キー</translation>
     </message>
@@ -2640,6 +2636,12 @@ Inputs: %6</source>
         <source>Signing in to %1…</source>
         <extracomment>%1 is the server, e.g. &quot;https://api.zapier.com&quot;. Shown while the keyring answers.</extracomment>
         <translation>%1 にサインインしています…</translation>
+    </message>
+    <message>
+        <source>The app&apos;s implementation key for the Actions API (selected_api), such as
+SlackCLIAPI or SlackCLIAPI@1.21.1. Taken from the app&apos;s connect link if it names it:</source>
+        <translation>Actions API で使うアプリの実装キー (selected_api)。例:
+SlackCLIAPI、SlackCLIAPI@1.21.1。アプリの接続リンクに含まれていれば、そこから入力されます:</translation>
     </message>
 </context>
 <context>

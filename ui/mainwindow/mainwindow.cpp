@@ -257,7 +257,8 @@ void MainWindow::retranslateSaveDialog()
         return;
     m_saveDialog->setWindowTitle(tr("Save as stored action"));
     m_saveDialog->setLabelText(
-        tr("The app's implementation key for the Actions API (selected_api):"));
+        tr("The app's implementation key for the Actions API (selected_api), such as\n"
+           "SlackCLIAPI or SlackCLIAPI@1.21.1. Taken from the app's connect link if it names it:"));
     m_saveDialog->setAccessibleName(tr("Implementation key"));
 }
 

@@ -6,6 +6,7 @@
 #include "runs/runservice.h"
 
 #include <QUrl>
+#include <QUuid>
 
 namespace ab::ui {
 
@@ -135,12 +136,15 @@ StoredActionNames Workbench::storedActionNames() const
 QString Workbench::guessSelectedApi(const App &app)
 {
     // Zapier's connect links read https://zapier.com/engine/auth/start/<Implementation@version>?...
+    // Connect UI links (connect.zapier.com/to/<app>, the sandbox's <base>/connect/to/<app>) name
+    // the app by its implementation key too, or by its uuid, which is no key.
     const QString path = QUrl(app.connectUrl).path();
-    const QString marker = QStringLiteral("/auth/start/");
-    const qsizetype at = path.indexOf(marker);
-    if (at >= 0) {
+    for (const QLatin1String marker : {QLatin1String("/auth/start/"), QLatin1String("/to/")}) {
+        const qsizetype at = path.indexOf(marker);
+        if (at < 0)
+            continue;
         const QString key = path.mid(at + marker.size()).section(QLatin1Char('/'), 0, 0);
-        if (!key.isEmpty())
+        if (!key.isEmpty() && QUuid::fromString(key).isNull())
             return key;
     }
     return app.id; // the sandbox accepts app ids; a real server needs the user to say

@@ -343,6 +343,34 @@ private Q_SLOTS:
         QVERIFY(!f.window->findChild<QInputDialog *>());
     }
 
+    void guessSelectedApi_readsTheKeyFromTheConnectLink_data()
+    {
+        QTest::addColumn<QString>("connectUrl");
+        QTest::addColumn<QString>("guess");
+        const QString appId = QStringLiteral("3ee9310b-c02f-55ec-897a-02c884256a40");
+        QTest::newRow("zapier") << QStringLiteral("https://zapier.com/engine/auth/start/"
+                                                  "HubSpotCLIAPI@1.7.1?redirect=https%3A%2F%2Fx")
+                                << QStringLiteral("HubSpotCLIAPI@1.7.1");
+        QTest::newRow("connect ui") << QStringLiteral("https://connect.zapier.com/to/SlackCLIAPI")
+                                    << QStringLiteral("SlackCLIAPI");
+        QTest::newRow("sandbox") << QStringLiteral("http://127.0.0.1:9/connect/to/SlackCLIAPI")
+                                 << QStringLiteral("SlackCLIAPI");
+        QTest::newRow("connect ui by uuid")
+            << QStringLiteral("https://connect.zapier.com/to/") + appId << appId;
+        QTest::newRow("no auth") << QString() << appId;
+        QTest::newRow("other link") << QStringLiteral("https://example.com/login") << appId;
+    }
+
+    void guessSelectedApi_readsTheKeyFromTheConnectLink()
+    {
+        QFETCH(QString, connectUrl);
+        QFETCH(QString, guess);
+        core::App app;
+        app.id = QStringLiteral("3ee9310b-c02f-55ec-897a-02c884256a40");
+        app.connectUrl = connectUrl;
+        QCOMPARE(ui::Workbench::guessSelectedApi(app), guess);
+    }
+
     void saveAsStored_keepsTheNamesTheFormShowed()
     {
         test::WindowFixture f;
@@ -350,7 +378,8 @@ private Q_SLOTS:
         f.window->formView()->saveAsStoredButton()->click();
         QInputDialog *prompt = nullptr;
         QTRY_VERIFY((prompt = f.window->findChild<QInputDialog *>()) != nullptr);
-        QVERIFY(!prompt->textValue().isEmpty()); // the sandbox takes the guessed key
+        // The sandbox's connect link names the implementation, as Zapier's do.
+        QCOMPARE(prompt->textValue(), QStringLiteral("SlackCLIAPI"));
         prompt->accept();
         ui::StoredActionsView *stored = f.window->storedActions();
         QTRY_VERIFY(stored->isVisible());
