@@ -66,7 +66,7 @@ void Workbench::clear()
     m_action = Action{};
     m_connection = Connection{};
     m_connectionKnown = false;
-    m_pendingRestoreAction.clear();
+    m_pendingRestore.reset();
     Q_EMIT formTargetChanged();
 }
 
@@ -74,11 +74,12 @@ void Workbench::startFormIfReady()
 {
     if (m_action.key.isEmpty() || !m_connectionKnown)
         return;
-    // A restore aimed at another action must not leak its values into this one.
-    if (!m_pendingRestoreAction.isEmpty() && m_pendingRestoreAction != m_action.key)
-        m_session->restore(QVariantMap());
-    m_pendingRestoreAction.clear();
+    // A restored run's values go in after start(), which drops another action's values; the
+    // form is fetched once, with them. A restore aimed at another action is dropped.
+    const std::optional<Draft> restored = std::exchange(m_pendingRestore, std::nullopt);
     m_session->start(m_action.key, m_action.id, m_connection.id);
+    if (restored && restored->appId == m_app.id && restored->actionKey == m_action.key)
+        m_session->restore(restored->values, restored->labels);
 }
 
 qint64 Workbench::run()
@@ -182,14 +183,14 @@ Workbench::PastRun Workbench::restore(qint64 runId, QString *runEnvironment)
     QMap<QString, QString> labels;
     for (auto it = record->inputLabels.begin(); it != record->inputLabels.end(); ++it)
         labels.insert(it.key(), it.value().toString());
-    // Values first: FormSession keeps restored values through the next start() of the action.
-    m_session->restore(record->inputs, labels);
     if (record->appId == m_app.id && record->actionKey == m_action.key) {
+        m_session->restore(record->inputs, labels);
         if (!record->connectionId.isEmpty() && record->connectionId != m_connection.id)
             Q_EMIT restoreTargetNeeded(record->appId, record->actionKey, record->connectionId);
         return PastRun::Done;
     }
-    m_pendingRestoreAction = record->actionKey;
+    // Another action: its values wait for its form to start (startFormIfReady()).
+    m_pendingRestore = Draft{record->appId, record->actionKey, record->inputs, labels};
     Q_EMIT restoreTargetNeeded(record->appId, record->actionKey, record->connectionId);
     return PastRun::Done;
 }

@@ -4,6 +4,8 @@
 
 #include <QObject>
 
+#include <optional>
+
 namespace ab::form {
 class FormSession;
 }
@@ -75,6 +77,14 @@ Q_SIGNALS:
     void runStarted(qint64 localId);
 
 private:
+    // Values meant for an action's form.
+    struct Draft {
+        QString appId;
+        QString actionKey;
+        QVariantMap values;
+        QMap<QString, QString> labels;
+    };
+
     void startFormIfReady();
 
     core::ZapierBackend *m_backend;
@@ -87,7 +97,7 @@ private:
     core::Connection m_connection;
     bool m_connectionKnown = false;
     // A restore waiting for its action to be chosen.
-    QString m_pendingRestoreAction;
+    std::optional<Draft> m_pendingRestore;
 };
 
 } // namespace ab::ui

@@ -636,6 +636,27 @@ private Q_SLOTS:
                  QStringLiteral("first"));
     }
 
+    void restoreIntoForm_ofAnotherActionChoosesItWithTheRunsValues()
+    {
+        test::WindowFixture f;
+        QVERIFY(f.start());
+        const qint64 first = f.runFaults(QStringLiteral("success"), QStringLiteral("Success"), 0,
+                                         Phase::Success, QStringLiteral("from the past"));
+        QVERIFY(first > 0);
+        QVERIFY(f.chooseAction(QStringLiteral("Slack"), QStringLiteral("send_channel_message")));
+        QVERIFY(f.set(QStringLiteral("text"), QStringLiteral("a Slack draft")));
+        f.window->historyPane()->selectRun(first);
+        QTRY_COMPARE(f.window->runDetail()->runId(), first);
+        f.window->runDetail()->restoreAction()->trigger();
+        QTRY_COMPARE(f.session()->actionKey(), QStringLiteral("simulate_outcome"));
+        QTRY_VERIFY(f.session()->isLoaded() && !f.session()->isBusy());
+        QCOMPARE(f.session()->value(QStringLiteral("message")).toString(),
+                 QStringLiteral("from the past"));
+        QCOMPARE(f.session()->value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("success"));
+        QVERIFY(!f.session()->inputs().contains(QStringLiteral("text")));
+    }
+
     void restoreAndRerun_sayWhyARunCannotBe()
     {
         test::WindowFixture f;
