@@ -33,6 +33,7 @@ Workbench::~Workbench() = default;
 
 void Workbench::chooseAction(const App &app, const Action &action)
 {
+    stashDraft(app.id, action.key);
     const bool sameApp = app.id == m_app.id;
     m_app = app;
     m_action = action;
@@ -67,7 +68,29 @@ void Workbench::clear()
     m_connection = Connection{};
     m_connectionKnown = false;
     m_pendingRestore.reset();
+    m_drafts.clear(); // their ids belong to the server left
+    m_formAppId.clear();
     Q_EMIT formTargetChanged();
+}
+
+QString Workbench::draftKey(const QString &appId, const QString &actionKey)
+{
+    return appId + QChar(0) + actionKey;
+}
+
+void Workbench::stashDraft(const QString &nextAppId, const QString &nextActionKey)
+{
+    // The form's values, kept for when its action is chosen again in this session.
+    const QString actionKey = m_session->actionKey();
+    if (actionKey.isEmpty() || (m_formAppId == nextAppId && actionKey == nextActionKey))
+        return;
+    const QString key = draftKey(m_formAppId, actionKey);
+    if (m_session->values().isEmpty()) {
+        m_drafts.remove(key);
+        return;
+    }
+    m_drafts.insert(key,
+                    Draft{m_formAppId, actionKey, m_session->values(), m_session->valueLabels()});
 }
 
 void Workbench::startFormIfReady()
@@ -76,9 +99,20 @@ void Workbench::startFormIfReady()
         return;
     // A restored run's values go in after start(), which drops another action's values; the
     // form is fetched once, with them. A restore aimed at another action is dropped.
-    const std::optional<Draft> restored = std::exchange(m_pendingRestore, std::nullopt);
+    // Otherwise another action's form comes back as it was left.
+    std::optional<Draft> restored = std::exchange(m_pendingRestore, std::nullopt);
+    if (restored && (restored->appId != m_app.id || restored->actionKey != m_action.key))
+        restored.reset();
+    const bool otherForm = m_formAppId != m_app.id || m_session->actionKey() != m_action.key;
+    const auto left = m_drafts.constFind(draftKey(m_app.id, m_action.key));
+    if (otherForm && left != m_drafts.cend()) {
+        if (!restored)
+            restored = *left;
+        m_drafts.erase(left);
+    }
+    m_formAppId = m_app.id;
     m_session->start(m_action.key, m_action.id, m_connection.id);
-    if (restored && restored->appId == m_app.id && restored->actionKey == m_action.key)
+    if (restored)
         m_session->restore(restored->values, restored->labels);
 }
 

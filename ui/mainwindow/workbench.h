@@ -2,6 +2,7 @@
 
 #include "core/zapierbackend.h"
 
+#include <QHash>
 #include <QObject>
 
 #include <optional>
@@ -85,6 +86,9 @@ private:
         QMap<QString, QString> labels;
     };
 
+    static QString draftKey(const QString &appId, const QString &actionKey);
+    // Keeps the form's values if the form is about to show another action.
+    void stashDraft(const QString &nextAppId, const QString &nextActionKey);
     void startFormIfReady();
 
     core::ZapierBackend *m_backend;
@@ -98,6 +102,10 @@ private:
     bool m_connectionKnown = false;
     // A restore waiting for its action to be chosen.
     std::optional<Draft> m_pendingRestore;
+    // The values left in other actions' forms in this session, by draftKey(); and the app of
+    // the form's action (FormSession knows only the action's key).
+    QHash<QString, Draft> m_drafts;
+    QString m_formAppId;
 };
 
 } // namespace ab::ui

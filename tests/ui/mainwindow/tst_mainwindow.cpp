@@ -657,6 +657,39 @@ private Q_SLOTS:
         QVERIFY(!f.session()->inputs().contains(QStringLiteral("text")));
     }
 
+    void switchingActions_keepsEachFormsValuesForTheSession()
+    {
+        test::WindowFixture f;
+        QVERIFY(f.start());
+        QVERIFY(f.chooseAction(QStringLiteral("Slack"), QStringLiteral("send_channel_message")));
+        QVERIFY(
+            f.set(QStringLiteral("channel"), QStringLiteral("C0001"), QStringLiteral("general")));
+        QVERIFY(f.set(QStringLiteral("text"), QStringLiteral("half-written message")));
+        QVERIFY(f.chooseAction(QStringLiteral("Notion"), QStringLiteral("create_page")));
+        QVERIFY(f.session()->inputs().isEmpty());
+        QVERIFY(f.set(QStringLiteral("title"), QStringLiteral("Q4 plan")));
+
+        // Back: the form as it was left, label and all, in one fetch.
+        QVERIFY(f.chooseAction(QStringLiteral("Slack"), QStringLiteral("send_channel_message")));
+        QTRY_VERIFY(f.session()->isLoaded() && !f.session()->isBusy());
+        QCOMPARE(f.session()->value(QStringLiteral("text")).toString(),
+                 QStringLiteral("half-written message"));
+        QCOMPARE(f.session()->value(QStringLiteral("channel")).toString(), QStringLiteral("C0001"));
+        QCOMPARE(f.session()->valueLabel(QStringLiteral("channel")), QStringLiteral("general"));
+        QVERIFY(!f.session()->inputs().contains(QStringLiteral("title")));
+        QTRY_COMPARE(f.window->formView()->editor(QStringLiteral("text"))->value().toString(),
+                     QStringLiteral("half-written message"));
+        QVERIFY(f.chooseAction(QStringLiteral("Notion"), QStringLiteral("create_page")));
+        QTRY_COMPARE(f.session()->value(QStringLiteral("title")).toString(),
+                     QStringLiteral("Q4 plan"));
+
+        // Another server: the ids of these values mean nothing there.
+        f.window->workbench()->clear();
+        QVERIFY(f.chooseAction(QStringLiteral("Slack"), QStringLiteral("send_channel_message")));
+        QTRY_VERIFY(f.session()->isLoaded() && !f.session()->isBusy());
+        QVERIFY(!f.session()->inputs().contains(QStringLiteral("text")));
+    }
+
     void restoreAndRerun_sayWhyARunCannotBe()
     {
         test::WindowFixture f;
