@@ -568,7 +568,9 @@
     </message>
     <message>
         <source>%1 %2</source>
-        <extracomment>%1 says what failed (&quot;Could not load the choices.&quot;), %2 why, in a sentence.</extracomment>
+        <extracomment>%1 says what failed (&quot;Could not load the choices.&quot;), %2 why, in a sentence.
+----------
+%1 is &quot;Form cleared.&quot;, %2 what the form&apos;s refetch added or removed.</extracomment>
         <translation>%1 %2</translation>
     </message>
     <message>
@@ -622,6 +624,11 @@
         <source> · </source>
         <extracomment>Between &quot;Added: …&quot; and &quot;Removed: …&quot; in the note about changed fields.</extracomment>
         <translation> · </translation>
+    </message>
+    <message>
+        <source>Form cleared.</source>
+        <extracomment>The note after Action › Clear form, beside its Undo button.</extracomment>
+        <translation>Formular geleert.</translation>
     </message>
 </context>
 <context>
@@ -2283,6 +2290,22 @@ Eingaben: %6</translation>
     <message>
         <source>Note</source>
         <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>C&amp;lear form</source>
+        <translation>Formular &amp;leeren</translation>
+    </message>
+    <message>
+        <source>Empty every field of the form; the note it shows can undo it</source>
+        <translation>Leert jedes Feld des Formulars; der Hinweis danach kann es rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo clearing the form</source>
+        <translation>Leeren des Formulars rückgängig machen</translation>
     </message>
 </context>
 <context>

@@ -565,7 +565,9 @@
     </message>
     <message>
         <source>%1 %2</source>
-        <extracomment>%1 says what failed (&quot;Could not load the choices.&quot;), %2 why, in a sentence.</extracomment>
+        <extracomment>%1 says what failed (&quot;Could not load the choices.&quot;), %2 why, in a sentence.
+----------
+%1 is &quot;Form cleared.&quot;, %2 what the form&apos;s refetch added or removed.</extracomment>
         <translation>%1%2</translation>
     </message>
     <message>
@@ -618,6 +620,11 @@
         <source> · </source>
         <extracomment>Between &quot;Added: …&quot; and &quot;Removed: …&quot; in the note about changed fields.</extracomment>
         <translation> · </translation>
+    </message>
+    <message>
+        <source>Form cleared.</source>
+        <extracomment>The note after Action › Clear form, beside its Undo button.</extracomment>
+        <translation>フォームをクリアしました。</translation>
     </message>
 </context>
 <context>
@@ -2278,6 +2285,22 @@ Inputs: %6</source>
     <message>
         <source>Note</source>
         <translation>注記</translation>
+    </message>
+    <message>
+        <source>C&amp;lear form</source>
+        <translation>フォームをクリア(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Empty every field of the form; the note it shows can undo it</source>
+        <translation>フォームのすべてのフィールドを空にします。表示される通知から元に戻せます</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <source>Undo clearing the form</source>
+        <translation>フォームのクリアを元に戻す</translation>
     </message>
 </context>
 <context>

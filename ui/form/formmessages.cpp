@@ -126,4 +126,12 @@ QString FormMessages::formChanged(const QStringList &addedTitles, const QStringL
     return parts.join(tr(" · "));
 }
 
+QString FormMessages::formCleared(const QString &changes)
+{
+    //: The note after Action › Clear form, beside its Undo button.
+    const QString cleared = tr("Form cleared.");
+    //: %1 is "Form cleared.", %2 what the form's refetch added or removed.
+    return changes.isEmpty() ? cleared : tr("%1 %2").arg(cleared, changes);
+}
+
 } // namespace ab::ui

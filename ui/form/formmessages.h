@@ -27,6 +27,8 @@ public:
     // "Added: A, B · Removed: C"; titles past `limit` are counted ("and 3 more").
     static QString formChanged(const QStringList &addedTitles, const QStringList &removedTitles,
                                int limit = 5);
+    // "Form cleared." (the note that offers Undo), then `changes` when there are any.
+    static QString formCleared(const QString &changes);
 
 private:
     static QString withDetail(const QString &headline, const core::ApiError &error);

@@ -69,6 +69,8 @@ FormView::FormView(FormSession *session, QWidget *parent)
     , m_saveStored(new QPushButton(this))
     , m_run(new QPushButton(this))
     , m_runAction(new QAction(this))
+    , m_clearAction(new QAction(this))
+    , m_undoClear(new QToolButton(m_note))
 {
     Q_ASSERT(m_session);
 
@@ -92,9 +94,15 @@ FormView::FormView(FormSession *session, QWidget *parent)
 
     m_noteText->setWordWrap(true);
     m_noteText->setTextFormat(Qt::PlainText);
-    connect(m_dismiss, &QToolButton::clicked, m_note, &QWidget::hide);
+    connect(m_dismiss, &QToolButton::clicked, this, [this] {
+        m_note->hide();
+        dropClearUndo();
+    });
+    connect(m_undoClear, &QToolButton::clicked, this, &FormView::undoClear);
+    m_undoClear->hide();
     auto *noteLayout = new QHBoxLayout(m_note);
     noteLayout->addWidget(m_noteText, 1);
+    noteLayout->addWidget(m_undoClear);
     noteLayout->addWidget(m_dismiss);
     colourBackground(m_note, formpalette::highlightTint(palette(), 0.7));
     m_note->hide();
@@ -140,6 +148,8 @@ FormView::FormView(FormSession *session, QWidget *parent)
     m_runAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     addAction(m_runAction);
     connect(m_runAction, &QAction::triggered, this, &FormView::runRequested);
+    m_clearAction->setEnabled(false);
+    connect(m_clearAction, &QAction::triggered, this, &FormView::clearForm);
 
     auto *footer = new QHBoxLayout;
     const int unit = FieldEditor::layoutUnit(this);
@@ -196,6 +206,10 @@ void FormView::retranslateUi()
     m_busy->setAccessibleName(tr("Updating the form"));
     m_retry->setText(tr("Retry"));
     m_retry->setAccessibleName(tr("Retry loading the form"));
+    m_clearAction->setText(tr("C&lear form"));
+    m_clearAction->setToolTip(tr("Empty every field of the form; the note it shows can undo it"));
+    m_undoClear->setText(tr("Undo"));
+    m_undoClear->setAccessibleName(tr("Undo clearing the form"));
     m_dismiss->setText(tr("Dismiss"));
     m_dismiss->setAccessibleName(tr("Dismiss the note about changed fields"));
     m_scroll->setAccessibleName(tr("Input fields"));
@@ -252,6 +266,7 @@ void FormView::onFieldsChanged(const FormDiff &diff)
     if (diff.initial) {
         m_validationShown = false;
         m_note->hide();
+        dropClearUndo(); // another action, or the same one started again: nothing to undo
         m_outputs->clear();
     }
     m_outputsStale = true;
@@ -291,9 +306,49 @@ void FormView::showChangeNote(const FormDiff &diff)
     QAccessible::updateAccessibility(&event);
 }
 
+void FormView::clearForm()
+{
+    commitPendingEdits();
+    if (m_session->values().isEmpty())
+        return;
+    m_cleared = Cleared{m_session->actionKey(), m_session->values(), m_session->valueLabels()};
+    clearErrors();
+    m_validationShown = false;
+    m_addedTitles.clear();
+    m_removedTitles.clear();
+    m_session->restore(QVariantMap());
+    updateChangeNote();
+    m_undoClear->show();
+    m_note->show();
+    QAccessibleEvent event(m_noteText, QAccessible::NameChanged);
+    QAccessible::updateAccessibility(&event);
+}
+
+void FormView::undoClear()
+{
+    const std::optional<Cleared> cleared = std::exchange(m_cleared, std::nullopt);
+    m_undoClear->hide();
+    m_note->hide();
+    if (cleared && cleared->actionKey == m_session->actionKey())
+        m_session->restore(cleared->values, cleared->labels);
+}
+
+void FormView::dropClearUndo()
+{
+    if (!m_cleared)
+        return;
+    m_cleared.reset();
+    m_undoClear->hide();
+    if (m_addedTitles.isEmpty() && m_removedTitles.isEmpty())
+        m_note->hide();
+    else
+        updateChangeNote();
+}
+
 void FormView::updateChangeNote()
 {
-    const QString text = FormMessages::formChanged(m_addedTitles, m_removedTitles);
+    const QString changes = FormMessages::formChanged(m_addedTitles, m_removedTitles);
+    const QString text = m_cleared ? FormMessages::formCleared(changes) : changes;
     m_noteText->setText(text);
     m_noteText->setAccessibleName(text);
     m_note->setAccessibleDescription(text);
@@ -346,6 +401,7 @@ void FormView::updatePlaceholder()
 void FormView::onValueChanged(const QString &fieldId)
 {
     m_outputsStale = true;
+    m_clearAction->setEnabled(!m_session->values().isEmpty());
     if (fieldId == m_writing) {
         m_writeChanged = true;
     } else if (FieldEditor *editor = m_editors.value(fieldId)) {
@@ -395,6 +451,7 @@ void FormView::syncEditor(FieldEditor *editor)
 void FormView::onEdited(FieldEditor *editor)
 {
     editor->setHighlighted(false);
+    dropClearUndo(); // the user is filling the form again
     const QString id = editor->fieldId();
     // A field others depend on refetches the form when it changes: write it when the user
     // is done, not on every keystroke.

@@ -9,6 +9,8 @@
 #include <QSet>
 #include <QWidget>
 
+#include <optional>
+
 class QAction;
 class QCheckBox;
 class QGroupBox;
@@ -79,6 +81,12 @@ public:
     // Run, with the Ctrl+Enter keys (form-wide); the window puts this same action in its menu
     // and toolbar and widens its context, so the keys have one owner.
     QAction *runAction() const { return m_runAction; }
+    // Clear form: empties every field; the note it shows offers Undo until a field is edited
+    // or another action is chosen. Disabled while the form holds no value.
+    QAction *clearAction() const { return m_clearAction; }
+    QToolButton *undoClearButton() const { return m_undoClear; }
+    void clearForm();
+    void undoClear();
     QPushButton *saveAsStoredButton() const { return m_saveStored; }
     QCheckBox *skipValidationBox() const { return m_skipValidation; }
     QToolButton *retryButton() const { return m_retry; }
@@ -125,6 +133,7 @@ private:
     void showIssues(const QList<form::ValidationIssue> &issues);
     void clearErrors();
     void showChangeNote(const form::FormDiff &diff);
+    void dropClearUndo();
     void updateChangeNote();
     void updateBanner();
     void updatePlaceholder();
@@ -151,6 +160,15 @@ private:
     QPushButton *m_saveStored;
     QPushButton *m_run;
     QAction *m_runAction;
+    QAction *m_clearAction;
+    QToolButton *m_undoClear;
+    // The values Clear form took, for Undo, and the action they belong to.
+    struct Cleared {
+        QString actionKey;
+        QVariantMap values;
+        QMap<QString, QString> labels;
+    };
+    std::optional<Cleared> m_cleared;
 
     core::ApiError m_fetchError;                // what the banner explains
     QStringList m_addedTitles, m_removedTitles; // what the change note names

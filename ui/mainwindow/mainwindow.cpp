@@ -337,6 +337,7 @@ void MainWindow::buildActions()
     c.actionMenu = menuBar()->addMenu(QString());
     c.actionMenu->addAction(c.run);
     c.actionMenu->addAction(c.save);
+    c.actionMenu->addAction(m_form->clearAction());
     c.actionMenu->addSeparator();
     c.actionMenu->addAction(c.connectAccount);
     c.viewMenu = menuBar()->addMenu(QString());

@@ -598,6 +598,68 @@ private Q_SLOTS:
         QVERIFY(!h.view.editor(s("worksheet"))->isGated());
     }
 
+    void clearForm_emptiesEveryFieldAndUndoBringsThemBack()
+    {
+        Harness h;
+        QVERIFY(h.start());
+        QVERIFY(!h.view.clearAction()->isEnabled()); // nothing to clear yet
+        QVERIFY(h.show());
+        QVERIFY(h.pick(s("spreadsheet"), s("Sales Pipeline")));
+        QVERIFY(h.pick(s("worksheet"), s("Q1 Deals")));
+        QTRY_VERIFY(h.view.editor(s("COL$A")));
+        h.session.setValue(s("COL$A"), s("Acme"));
+        QVERIFY(h.view.clearAction()->isEnabled());
+        const QVariantMap before = h.session.values();
+
+        QSignalSpy changed(&h.session, &FormSession::fieldsChanged);
+        h.view.clearAction()->trigger();
+        QVERIFY(h.session.values().isEmpty());
+        QVERIFY(!h.view.clearAction()->isEnabled());
+        QVERIFY(changed.wait()); // the form as it is with nothing chosen: the columns go
+        QVERIFY(!h.view.editor(s("COL$A")));
+        QVERIFY(h.view.editor(s("worksheet"))->isGated());
+        QVERIFY2(h.view.changeNote().startsWith(s("Form cleared. Removed: Deal Name")),
+                 qPrintable(h.view.changeNote()));
+        QVERIFY(h.view.undoClearButton()->isVisible());
+
+        h.view.undoClearButton()->click();
+        QVERIFY(changed.wait());
+        QCOMPARE(h.session.values(), before);
+        QCOMPARE(h.session.valueLabel(s("spreadsheet")), s("Sales Pipeline"));
+        QTRY_VERIFY(h.view.editor(s("COL$A")));
+        QCOMPARE(h.view.editor(s("COL$A"))->value().toString(), s("Acme"));
+        QVERIFY(!h.view.undoClearButton()->isVisible());
+        // As after any refetch, the note names the fields that came back.
+        QVERIFY2(h.view.changeNote().startsWith(s("Added: Deal Name")),
+                 qPrintable(h.view.changeNote()));
+    }
+
+    void clearForm_undoGoesOnceTheFormIsFilledAgainOrAnotherActionStarts()
+    {
+        Harness h;
+        QVERIFY(h.start());
+        QVERIFY(h.show());
+        QTest::keyClicks(h.view.editor(s("note"))->control(), s("first"));
+        QTRY_VERIFY(h.view.clearAction()->isEnabled());
+        h.view.clearForm();
+        QTRY_VERIFY(!h.session.isBusy());
+        QCOMPARE(h.view.changeNote(), s("Form cleared."));
+        // Typing again: the values taken are not brought back over the new ones.
+        QTest::keyClicks(h.view.editor(s("note"))->control(), s("second"));
+        QVERIFY(!h.view.undoClearButton()->isVisible());
+        QVERIFY(h.view.changeNote().isEmpty());
+
+        h.view.clearForm();
+        QTRY_VERIFY(!h.session.isBusy());
+        QVERIFY(h.view.undoClearButton()->isVisible());
+        QSignalSpy changed(&h.session, &FormSession::fieldsChanged);
+        h.session.start(s("other"), s("core:2"), s("conn-1"));
+        QVERIFY(changed.wait());
+        QVERIFY(!h.view.undoClearButton()->isVisible());
+        h.view.undoClear(); // nothing to undo for this action
+        QVERIFY(h.session.values().isEmpty());
+    }
+
     void startingAnotherAction_dropsTheOldFieldsWhileLoading()
     {
         Harness h;
