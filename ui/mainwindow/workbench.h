@@ -18,8 +18,9 @@ class RunService;
 namespace ab::ui {
 
 // The desktop app's workflow, without widgets: which app, action and connection the form is
-// for, starting the form when both are known, turning the form into a run, and restoring a past
-// run into the form. The main window wires panes to it; tests drive it directly.
+// for, starting the form when both are known, turning the form into a run, restoring a past
+// run into the form, and keeping each action's values while another action's form is shown.
+// The main window wires panes to it; tests drive it directly.
 class Workbench final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Workbench)
