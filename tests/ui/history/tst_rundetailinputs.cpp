@@ -44,6 +44,15 @@ QStringList column(const RunDetailInputs &inputs, int column)
     return texts;
 }
 
+// The Slack run's inputs, shown and focused as a user would have them before pressing a key.
+bool showSlackRun(RunDetailInputs &inputs)
+{
+    inputs.setRun(slackRun());
+    inputs.show();
+    inputs.setFocus();
+    return QTest::qWaitForWindowExposed(&inputs);
+}
+
 int rowOf(const RunDetailInputs &inputs, const QString &fieldId)
 {
     for (int row = 0; row < inputs.topLevelItemCount(); ++row) {
@@ -91,10 +100,7 @@ private Q_SLOTS:
     void keyboard_copiesTheValueAsSentAndTheFieldId()
     {
         RunDetailInputs inputs;
-        inputs.setRun(slackRun());
-        inputs.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&inputs));
-        inputs.setFocus();
+        QVERIFY(showSlackRun(inputs));
         QSignalSpy copied(&inputs, &RunDetailInputs::copied);
 
         inputs.setCurrentItem(inputs.topLevelItem(rowOf(inputs, s("channel"))));
@@ -122,10 +128,7 @@ private Q_SLOTS:
     void passwordField_valueNeverReachesTheClipboard()
     {
         RunDetailInputs inputs;
-        inputs.setRun(slackRun());
-        inputs.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&inputs));
-        inputs.setFocus();
+        QVERIFY(showSlackRun(inputs));
         QGuiApplication::clipboard()->setText(s("before"));
         QSignalSpy copied(&inputs, &RunDetailInputs::copied);
         const int row = rowOf(inputs, s("api_key"));
@@ -147,9 +150,7 @@ private Q_SLOTS:
     void contextMenu_offersBothCopiesAndGreysOutAPassword()
     {
         RunDetailInputs inputs;
-        inputs.setRun(slackRun());
-        inputs.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&inputs));
+        QVERIFY(showSlackRun(inputs));
         auto menuAt = [&inputs](int row) {
             const QPoint pos = inputs.visualItemRect(inputs.topLevelItem(row)).center();
             QContextMenuEvent event(QContextMenuEvent::Mouse, pos,
