@@ -99,6 +99,19 @@ static QList<Migration> buildMigrations()
             QStringLiteral("ALTER TABLE stored_action_names ADD COLUMN input_labels BLOB"),
         },
     });
+    migrations.append(Migration{
+        8,
+        QStringLiteral("the values left in each action's form, per server"),
+        {
+            // Inputs and labels in the store's codec; saved_at (ms since the epoch) orders them
+            // for pruning.
+            QStringLiteral("CREATE TABLE form_drafts ("
+                           " environment TEXT NOT NULL, app_id TEXT NOT NULL,"
+                           " action_key TEXT NOT NULL, inputs BLOB NOT NULL, input_labels BLOB,"
+                           " saved_at INTEGER NOT NULL,"
+                           " PRIMARY KEY (environment, app_id, action_key))"),
+        },
+    });
     return migrations;
 }
 

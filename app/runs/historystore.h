@@ -96,6 +96,13 @@ public:
     bool forgetStoredActionNames(const QString &environment, const QString &storedActionId);
     QHash<QString, core::StoredActionNames> storedActionNames(const QString &environment) const;
 
+    // The values left in an action's form on `environment` (historydrafts.cpp). Saving a draft
+    // with no inputs forgets it; only the most recent maxFormDrafts are kept.
+    static constexpr int maxFormDrafts = 200;
+    bool saveFormDraft(const QString &environment, const FormDraft &draft);
+    std::optional<FormDraft> formDraft(const QString &environment, const QString &appId,
+                                       const QString &actionKey) const;
+
 Q_SIGNALS:
     void runAdded(qint64 id);
     void runChanged(qint64 id);

@@ -126,6 +126,15 @@ struct RunRecord {
     QVariantMap shownInputs(const QVariant &mask) const;
 };
 
+// What an action's form held when it was left: values by field id and the labels of the SELECT
+// choices among them. A draft is not a run: nothing was sent.
+struct FormDraft {
+    QString appId;
+    QString actionKey;
+    QVariantMap inputs;
+    QMap<QString, QString> labels;
+};
+
 // The light row of the history pane.
 struct RunSummary {
     qint64 id = 0;

@@ -678,6 +678,7 @@ void MainWindow::saveSettings() const
     settings->setValue(QStringLiteral("window/historySplitter"), m_historySplitter->saveState());
     settings->setValue(QStringLiteral("environment/customUrl"), m_environment->customUrl());
     saveSelection();
+    m_workbench->saveDraft();
 }
 
 void MainWindow::saveSelection() const

@@ -5,6 +5,7 @@
 #include "runs/historystore.h"
 #include "runs/runservice.h"
 
+#include <QTimer>
 #include <QUrl>
 #include <QUuid>
 
@@ -19,7 +20,12 @@ Workbench::Workbench(ZapierBackend *backend, runs::RunService *runs, runs::Histo
     , m_runs(runs)
     , m_store(store)
     , m_session(new form::FormSession(backend, this))
+    , m_draftTimer(new QTimer(this))
 {
+    m_draftTimer->setSingleShot(true);
+    m_draftTimer->setInterval(1000);
+    connect(m_draftTimer, &QTimer::timeout, this, &Workbench::saveDraft);
+    connect(m_session, &form::FormSession::valueChanged, m_draftTimer, qOverload<>(&QTimer::start));
     m_session->setJsonTextParser([](const QString &text) -> std::optional<QVariant> {
         QString error;
         const QVariant value = api::fromJsonText(text.toUtf8(), &error);
@@ -67,6 +73,7 @@ void Workbench::clear()
     m_action = Action{};
     m_connection = Connection{};
     m_connectionKnown = false;
+    saveDraft(); // under the server left, which keeps it for when it is chosen again
     m_pendingRestore.reset();
     m_drafts.clear(); // their ids belong to the server left
     m_formAppId.clear();
@@ -78,19 +85,39 @@ QString Workbench::draftKey(const QString &appId, const QString &actionKey)
     return appId + QChar(0) + actionKey;
 }
 
+Workbench::Draft Workbench::currentDraft() const
+{
+    return Draft{m_formAppId, m_session->actionKey(), m_session->values(),
+                 m_session->valueLabels()};
+}
+
+void Workbench::saveDraft()
+{
+    m_draftTimer->stop();
+    if (!m_store || m_session->actionKey().isEmpty() || m_formAppId.isEmpty())
+        return;
+    // A password is the user's to type again: it stays in memory only.
+    Draft draft = currentDraft();
+    for (const QString &secret : m_session->secretInputs()) {
+        draft.inputs.remove(secret);
+        draft.labels.remove(secret);
+    }
+    m_store->saveFormDraft(m_environment, draft);
+}
+
 void Workbench::stashDraft(const QString &nextAppId, const QString &nextActionKey)
 {
-    // The form's values, kept for when its action is chosen again in this session.
+    // The form's values, kept for when its action is chosen again in this session, and in the
+    // history file for the next one.
     const QString actionKey = m_session->actionKey();
     if (actionKey.isEmpty() || (m_formAppId == nextAppId && actionKey == nextActionKey))
         return;
+    saveDraft();
     const QString key = draftKey(m_formAppId, actionKey);
-    if (m_session->values().isEmpty()) {
+    if (m_session->values().isEmpty())
         m_drafts.remove(key);
-        return;
-    }
-    m_drafts.insert(key,
-                    Draft{m_formAppId, actionKey, m_session->values(), m_session->valueLabels()});
+    else
+        m_drafts.insert(key, currentDraft());
 }
 
 void Workbench::startFormIfReady()
@@ -109,11 +136,13 @@ void Workbench::startFormIfReady()
         if (!restored)
             restored = *left;
         m_drafts.erase(left);
+    } else if (otherForm && !restored && m_store) {
+        restored = m_store->formDraft(m_environment, m_app.id, m_action.key); // a past session's
     }
     m_formAppId = m_app.id;
     m_session->start(m_action.key, m_action.id, m_connection.id);
     if (restored)
-        m_session->restore(restored->values, restored->labels);
+        m_session->restore(restored->inputs, restored->labels);
 }
 
 qint64 Workbench::run()

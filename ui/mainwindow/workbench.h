@@ -1,9 +1,12 @@
 #pragma once
 
 #include "core/zapierbackend.h"
+#include "runs/runrecord.h"
 
 #include <QHash>
 #include <QObject>
+
+class QTimer;
 
 #include <optional>
 
@@ -20,7 +23,8 @@ namespace ab::ui {
 // The desktop app's workflow, without widgets: which app, action and connection the form is
 // for, starting the form when both are known, turning the form into a run, restoring a past
 // run into the form, and keeping each action's values while another action's form is shown.
-// The main window wires panes to it; tests drive it directly.
+// Those values are also kept in the history file per server, so the next session finds each
+// form as it was left. The main window wires panes to it; tests drive it directly.
 class Workbench final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Workbench)
@@ -72,6 +76,10 @@ public:
     // server's ids would fail, and the history would file the run under that server.
     PastRun rerun(qint64 runId, QString *runEnvironment = nullptr);
 
+    // Writes the form's values to the history file now (they are written a moment after each
+    // change anyway), for the next session; password fields are left out.
+    void saveDraft();
+
 Q_SIGNALS:
     void formTargetChanged(); // app, action or connection changed
     void restoreTargetNeeded(const QString &appId, const QString &actionKey,
@@ -79,15 +87,10 @@ Q_SIGNALS:
     void runStarted(qint64 localId);
 
 private:
-    // Values meant for an action's form.
-    struct Draft {
-        QString appId;
-        QString actionKey;
-        QVariantMap values;
-        QMap<QString, QString> labels;
-    };
+    using Draft = runs::FormDraft;
 
     static QString draftKey(const QString &appId, const QString &actionKey);
+    Draft currentDraft() const;
     // Keeps the form's values if the form is about to show another action.
     void stashDraft(const QString &nextAppId, const QString &nextActionKey);
     void startFormIfReady();
@@ -107,6 +110,7 @@ private:
     // the form's action (FormSession knows only the action's key).
     QHash<QString, Draft> m_drafts;
     QString m_formAppId;
+    QTimer *m_draftTimer; // writes the form's values once typing pauses
 };
 
 } // namespace ab::ui

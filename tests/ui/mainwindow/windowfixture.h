@@ -37,6 +37,7 @@ class WindowFixture {
     std::unique_ptr<api::ApiClientConfig> m_customConfig;
     core::SystemClock m_clock;
     QNetworkAccessManager m_iconNetwork;
+    ui::Services m_services; // as start() composed them, for reopenWithoutClosing()
 
 public:
     explicit WindowFixture(sandbox::SandboxOptions options = {},
@@ -80,10 +81,21 @@ public:
             services.tokens = tokens.get();
             services.credentials = credentials.get();
         }
+        m_services = services;
         window = std::make_unique<ui::MainWindow>(services);
         window->resize(1400, 900);
         window->show();
         return true;
+    }
+
+    // The window gone without being closed (the process killed), and a new one on the same
+    // history and settings, as the next start makes.
+    void reopenWithoutClosing()
+    {
+        window.reset();
+        window = std::make_unique<ui::MainWindow>(m_services);
+        window->resize(1400, 900);
+        window->show();
     }
 
     SandboxFixture &sandbox() { return m_sandbox; }

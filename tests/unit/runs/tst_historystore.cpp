@@ -539,6 +539,71 @@ private Q_SLOTS:
         QVERIFY(store.storedActionNames(sandbox).isEmpty());
     }
 
+    void formDrafts_arePerServerAndActionReplacedAndForgotten()
+    {
+        StoreFixture fixture;
+        QVERIFY(writeVersionOneFile(fixture.path())); // the table comes with a migration
+        const QString sandbox = QStringLiteral("sandbox");
+        const ab::runs::FormDraft slack{
+            QStringLiteral("app-slack"),
+            QStringLiteral("send_channel_message"),
+            {{QStringLiteral("channel"), QStringLiteral("C1")},
+             {QStringLiteral("text"), QStringLiteral("half-written ✓")},
+             {QStringLiteral("count"), 3},
+             {QStringLiteral("tags"), QVariantList{QStringLiteral("a"), QStringLiteral("b")}}},
+            {{QStringLiteral("channel"), QStringLiteral("#general")}}};
+        {
+            HistoryStore store(ab::test::jsonTestCodec());
+            QVERIFY2(store.open(fixture.path()), qPrintable(store.lastError().detail));
+            QVERIFY(!store.formDraft(sandbox, slack.appId, slack.actionKey));
+            QVERIFY(store.saveFormDraft(sandbox, slack));
+        }
+        // The next session reads it back, for that server and action only.
+        HistoryStore store(ab::test::jsonTestCodec());
+        QVERIFY(store.open(fixture.path()));
+        const std::optional<ab::runs::FormDraft> read =
+            store.formDraft(sandbox, slack.appId, slack.actionKey);
+        QVERIFY(read);
+        QCOMPARE(read->inputs, slack.inputs);
+        QCOMPARE(read->labels, slack.labels);
+        QVERIFY(!store.formDraft(QStringLiteral("https://api.zapier.com"), slack.appId,
+                                 slack.actionKey));
+        QVERIFY(!store.formDraft(sandbox, QStringLiteral("app-other"), slack.actionKey));
+
+        // Saved again: replaced. Saved empty (a cleared form): forgotten.
+        ab::runs::FormDraft edited = slack;
+        edited.inputs = {{QStringLiteral("text"), QStringLiteral("done")}};
+        edited.labels.clear();
+        QVERIFY(store.saveFormDraft(sandbox, edited));
+        QCOMPARE(store.formDraft(sandbox, slack.appId, slack.actionKey)->inputs, edited.inputs);
+        QVERIFY(store.formDraft(sandbox, slack.appId, slack.actionKey)->labels.isEmpty());
+        edited.inputs.clear();
+        QVERIFY(store.saveFormDraft(sandbox, edited));
+        QVERIFY(!store.formDraft(sandbox, slack.appId, slack.actionKey));
+    }
+
+    void formDrafts_keepOnlyTheMostRecent()
+    {
+        StoreFixture fixture;
+        HistoryStore store(ab::test::jsonTestCodec());
+        QVERIFY(store.open(fixture.path()));
+        const auto draft = [](int n) {
+            return ab::runs::FormDraft{QStringLiteral("app-%1").arg(n),
+                                       QStringLiteral("key"),
+                                       {{QStringLiteral("n"), n}},
+                                       {}};
+        };
+        const int total = HistoryStore::maxFormDrafts + 5;
+        for (int n = 0; n < total; ++n)
+            QVERIFY(store.saveFormDraft(QStringLiteral("sandbox"), draft(n)));
+        for (int n = 0; n < 5; ++n)
+            QVERIFY(
+                !store.formDraft(QStringLiteral("sandbox"), draft(n).appId, QStringLiteral("key")));
+        for (int n = 5; n < total; ++n)
+            QVERIFY(
+                store.formDraft(QStringLiteral("sandbox"), draft(n).appId, QStringLiteral("key")));
+    }
+
     void remove_deletesRunWithItsEventsAndCalls()
     {
         StoreFixture fixture;
