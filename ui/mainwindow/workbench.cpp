@@ -26,6 +26,9 @@ Workbench::Workbench(ZapierBackend *backend, runs::RunService *runs, runs::Histo
     m_draftTimer->setInterval(1000);
     connect(m_draftTimer, &QTimer::timeout, this, &Workbench::saveDraft);
     connect(m_session, &form::FormSession::valueChanged, m_draftTimer, qOverload<>(&QTimer::start));
+    // Values put in before the fields arrived (a restored run) are written once they are known.
+    connect(m_session, &form::FormSession::fieldsChanged, m_draftTimer,
+            qOverload<>(&QTimer::start));
     m_session->setJsonTextParser([](const QString &text) -> std::optional<QVariant> {
         QString error;
         const QVariant value = api::fromJsonText(text.toUtf8(), &error);
@@ -94,7 +97,10 @@ Workbench::Draft Workbench::currentDraft() const
 void Workbench::saveDraft()
 {
     m_draftTimer->stop();
-    if (!m_store || m_session->actionKey().isEmpty() || m_formAppId.isEmpty())
+    // Until the fields are known, which values are passwords is not: nothing is written (the
+    // values stay in memory, and fieldsChanged starts the timer again).
+    if (!m_store || m_session->actionKey().isEmpty() || m_formAppId.isEmpty() ||
+        !m_session->isLoaded())
         return;
     // A password is the user's to type again: it stays in memory only.
     Draft draft = currentDraft();
@@ -139,6 +145,11 @@ void Workbench::startFormIfReady()
     } else if (otherForm && !restored && m_store) {
         restored = m_store->formDraft(m_environment, m_app.id, m_action.key); // a past session's
     }
+    // start() keeps the values of an action with the same key (another app's, or this one's on
+    // the server left): this form has none of its own, so it starts empty.
+    if (otherForm && !restored && m_session->actionKey() == m_action.key &&
+        !m_session->values().isEmpty())
+        restored = Draft{m_app.id, m_action.key, {}, {}};
     m_formAppId = m_app.id;
     m_session->start(m_action.key, m_action.id, m_connection.id);
     if (restored)
