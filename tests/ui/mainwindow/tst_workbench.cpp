@@ -128,6 +128,23 @@ private Q_SLOTS:
         QVERIFY(b.replyFields());
         QVERIFY(b.session()->values().isEmpty());
     }
+
+    void anotherAppsActionOfTheSameKey_startsEmptyAndGivesBackTheFirst()
+    {
+        Bench b;
+        QVERIFY(b.open());
+        b.workbench->chooseAction(b.app, b.action);
+        QVERIFY(b.replyFields());
+        b.session()->setValue(s("url"), s("https://example.com/first"));
+        core::App other = b.app;
+        other.id = s("app-other-hooks");
+        b.workbench->chooseAction(other, b.action); // "post" too
+        QVERIFY(b.replyFields());
+        QVERIFY(b.session()->values().isEmpty());
+        b.workbench->chooseAction(b.app, b.action);
+        QVERIFY(b.replyFields());
+        QCOMPARE(b.session()->value(s("url")).toString(), s("https://example.com/first"));
+    }
 };
 
 QTEST_MAIN(TestWorkbench)
