@@ -2,22 +2,12 @@
 
 #include "runs/historystore.h"
 
+#include "runs/historyrows.h"
+
 #include <QDateTime>
 #include <QSqlQuery>
 
 namespace ab::runs {
-
-namespace {
-
-QVariantMap toVariantMap(const QMap<QString, QString> &map)
-{
-    QVariantMap out;
-    for (auto it = map.cbegin(); it != map.cend(); ++it)
-        out.insert(it.key(), it.value());
-    return out;
-}
-
-} // namespace
 
 bool HistoryStore::saveFormDraft(const QString &environment, const FormDraft &draft)
 {
@@ -40,9 +30,7 @@ bool HistoryStore::saveFormDraft(const QString &environment, const FormDraft &dr
     for (const QString &value : {environment, draft.appId, draft.actionKey})
         query->addBindValue(value);
     query->addBindValue(m_codec.encodeVariant(draft.inputs));
-    query->addBindValue(draft.labels.isEmpty()
-                            ? QVariant()
-                            : QVariant(m_codec.encodeVariant(toVariantMap(draft.labels))));
+    query->addBindValue(rows::stringMapColumn(draft.labels, m_codec, true));
     query->addBindValue(QDateTime::currentMSecsSinceEpoch());
     if (!query->exec())
         return failQuery(*query);
@@ -82,12 +70,7 @@ std::optional<FormDraft> HistoryStore::formDraft(const QString &environment, con
                     actionKey,
                     m_codec.decodeVariant(query->value(0).toByteArray(), &unreadable).toMap(),
                     {}};
-    if (!query->value(1).isNull()) {
-        const QVariantMap labels =
-            m_codec.decodeVariant(query->value(1).toByteArray(), &unreadable).toMap();
-        for (auto it = labels.cbegin(); it != labels.cend(); ++it)
-            draft.labels.insert(it.key(), it.value().toString());
-    }
+    draft.labels = rows::readStringMap(query->value(1), m_codec, &unreadable);
     query->finish();
     if (!unreadable.isEmpty() || draft.inputs.isEmpty())
         return std::nullopt;

@@ -378,4 +378,27 @@ RunSummary readSummary(const QSqlQuery &query)
     return summary;
 }
 
+QVariant stringMapColumn(const QMap<QString, QString> &map, const RunCodec &codec,
+                         bool nullWhenEmpty)
+{
+    if (nullWhenEmpty && map.isEmpty())
+        return {};
+    QVariantMap variants;
+    for (auto it = map.cbegin(); it != map.cend(); ++it)
+        variants.insert(it.key(), it.value());
+    return codec.encodeVariant(variants);
+}
+
+QMap<QString, QString> readStringMap(const QVariant &column, const RunCodec &codec,
+                                     QString *problem)
+{
+    QMap<QString, QString> map;
+    if (column.isNull())
+        return map;
+    const QVariantMap variants = codec.decodeVariant(column.toByteArray(), problem).toMap();
+    for (auto it = variants.cbegin(); it != variants.cend(); ++it)
+        map.insert(it.key(), it.value().toString());
+    return map;
+}
+
 } // namespace ab::runs::rows

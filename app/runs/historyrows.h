@@ -3,6 +3,7 @@
 #include "runs/runcodec.h"
 #include "runs/runrecord.h"
 
+#include <QMap>
 #include <QString>
 #include <QStringList>
 #include <QVariantList>
@@ -35,5 +36,13 @@ RunEvent readEvent(const QSqlQuery &query);
 void bindCall(QSqlQuery &query, qint64 runId, const core::RequestRecord &call);
 core::RequestRecord readCall(const QSqlQuery &query);
 RunSummary readSummary(const QSqlQuery &query);
+
+// A column holding a string map (input titles, choice labels) in the codec: NULL when
+// `nullWhenEmpty` and the map is empty. Reading, NULL is an empty map, and a blob the codec
+// refuses is reported in `problem` and read as empty.
+QVariant stringMapColumn(const QMap<QString, QString> &map, const RunCodec &codec,
+                         bool nullWhenEmpty);
+QMap<QString, QString> readStringMap(const QVariant &column, const RunCodec &codec,
+                                     QString *problem);
 
 } // namespace ab::runs::rows

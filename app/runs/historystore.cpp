@@ -596,22 +596,14 @@ bool HistoryStore::rememberStoredActionNames(const QString &environment,
                        " secret_inputs, input_labels) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!query)
         return false;
-    const auto toVariantMap = [](const QMap<QString, QString> &map) {
-        QVariantMap out;
-        for (auto it = map.cbegin(); it != map.cend(); ++it)
-            out.insert(it.key(), it.value());
-        return out;
-    };
     for (const QString &value : {environment, storedActionId, names.appId, names.appTitle,
                                  names.actionTitle, names.connectionTitle})
         query->addBindValue(value);
-    query->addBindValue(m_codec.encodeVariant(toVariantMap(names.inputTitles)));
+    query->addBindValue(rows::stringMapColumn(names.inputTitles, m_codec, false));
     query->addBindValue(names.secretInputs.isEmpty() ? QVariant()
                                                      : QVariant(m_codec.encodeVariant(
                                                            QVariant(names.secretInputs).toList())));
-    query->addBindValue(names.inputLabels.isEmpty()
-                            ? QVariant()
-                            : QVariant(m_codec.encodeVariant(toVariantMap(names.inputLabels))));
+    query->addBindValue(rows::stringMapColumn(names.inputLabels, m_codec, true));
     return query->exec() || failQuery(*query);
 }
 
@@ -651,17 +643,8 @@ HistoryStore::storedActionNames(const QString &environment) const
                                       query->value(3).toString(), query->value(4).toString()};
         // NULL for names kept before migrations 4 and 7; anything unreadable reads as none.
         QString unreadable;
-        const auto readMap = [&](int column, QMap<QString, QString> *into) {
-            const QVariantMap map =
-                query->value(column).isNull()
-                    ? QVariantMap()
-                    : m_codec.decodeVariant(query->value(column).toByteArray(), &unreadable)
-                          .toMap();
-            for (auto it = map.cbegin(); it != map.cend(); ++it)
-                into->insert(it.key(), it.value().toString());
-        };
-        readMap(5, &saved.inputTitles);
-        readMap(7, &saved.inputLabels);
+        saved.inputTitles = rows::readStringMap(query->value(5), m_codec, &unreadable);
+        saved.inputLabels = rows::readStringMap(query->value(7), m_codec, &unreadable);
         if (!query->value(6).isNull())
             saved.secretInputs =
                 m_codec.decodeVariant(query->value(6).toByteArray(), &unreadable).toStringList();
