@@ -68,6 +68,12 @@ struct Bench {
             input(s("url")), input(s("basic_auth"), core::FieldFormat::Password)});
         return !changed.isEmpty() || changed.wait();
     }
+    // Chooses POST of `of` (Webhooks when not given) and answers its /inputs.
+    bool choose(const std::optional<core::App> &of = std::nullopt)
+    {
+        workbench->chooseAction(of.value_or(app), action);
+        return replyFields();
+    }
     std::optional<runs::FormDraft> draft(const QString &environment = s("sandbox")) const
     {
         return store.formDraft(environment, app.id, action.key);
@@ -113,8 +119,7 @@ private Q_SLOTS:
     {
         Bench b;
         QVERIFY(b.open());
-        b.workbench->chooseAction(b.app, b.action);
-        QVERIFY(b.replyFields());
+        QVERIFY(b.choose());
         b.session()->setValue(s("url"), s("https://example.com/typed"));
         // The server is switched before the pause that would have written it.
         b.workbench->clear();
@@ -124,8 +129,7 @@ private Q_SLOTS:
         QVERIFY(!b.draft(s("https://api.zapier.com")));
 
         // The same action on the other server starts empty.
-        b.workbench->chooseAction(b.app, b.action);
-        QVERIFY(b.replyFields());
+        QVERIFY(b.choose());
         QVERIFY(b.session()->values().isEmpty());
     }
 
@@ -133,16 +137,13 @@ private Q_SLOTS:
     {
         Bench b;
         QVERIFY(b.open());
-        b.workbench->chooseAction(b.app, b.action);
-        QVERIFY(b.replyFields());
+        QVERIFY(b.choose());
         b.session()->setValue(s("url"), s("https://example.com/first"));
         core::App other = b.app;
         other.id = s("app-other-hooks");
-        b.workbench->chooseAction(other, b.action); // "post" too
-        QVERIFY(b.replyFields());
+        QVERIFY(b.choose(other)); // "post" too
         QVERIFY(b.session()->values().isEmpty());
-        b.workbench->chooseAction(b.app, b.action);
-        QVERIFY(b.replyFields());
+        QVERIFY(b.choose());
         QCOMPARE(b.session()->value(s("url")).toString(), s("https://example.com/first"));
     }
 };
