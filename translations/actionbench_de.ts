@@ -2471,10 +2471,6 @@ Eingaben: %6</translation>
         <translation>Antwort-Header</translation>
     </message>
     <message>
-        <source>Selected request</source>
-        <translation>Ausgewählte Anfrage</translation>
-    </message>
-    <message>
         <source>Response</source>
         <translation>Antwort</translation>
     </message>
@@ -2487,10 +2483,6 @@ Eingaben: %6</translation>
         <translation>Header</translation>
     </message>
     <message>
-        <source>%1 %2 → %3 in %4</source>
-        <translation>%1 %2 → %3 in %4</translation>
-    </message>
-    <message>
         <source>(none kept)</source>
         <translation>(keine aufbewahrt)</translation>
     </message>
@@ -2499,9 +2491,17 @@ Eingaben: %6</translation>
         <translation>Wählen Sie eine Anfrage, um ihre Bodys und Header zu sehen.</translation>
     </message>
     <message>
-        <source>%1 %2 → %3 in %4 (attempt %5)</source>
-        <extracomment>Method, URL, status and duration of one HTTP request: &quot;GET https://… → 200 in 80 ms&quot;</extracomment>
-        <translation>%1 %2 → %3 in %4 (Versuch %5)</translation>
+        <source>Request URL</source>
+        <translation>URL der Anfrage</translation>
+    </message>
+    <message>
+        <source>→ %1 in %2 (attempt %3)</source>
+        <extracomment>Status and duration of one HTTP request, after its method and URL: &quot;→ 200 in 80 ms&quot;</extracomment>
+        <translation>→ %1 in %2 (Versuch %3)</translation>
+    </message>
+    <message>
+        <source>→ %1 in %2</source>
+        <translation>→ %1 in %2</translation>
     </message>
 </context>
 <context>

@@ -2466,10 +2466,6 @@ Inputs: %6</source>
         <translation>レスポンスヘッダー</translation>
     </message>
     <message>
-        <source>Selected request</source>
-        <translation>選択中のリクエスト</translation>
-    </message>
-    <message>
         <source>Response</source>
         <translation>レスポンス</translation>
     </message>
@@ -2482,10 +2478,6 @@ Inputs: %6</source>
         <translation>ヘッダー</translation>
     </message>
     <message>
-        <source>%1 %2 → %3 in %4</source>
-        <translation>%1 %2 → %3（%4）</translation>
-    </message>
-    <message>
         <source>(none kept)</source>
         <translation>（保持されていません）</translation>
     </message>
@@ -2494,9 +2486,17 @@ Inputs: %6</source>
         <translation>リクエストを選択すると、ボディとヘッダーが表示されます。</translation>
     </message>
     <message>
-        <source>%1 %2 → %3 in %4 (attempt %5)</source>
-        <extracomment>Method, URL, status and duration of one HTTP request: &quot;GET https://… → 200 in 80 ms&quot;</extracomment>
-        <translation>%1 %2 → %3（%4、%5回目の試行）</translation>
+        <source>Request URL</source>
+        <translation>リクエストのURL</translation>
+    </message>
+    <message>
+        <source>→ %1 in %2 (attempt %3)</source>
+        <extracomment>Status and duration of one HTTP request, after its method and URL: &quot;→ 200 in 80 ms&quot;</extracomment>
+        <translation>→ %1（%2、%3回目の試行）</translation>
+    </message>
+    <message>
+        <source>→ %1 in %2</source>
+        <translation>→ %1（%2）</translation>
     </message>
 </context>
 <context>

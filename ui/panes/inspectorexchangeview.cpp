@@ -6,7 +6,9 @@
 
 #include <QEvent>
 #include <QFontDatabase>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
@@ -62,22 +64,50 @@ QString keptHeaders(const core::RequestRecord &record)
 
 InspectorExchangeView::InspectorExchangeView(QWidget *parent)
     : QWidget(parent)
-    , m_summary(new QLabel(this))
+    , m_hint(new QLabel(this))
+    , m_summary(new QWidget(this))
+    , m_method(new QLabel(m_summary))
+    , m_url(new QLineEdit(m_summary))
+    , m_outcome(new QLabel(m_summary))
     , m_tabs(new QTabWidget(this))
     , m_request(codeView(this))
     , m_response(codeView(this))
     , m_headers(codeView(this))
 {
+    m_hint->setObjectName(QStringLiteral("exchangeHint"));
+    m_hint->setWordWrap(true);
+    m_hint->setForegroundRole(QPalette::PlaceholderText);
     m_summary->setObjectName(QStringLiteral("exchangeSummary"));
-    m_summary->setWordWrap(true);
-    m_summary->setTextFormat(Qt::PlainText);
-    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_method->setObjectName(QStringLiteral("exchangeMethod"));
+    m_method->setTextFormat(Qt::PlainText);
+    QFont bold = m_method->font();
+    bold.setBold(true);
+    m_method->setFont(bold);
+    m_url->setObjectName(QStringLiteral("exchangeUrl"));
+    m_url->setReadOnly(true);
+    m_url->setFrame(false);
+    // Read as text on the pane, not as an input waiting for one.
+    QPalette flat = m_url->palette();
+    flat.setColor(QPalette::Base, flat.color(QPalette::Window));
+    m_url->setPalette(flat);
+    m_outcome->setObjectName(QStringLiteral("exchangeOutcome"));
+    m_outcome->setTextFormat(Qt::PlainText);
+    m_outcome->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The URL has a line of its own, so as much of it shows as the pane allows.
+    auto *outcomeLine = new QHBoxLayout;
+    outcomeLine->addWidget(m_method);
+    outcomeLine->addWidget(m_outcome, 1);
+    auto *lines = new QVBoxLayout(m_summary);
+    lines->setContentsMargins(0, 0, 0, 0);
+    lines->addLayout(outcomeLine);
+    lines->addWidget(m_url);
     m_tabs->addTab(m_response, QString());
     m_tabs->addTab(m_request, QString());
     m_tabs->addTab(m_headers, QString());
     m_tabs->setDocumentMode(true);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_hint);
     layout->addWidget(m_summary);
     layout->addWidget(m_tabs, 1);
     clear();
@@ -86,7 +116,7 @@ InspectorExchangeView::InspectorExchangeView(QWidget *parent)
 
 void InspectorExchangeView::retranslateUi()
 {
-    m_summary->setAccessibleName(tr("Selected request"));
+    m_url->setAccessibleName(tr("Request URL"));
     m_request->setAccessibleName(tr("Request body"));
     m_response->setAccessibleName(tr("Response body"));
     m_headers->setAccessibleName(tr("Response headers"));
@@ -123,23 +153,31 @@ void InspectorExchangeView::setRecord(const core::RequestRecord &record)
 
 void InspectorExchangeView::updateSummary()
 {
-    QString summary;
+    m_hint->setText(tr("Select a request to see its bodies and headers."));
+    m_hint->setVisible(!m_record);
+    m_summary->setVisible(m_record.has_value());
     if (!m_record) {
-        summary = tr("Select a request to see its bodies and headers.");
-    } else {
-        const core::RequestRecord &record = *m_record;
-        const QString status = models::RequestLogModel::statusText(record);
-        const QString duration = models::HistoryModel::durationText(record.durationMs);
-        //: Method, URL, status and duration of one HTTP request: "GET https://… → 200 in 80 ms"
-        // One arg() call each: a URL's own "%2F" must not be taken for a placeholder.
-        summary = record.attempt > 1
-                      ? tr("%1 %2 → %3 in %4 (attempt %5)")
-                            .arg(record.method, record.url, status, duration,
-                                 QLocale().toString(record.attempt))
-                      : tr("%1 %2 → %3 in %4").arg(record.method, record.url, status, duration);
+        m_method->clear();
+        m_url->clear();
+        m_outcome->clear();
+        return;
     }
-    m_summary->setText(summary);
-    m_summary->setAccessibleDescription(summary);
+    const core::RequestRecord &record = *m_record;
+    const QString status = models::RequestLogModel::statusText(record);
+    const QString duration = models::HistoryModel::durationText(record.durationMs);
+    m_method->setText(record.method);
+    if (m_url->text() != record.url) {
+        m_url->setText(record.url);
+        m_url->setCursorPosition(0); // the URL reads from its start, as in a browser
+    }
+    m_url->setToolTip(record.url);
+    //: Status and duration of one HTTP request, after its method and URL: "→ 200 in 80 ms"
+    const QString outcome = record.attempt > 1
+                                ? tr("→ %1 in %2 (attempt %3)")
+                                      .arg(status, duration, QLocale().toString(record.attempt))
+                                : tr("→ %1 in %2").arg(status, duration);
+    m_outcome->setText(outcome);
+    m_url->setAccessibleDescription(outcome);
 }
 
 void InspectorExchangeView::clear()
@@ -154,7 +192,19 @@ void InspectorExchangeView::clear()
 
 QString InspectorExchangeView::summaryText() const
 {
-    return m_summary->text();
+    if (!m_record)
+        return m_hint->text();
+    return m_method->text() + u' ' + m_url->text() + u' ' + m_outcome->text();
+}
+
+QString InspectorExchangeView::urlText() const
+{
+    return m_url->text();
+}
+
+QString InspectorExchangeView::outcomeText() const
+{
+    return m_outcome->text();
 }
 
 QString InspectorExchangeView::requestText() const

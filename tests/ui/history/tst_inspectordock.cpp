@@ -128,6 +128,10 @@ void TestInspectorDock::selecting_showsRedactedBodiesAndHeaders()
     dock.view()->setCurrentIndex(dock.proxy()->index(0, 0));
     ui::InspectorExchangeView *exchange = dock.exchangeView();
     QVERIFY(exchange->summaryText().contains(QStringLiteral("GET http://127.0.0.1:9/v2/apps")));
+    // The URL is whole in its field, to select and copy; the outcome follows it.
+    QCOMPARE(exchange->urlText(), QStringLiteral("http://127.0.0.1:9/v2/apps"));
+    QVERIFY2(exchange->outcomeText().startsWith(QStringLiteral("→ 200 in ")),
+             qPrintable(exchange->outcomeText()));
     QVERIFY2(exchange->responseText().contains(QStringLiteral("\"title\": \"Slack\"")),
              qPrintable(exchange->responseText()));
     QVERIFY(!exchange->responseText().contains(QStringLiteral("secret-token-123")));
@@ -260,7 +264,7 @@ void TestInspectorDock::retranslate_updatesEveryVisibleText()
                                   return text;
                               }).scan(&dock);
     QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
-    QVERIFY(dock.exchangeView()->summaryText().startsWith(test::PseudoTranslator::open));
+    QVERIFY(dock.exchangeView()->outcomeText().startsWith(test::PseudoTranslator::open));
     QCOMPARE(dock.exchangeView()->requestText(), QStringLiteral("\u27e6(no body)\u27e7"));
 
     // Filter, selection and the bodies shown are untouched.
