@@ -21,6 +21,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -112,8 +113,17 @@ RunDetailView::RunDetailView(runs::HistoryStore *store, QWidget *parent)
     m_pageLayout = new QVBoxLayout(page);
     m_pageLayout->setContentsMargins(0, 0, 0, 0);
     m_pageLayout->addWidget(buildHeader());
+    // The page scrolls when the pane is shorter (or narrower) than the header and the tabs
+    // need, rather than squeezing the header's wrapped lines out of sight. And no run makes
+    // the pane ask for more room than another: its splitter stays where the user left it.
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("runDetailScroll"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setFocusPolicy(Qt::NoFocus); // Tab goes to the controls inside
+    scroll->setWidget(page);
     m_stack->addWidget(m_emptyLabel);
-    m_stack->addWidget(page);
+    m_stack->addWidget(scroll);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_stack);
@@ -146,7 +156,7 @@ void RunDetailView::ensureTabs()
 {
     if (m_tabs)
         return;
-    auto *page = m_stack->widget(1);
+    QWidget *page = m_pageLayout->parentWidget();
     m_tabs = new QTabWidget(page);
     m_inputs = new RunDetailInputs(page);
     m_results = new RunDetailResults(page);

@@ -16,7 +16,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTest>
 #include <QTreeView>
@@ -101,6 +104,8 @@ private Q_SLOTS:
     void delete_asksThenRemoves();
     void liveRun_refreshesWhenTheStoreChanges();
     void apiCalls_showRedactedBodies();
+    void longWords_neverWidenThePane();
+    void shortPane_scrollsRatherThanHidingTheHeader();
     void everyControl_hasAnAccessibleName();
     void retranslate_rewordsTheRunAndExplainsItsErrorsAgain();
     void retranslate_keepsTheResultsAsTheyWere();
@@ -543,6 +548,83 @@ void TestRunDetailView::apiCalls_showRedactedBodies()
     auto *exchange = view.findChild<ui::InspectorExchangeView *>();
     QVERIFY(exchange->responseText().contains(QStringLiteral("\"id\": \"run-12\""))); // indented
     QVERIFY(exchange->requestText().contains(QStringLiteral("\"action\": \"core:x\"")));
+}
+
+void TestRunDetailView::longWords_neverWidenThePane()
+{
+    // A URL or an id has nowhere to wrap. Were the pane to ask for its width, the splitter
+    // beside it would move each time another run is selected.
+    test::TempHistory history;
+    QVERIFY(history.open());
+    const auto runWithCall = [&](int n, const QString &url) {
+        runs::RunRecord run = test::sampleRun(n);
+        core::RequestRecord call;
+        call.id = n;
+        call.method = QStringLiteral("GET");
+        call.url = url;
+        call.startedAt = run.createdAt;
+        call.httpStatus = 200;
+        run.calls = {call};
+        run.connectionTitle = url; // a long word in the header too
+        return history.store()->insert(run);
+    };
+    const qint64 shortRun = runWithCall(20, QStringLiteral("http://127.0.0.1:9/v2/apps"));
+    const qint64 longRun =
+        runWithCall(21, QStringLiteral("http://127.0.0.1:9/v2/action-runs/") + QString(60, u'x'));
+    QSplitter splitter;
+    splitter.addWidget(new QWidget);
+    auto *view = new RunDetailView(history.store());
+    splitter.addWidget(view);
+    splitter.resize(1000, 400);
+    splitter.setSizes({700, 300}); // room enough for the pane to take the URL's width
+
+    splitter.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&splitter));
+    const auto showWithItsCall = [view, &splitter](qint64 id) {
+        view->showRun(id);
+        view->tabs()->setCurrentIndex(RunDetailView::CallsTab);
+        auto *calls = view->findChild<QTreeWidget *>(QStringLiteral("runCalls"));
+        calls->setCurrentItem(calls->topLevelItem(0));
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        splitter.refresh(); // as the window does when it next lays out
+    };
+    showWithItsCall(shortRun);
+    const QList<int> sizes = splitter.sizes();
+    showWithItsCall(longRun);
+    QVERIFY(view->findChild<ui::InspectorExchangeView *>()->urlText().endsWith(QString(60, u'x')));
+    QCOMPARE(splitter.sizes(), sizes);
+}
+
+void TestRunDetailView::shortPane_scrollsRatherThanHidingTheHeader()
+{
+    test::TempHistory history;
+    QVERIFY(history.open());
+    runs::RunRecord run = test::sampleRun(22);
+    run.connectionTitle = QStringLiteral("A connection with a long name that wraps over lines");
+    run.id = history.store()->insert(run);
+    QWidget host; // the pane's place in the window, shorter than the header and the tabs
+    host.resize(300, 180);
+    auto *view = new RunDetailView(history.store(), &host);
+    view->setGeometry(0, 0, 300, 180);
+    host.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&host));
+    view->showRun(run.id);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    auto *meta = view->findChild<QLabel *>(QStringLiteral("runMeta"));
+    QVERIFY(meta);
+    // Every wrapped line of the header keeps its room; the page scrolls instead.
+    QVERIFY2(meta->height() >= meta->heightForWidth(meta->width()),
+             qPrintable(QStringLiteral("%1 < %2")
+                            .arg(meta->height())
+                            .arg(meta->heightForWidth(meta->width()))));
+    auto *scroll = view->findChild<QScrollArea *>(QStringLiteral("runDetailScroll"));
+    QVERIFY(scroll);
+    QVERIFY(scroll->verticalScrollBar()->maximum() > 0);
+    // A taller pane needs no scrolling.
+    host.resize(300, 900);
+    view->setGeometry(0, 0, 300, 900);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QCOMPARE(scroll->verticalScrollBar()->maximum(), 0);
 }
 
 void TestRunDetailView::everyControl_hasAnAccessibleName()
