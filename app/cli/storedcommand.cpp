@@ -169,10 +169,12 @@ void StoredCommand::run(const QString &id)
             return failApi(result.error(),
                            QStringLiteral("could not read stored action %1").arg(id));
         const StoredAction &action = result.value();
+        const StoredActionNames names =
+            store->storedActionNames(env()->environmentName()).value(action.id);
         runs::StoredRunRequest request = runs::StoredRunRequest::of(
-            env()->environmentName(), action,
-            store->storedActionNames(env()->environmentName()).value(action.id), {},
-            options().value(QStringLiteral("page")));
+            env()->environmentName(), action, names, {}, options().value(QStringLiteral("page")));
+        // The GUI's Inputs tab titles the inputs as the form did when the action was saved.
+        request.fieldsJson = api::encodeFieldTree(core::titledInputs(names.inputTitles));
         // Run-time inputs override the stored ones; without a form, JSON scalars keep their type.
         for (const auto &[key, text] : assignments) {
             QString parseError;

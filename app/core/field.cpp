@@ -114,6 +114,19 @@ const FieldNode *findInput(const QList<FieldNode> &nodes, const QString &id)
     return nullptr;
 }
 
+QList<FieldNode> titledInputs(const QMap<QString, QString> &titles)
+{
+    QList<FieldNode> fields;
+    fields.reserve(titles.size());
+    for (auto it = titles.cbegin(); it != titles.cend(); ++it) {
+        FieldNode field;
+        field.id = it.key();
+        field.title = it.value();
+        fields.append(field);
+    }
+    return fields;
+}
+
 QString secretInputMask()
 {
     return QString(8, QChar(0x2022));

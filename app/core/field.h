@@ -54,6 +54,9 @@ struct FieldNode {
 // Every input field of a tree in document order, descending into fieldsets.
 QList<const FieldNode *> flattenInputs(const QList<FieldNode> &nodes);
 const FieldNode *findInput(const QList<FieldNode> &nodes, const QString &id);
+// Input fields known only by id and title (a stored action's saved titles, "COL$A" -> "Deal
+// Name"), in id order: what a run of it is titled from when no form was fetched.
+QList<FieldNode> titledInputs(const QMap<QString, QString> &titles);
 // `inputs` as a view shows them: the value of each of `secretInputs` (the password fields)
 // replaced by `mask`.
 QVariantMap maskSecretInputs(QVariantMap inputs, const QStringList &secretInputs,

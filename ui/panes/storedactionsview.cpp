@@ -1,5 +1,6 @@
 #include "panes/storedactionsview.h"
 
+#include "api/jsontext.h"
 #include "core/zapierbackend.h"
 #include "models/storedactionsmodel.h"
 #include "panes/catalogitemdelegate.h"
@@ -294,8 +295,11 @@ qint64 StoredActionsView::start(const core::StoredAction &action, const QVariant
 {
     if (!m_runs)
         return 0;
-    const runs::StoredRunRequest request =
-        runs::StoredRunRequest::of(m_environment, action, m_model->names(action.id), inputs, page);
+    const core::StoredActionNames names = m_model->names(action.id);
+    runs::StoredRunRequest request =
+        runs::StoredRunRequest::of(m_environment, action, names, inputs, page);
+    // Its Inputs tab titles the inputs as the form did when the action was saved.
+    request.fieldsJson = api::encodeFieldTree(core::titledInputs(names.inputTitles));
     const qint64 localId = m_runs->startStoredRun(request);
     if (localId == 0) {
         const QString detail = m_history ? m_history->lastError().detail : QString();

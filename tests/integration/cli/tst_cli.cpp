@@ -476,6 +476,12 @@ private Q_SLOTS:
             QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM stored_action_names")));
             QVERIFY(query.next());
             QCOMPARE(query.value(0).toInt(), 0);
+            // The run keeps the titles the action was saved with, for the GUI's Inputs tab.
+            query.prepare(QStringLiteral("SELECT fields_json FROM runs WHERE id = ?"));
+            query.addBindValue(ran.json.value(QStringLiteral("id")).toInteger());
+            QVERIFY(query.exec() && query.next());
+            QVERIFY2(query.value(0).toString().contains(QStringLiteral("\"Deal Name\"")),
+                     qPrintable(query.value(0).toString()));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("tst_cli.names"));
         QCOMPARE(cli({QStringLiteral("stored"), QStringLiteral("run"), id}).exitCode, 3);

@@ -2,6 +2,7 @@
 // listed, run it (through RunService, so it lands in the history), page a bulk read, delete it.
 #include "models/storedactionsmodel.h"
 #include "panes/catalogstatusline.h"
+#include "panes/rundetailinputs.h"
 #include "panes/storedactionsview.h"
 #include "panes/storedrundialog.h"
 #include "runs/historystore.h"
@@ -30,6 +31,7 @@ using ab::test::PseudoTranslator;
 using ab::test::SandboxFixture;
 using ab::test::UntranslatedText;
 using ab::ui::CatalogStatusLine;
+using ab::ui::RunDetailInputs;
 using ab::ui::StoredActionsView;
 
 class TestStoredActionsView final : public QObject {
@@ -219,8 +221,11 @@ private Q_SLOTS:
 
     void runWithOverriddenInput()
     {
+        core::StoredActionNames names;
+        names.inputTitles = {{QStringLiteral("base"), QStringLiteral("Base")},
+                             {QStringLiteral("table"), QStringLiteral("Table")}};
         QSignalSpy saved(m_view.get(), &StoredActionsView::saved);
-        m_view->saveAsStored(bulkRead());
+        m_view->saveAsStored(bulkRead(), names);
         QVERIFY(saved.wait());
         QTRY_VERIFY(!m_view->currentId().isEmpty());
         m_view->runSelected();
@@ -234,6 +239,12 @@ private Q_SLOTS:
         const auto record = m_store->load(started.at(0).at(0).toLongLong());
         QCOMPARE(record->inputs.value(QStringLiteral("table")).toString(),
                  QStringLiteral("tbl_deals"));
+        // The run's Inputs tab reads "Table", the title the input was saved with, not its key.
+        RunDetailInputs inputs;
+        inputs.setRun(*record);
+        QCOMPARE(inputs.topLevelItemCount(), 1);
+        QCOMPARE(inputs.topLevelItem(0)->text(0), QStringLiteral("Table"));
+        QCOMPARE(inputs.fieldIdAt(0), QStringLiteral("table"));
     }
 
     void retranslate_rewordsStatusListAndOpenDialogs()

@@ -109,6 +109,20 @@ private Q_SLOTS:
         QVERIFY(!findInput(tree, QStringLiteral("note")));
     }
 
+    void titledInputs_areInputFieldsWithThoseTitles()
+    {
+        const QList<FieldNode> fields =
+            titledInputs({{QStringLiteral("COL$A"), QStringLiteral("Deal Name")},
+                          {QStringLiteral("spreadsheet"), QStringLiteral("Spreadsheet")}});
+        QCOMPARE(fields.size(), 2);
+        const FieldNode *deal = findInput(fields, QStringLiteral("COL$A"));
+        QVERIFY(deal);
+        QCOMPARE(deal->title, QStringLiteral("Deal Name"));
+        QCOMPARE(findInput(fields, QStringLiteral("spreadsheet"))->title,
+                 QStringLiteral("Spreadsheet"));
+        QVERIFY(titledInputs({}).isEmpty());
+    }
+
     void choice_displayFallsBackToValueThenId()
     {
         QCOMPARE(
