@@ -38,8 +38,6 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QScopedValueRollback>
-#include <QScreen>
-#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
@@ -621,74 +619,41 @@ void MainWindow::updateFormTitle()
                                           m_workbench->action().title);
 }
 
-void MainWindow::sizeForFirstRun()
+WindowSettings::Layout MainWindow::layout()
 {
-    // Most of the screen, never less than the panes need side by side.
-    const QScreen *screen = QGuiApplication::primaryScreen();
-    const QSize available = screen ? screen->availableGeometry().size() : QSize(1440, 900);
-    resize(QSize(available.width() * 85 / 100, available.height() * 85 / 100)
-               .expandedTo(QSize(1100, 720))
-               .boundedTo(available));
-    m_mainSplitter->setSizes({width() / 4, width() * 3 / 4});
-    m_workSplitter->setSizes({height() * 3 / 5, height() * 2 / 5});
+    return {this, m_mainSplitter, m_workSplitter, m_historySplitter};
 }
 
 void MainWindow::restoreSettings()
 {
-    QSettings *settings = m_services.settings;
-    if (!settings) {
-        sizeForFirstRun();
-        return;
-    }
-    if (!restoreGeometry(settings->value(QStringLiteral("window/geometry")).toByteArray()))
-        sizeForFirstRun();
-    const QByteArray state = settings->value(QStringLiteral("window/state")).toByteArray();
-    restoreState(state);
-    // The inspector is built when first opened; one left open last time opens now. (Settings
-    // from before this key: build it, restoreDockWidget() knows whether it was open.)
-    if (settings->value(QStringLiteral("window/inspectorOpen"), !state.isEmpty()).toBool())
+    const WindowSettings settings(m_services.settings);
+    settings.restoreLayout(layout());
+    // The inspector is built when first opened; one left open last time opens now.
+    if (settings.inspectorWasOpen())
         inspector();
-    m_mainSplitter->restoreState(
-        settings->value(QStringLiteral("window/mainSplitter")).toByteArray());
-    m_workSplitter->restoreState(
-        settings->value(QStringLiteral("window/workSplitter")).toByteArray());
-    m_historySplitter->restoreState(
-        settings->value(QStringLiteral("window/historySplitter")).toByteArray());
-    m_environment->setCustomUrl(settings->value(QStringLiteral("environment/customUrl")).toUrl());
-    const QString app = settings->value(QStringLiteral("selection/app")).toString();
-    const QString action = settings->value(QStringLiteral("selection/action")).toString();
-    if (!app.isEmpty()) {
-        m_catalog->selectApp(app);
-        if (!action.isEmpty())
-            m_catalog->selectAction(action);
+    m_environment->setCustomUrl(settings.customServerUrl());
+    const WindowSettings::Selection selection = settings.selection();
+    if (!selection.appId.isEmpty()) {
+        m_catalog->selectApp(selection.appId);
+        if (!selection.actionKey.isEmpty())
+            m_catalog->selectAction(selection.actionKey);
     }
 }
 
-void MainWindow::saveSettings() const
+void MainWindow::saveSettings()
 {
-    QSettings *settings = m_services.settings;
-    if (!settings)
-        return;
-    settings->setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings->setValue(QStringLiteral("window/state"), saveState());
-    settings->setValue(QStringLiteral("window/inspectorOpen"),
-                       m_inspector && !m_inspector->isHidden());
-    settings->setValue(QStringLiteral("window/mainSplitter"), m_mainSplitter->saveState());
-    settings->setValue(QStringLiteral("window/workSplitter"), m_workSplitter->saveState());
-    settings->setValue(QStringLiteral("window/historySplitter"), m_historySplitter->saveState());
-    settings->setValue(QStringLiteral("environment/customUrl"), m_environment->customUrl());
+    const WindowSettings settings(m_services.settings);
+    settings.saveLayout(layout(), m_inspector && !m_inspector->isHidden());
+    settings.saveCustomServerUrl(m_environment->customUrl());
     saveSelection();
     m_workbench->saveDraft();
 }
 
 void MainWindow::saveSelection() const
 {
-    // Only what the sandbox and Zapier share: ids, never tokens.
-    if (m_services.settings && m_workbench->hasAction()) {
-        m_services.settings->setValue(QStringLiteral("selection/app"), m_workbench->app().id);
-        m_services.settings->setValue(QStringLiteral("selection/action"),
-                                      m_workbench->action().key);
-    }
+    if (m_workbench->hasAction())
+        WindowSettings(m_services.settings)
+            .saveSelection({m_workbench->app().id, m_workbench->action().key});
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -3,6 +3,7 @@
 #include "core/action.h"
 #include "core/app.h"
 #include "mainwindow/services.h"
+#include "mainwindow/windowsettings.h"
 #include "mainwindow/workbench.h"
 
 #include <QMainWindow>
@@ -108,9 +109,9 @@ private:
     void configureConnect();
     void installAppIcons();
     void updateFormTitle();
-    void sizeForFirstRun();
+    WindowSettings::Layout layout();
     void restoreSettings();
-    void saveSettings() const;
+    void saveSettings();
     void saveSelection() const;
 
     Services m_services;
