@@ -570,7 +570,7 @@
         <source>%1 %2</source>
         <extracomment>%1 says what failed (&quot;Could not load the choices.&quot;), %2 why, in a sentence.
 ----------
-%1 is &quot;Form cleared.&quot;, %2 what the form&apos;s refetch added or removed.</extracomment>
+%1 is &quot;Form cleared.&quot; (or &quot;Form filled in from the run.&quot;), %2 what the form&apos;s refetch added or removed.</extracomment>
         <translation>%1 %2</translation>
     </message>
     <message>
@@ -629,6 +629,11 @@
         <source>Form cleared.</source>
         <extracomment>The note after Action › Clear form, beside its Undo button.</extracomment>
         <translation>Formular geleert.</translation>
+    </message>
+    <message>
+        <source>Form filled in from the run.</source>
+        <extracomment>The note after Restore into form put a past run&apos;s values in place of the form&apos;s own, beside its Undo button.</extracomment>
+        <translation>Formular aus der Ausführung ausgefüllt.</translation>
     </message>
 </context>
 <context>
@@ -2306,6 +2311,10 @@ Eingaben: %6</translation>
     <message>
         <source>Undo clearing the form</source>
         <translation>Leeren des Formulars rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Undo restoring the run&apos;s values</source>
+        <translation>Wiederherstellen der Werte der Ausführung rückgängig machen</translation>
     </message>
 </context>
 <context>

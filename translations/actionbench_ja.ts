@@ -567,7 +567,7 @@
         <source>%1 %2</source>
         <extracomment>%1 says what failed (&quot;Could not load the choices.&quot;), %2 why, in a sentence.
 ----------
-%1 is &quot;Form cleared.&quot;, %2 what the form&apos;s refetch added or removed.</extracomment>
+%1 is &quot;Form cleared.&quot; (or &quot;Form filled in from the run.&quot;), %2 what the form&apos;s refetch added or removed.</extracomment>
         <translation>%1%2</translation>
     </message>
     <message>
@@ -625,6 +625,11 @@
         <source>Form cleared.</source>
         <extracomment>The note after Action › Clear form, beside its Undo button.</extracomment>
         <translation>フォームをクリアしました。</translation>
+    </message>
+    <message>
+        <source>Form filled in from the run.</source>
+        <extracomment>The note after Restore into form put a past run&apos;s values in place of the form&apos;s own, beside its Undo button.</extracomment>
+        <translation>実行の値でフォームを埋めました。</translation>
     </message>
 </context>
 <context>
@@ -2301,6 +2306,10 @@ Inputs: %6</source>
     <message>
         <source>Undo clearing the form</source>
         <translation>フォームのクリアを元に戻す</translation>
+    </message>
+    <message>
+        <source>Undo restoring the run&apos;s values</source>
+        <translation>実行の値の復元を元に戻す</translation>
     </message>
 </context>
 <context>

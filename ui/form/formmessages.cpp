@@ -130,8 +130,17 @@ QString FormMessages::formCleared(const QString &changes)
 {
     //: The note after Action › Clear form, beside its Undo button.
     const QString cleared = tr("Form cleared.");
-    //: %1 is "Form cleared.", %2 what the form's refetch added or removed.
+    //: %1 is "Form cleared." (or "Form filled in from the run."), %2 what the form's refetch
+    //: added or removed.
     return changes.isEmpty() ? cleared : tr("%1 %2").arg(cleared, changes);
+}
+
+QString FormMessages::formRestored(const QString &changes)
+{
+    //: The note after Restore into form put a past run's values in place of the form's own,
+    //: beside its Undo button.
+    const QString restored = tr("Form filled in from the run.");
+    return changes.isEmpty() ? restored : tr("%1 %2").arg(restored, changes);
 }
 
 } // namespace ab::ui

@@ -29,6 +29,7 @@ public:
                                int limit = 5);
     // "Form cleared." (the note that offers Undo), then `changes` when there are any.
     static QString formCleared(const QString &changes);
+    static QString formRestored(const QString &changes); // after Restore into form
 
 private:
     static QString withDetail(const QString &headline, const core::ApiError &error);

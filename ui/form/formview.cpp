@@ -70,7 +70,7 @@ FormView::FormView(FormSession *session, QWidget *parent)
     , m_run(new QPushButton(this))
     , m_runAction(new QAction(this))
     , m_clearAction(new QAction(this))
-    , m_undoClear(new QToolButton(m_note))
+    , m_undo(new QToolButton(m_note))
 {
     Q_ASSERT(m_session);
 
@@ -96,13 +96,13 @@ FormView::FormView(FormSession *session, QWidget *parent)
     m_noteText->setTextFormat(Qt::PlainText);
     connect(m_dismiss, &QToolButton::clicked, this, [this] {
         m_note->hide();
-        dropClearUndo();
+        dropUndo();
     });
-    connect(m_undoClear, &QToolButton::clicked, this, &FormView::undoClear);
-    m_undoClear->hide();
+    connect(m_undo, &QToolButton::clicked, this, &FormView::undo);
+    m_undo->hide();
     auto *noteLayout = new QHBoxLayout(m_note);
     noteLayout->addWidget(m_noteText, 1);
-    noteLayout->addWidget(m_undoClear);
+    noteLayout->addWidget(m_undo);
     noteLayout->addWidget(m_dismiss);
     colourBackground(m_note, formpalette::highlightTint(palette(), 0.7));
     m_note->hide();
@@ -208,8 +208,8 @@ void FormView::retranslateUi()
     m_retry->setAccessibleName(tr("Retry loading the form"));
     m_clearAction->setText(tr("C&lear form"));
     m_clearAction->setToolTip(tr("Empty every field of the form; the note it shows can undo it"));
-    m_undoClear->setText(tr("Undo"));
-    m_undoClear->setAccessibleName(tr("Undo clearing the form"));
+    m_undo->setText(tr("Undo"));
+    updateUndoName();
     m_dismiss->setText(tr("Dismiss"));
     m_dismiss->setAccessibleName(tr("Dismiss the note about changed fields"));
     m_scroll->setAccessibleName(tr("Input fields"));
@@ -265,8 +265,13 @@ void FormView::onFieldsChanged(const FormDiff &diff)
     }
     if (diff.initial) {
         m_validationShown = false;
-        m_note->hide();
-        dropClearUndo(); // another action, or the same one started again: nothing to undo
+        if (m_replaced && m_replaced->awaitingFields &&
+            m_replaced->actionKey == m_session->actionKey()) {
+            m_replaced->awaitingFields = false; // the fields of the form the run was restored to
+        } else {
+            m_note->hide();
+            dropUndo(); // another action, or the same one started again: nothing to undo
+        }
         m_outputs->clear();
     }
     m_outputsStale = true;
@@ -311,34 +316,57 @@ void FormView::clearForm()
     commitPendingEdits();
     if (m_session->values().isEmpty())
         return;
-    m_cleared = Cleared{m_session->actionKey(), m_session->values(), m_session->valueLabels()};
+    m_replaced = Replaced{Replaced::By::Clear, m_session->actionKey(), m_session->values(),
+                          m_session->valueLabels()};
     clearErrors();
     m_validationShown = false;
+    m_session->restore(QVariantMap());
+    showUndoNote();
+}
+
+void FormView::offerUndoRestore(const QVariantMap &values, const QMap<QString, QString> &labels)
+{
+    if (values.isEmpty())
+        return;
+    m_replaced = Replaced{Replaced::By::Restore, m_session->actionKey(), values, labels,
+                          !m_session->isLoaded()};
+    showUndoNote();
+}
+
+void FormView::showUndoNote()
+{
     m_addedTitles.clear();
     m_removedTitles.clear();
-    m_session->restore(QVariantMap());
     updateChangeNote();
-    m_undoClear->show();
+    updateUndoName();
+    m_undo->show();
     m_note->show();
     QAccessibleEvent event(m_noteText, QAccessible::NameChanged);
     QAccessible::updateAccessibility(&event);
 }
 
-void FormView::undoClear()
+void FormView::updateUndoName()
 {
-    const std::optional<Cleared> cleared = std::exchange(m_cleared, std::nullopt);
-    m_undoClear->hide();
-    m_note->hide();
-    if (cleared && cleared->actionKey == m_session->actionKey())
-        m_session->restore(cleared->values, cleared->labels);
+    m_undo->setAccessibleName(m_replaced && m_replaced->by == Replaced::By::Restore
+                                  ? tr("Undo restoring the run's values")
+                                  : tr("Undo clearing the form"));
 }
 
-void FormView::dropClearUndo()
+void FormView::undo()
 {
-    if (!m_cleared)
+    const std::optional<Replaced> replaced = std::exchange(m_replaced, std::nullopt);
+    m_undo->hide();
+    m_note->hide();
+    if (replaced && replaced->actionKey == m_session->actionKey())
+        m_session->restore(replaced->values, replaced->labels);
+}
+
+void FormView::dropUndo()
+{
+    if (!m_replaced)
         return;
-    m_cleared.reset();
-    m_undoClear->hide();
+    m_replaced.reset();
+    m_undo->hide();
     if (m_addedTitles.isEmpty() && m_removedTitles.isEmpty())
         m_note->hide();
     else
@@ -348,7 +376,11 @@ void FormView::dropClearUndo()
 void FormView::updateChangeNote()
 {
     const QString changes = FormMessages::formChanged(m_addedTitles, m_removedTitles);
-    const QString text = m_cleared ? FormMessages::formCleared(changes) : changes;
+    QString text = changes;
+    if (m_replaced && m_replaced->by == Replaced::By::Clear)
+        text = FormMessages::formCleared(changes);
+    else if (m_replaced)
+        text = FormMessages::formRestored(changes);
     m_noteText->setText(text);
     m_noteText->setAccessibleName(text);
     m_note->setAccessibleDescription(text);
@@ -451,7 +483,7 @@ void FormView::syncEditor(FieldEditor *editor)
 void FormView::onEdited(FieldEditor *editor)
 {
     editor->setHighlighted(false);
-    dropClearUndo(); // the user is filling the form again
+    dropUndo(); // the user is filling the form again
     const QString id = editor->fieldId();
     // A field others depend on refetches the form when it changes: write it when the user
     // is done, not on every keystroke.

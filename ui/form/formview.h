@@ -84,9 +84,13 @@ public:
     // Clear form: empties every field; the note it shows offers Undo until a field is edited
     // or another action is chosen. Disabled while the form holds no value.
     QAction *clearAction() const { return m_clearAction; }
-    QToolButton *undoClearButton() const { return m_undoClear; }
     void clearForm();
-    void undoClear();
+    // A past run's values took the place of `values` (Restore into form): the note says so
+    // and offers Undo, as after Clear form. Offered while the form is still loading (the run
+    // chose its action), it waits for that form's fields.
+    void offerUndoRestore(const QVariantMap &values, const QMap<QString, QString> &labels);
+    QToolButton *undoButton() const { return m_undo; }
+    void undo(); // puts back what Clear form or a restore replaced
     QPushButton *saveAsStoredButton() const { return m_saveStored; }
     QCheckBox *skipValidationBox() const { return m_skipValidation; }
     QToolButton *retryButton() const { return m_retry; }
@@ -133,7 +137,9 @@ private:
     void showIssues(const QList<form::ValidationIssue> &issues);
     void clearErrors();
     void showChangeNote(const form::FormDiff &diff);
-    void dropClearUndo();
+    void showUndoNote();
+    void updateUndoName();
+    void dropUndo();
     void updateChangeNote();
     void updateBanner();
     void updatePlaceholder();
@@ -161,14 +167,17 @@ private:
     QPushButton *m_run;
     QAction *m_runAction;
     QAction *m_clearAction;
-    QToolButton *m_undoClear;
-    // The values Clear form took, for Undo, and the action they belong to.
-    struct Cleared {
+    QToolButton *m_undo;
+    // The values Clear form or a restore replaced, for Undo, and the action they belong to.
+    struct Replaced {
+        enum class By { Clear, Restore };
+        By by = By::Clear;
         QString actionKey;
         QVariantMap values;
         QMap<QString, QString> labels;
+        bool awaitingFields = false; // offered before the form's fields arrived
     };
-    std::optional<Cleared> m_cleared;
+    std::optional<Replaced> m_replaced;
 
     core::ApiError m_fetchError;                // what the banner explains
     QStringList m_addedTitles, m_removedTitles; // what the change note names

@@ -151,6 +151,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
                     m_connections->selectConnection(connectionId);
             });
     connect(m_workbench, &Workbench::runStarted, m_history, &HistoryPane::selectRun);
+    connect(m_workbench, &Workbench::valuesReplaced, m_form, &FormView::offerUndoRestore);
     connect(m_form, &FormView::runRequested, this, &MainWindow::onRunRequested);
     connect(m_form, &FormView::saveAsStoredRequested, this, &MainWindow::onSaveAsStoredRequested);
     connect(m_history, &HistoryPane::runSelected, m_detail, &RunDetailView::showRun);

@@ -136,15 +136,19 @@ void Workbench::startFormIfReady()
     std::optional<Draft> restored = std::exchange(m_pendingRestore, std::nullopt);
     if (restored && (restored->appId != m_app.id || restored->actionKey != m_action.key))
         restored.reset();
+    const bool fromRun = restored.has_value();
     const bool otherForm = m_formAppId != m_app.id || m_session->actionKey() != m_action.key;
+    // The values this form was left with (in this session, or a past one's).
+    std::optional<Draft> kept;
     const auto left = m_drafts.constFind(draftKey(m_app.id, m_action.key));
     if (otherForm && left != m_drafts.cend()) {
-        if (!restored)
-            restored = *left;
+        kept = *left;
         m_drafts.erase(left);
-    } else if (otherForm && !restored && m_store) {
-        restored = m_store->formDraft(m_environment, m_app.id, m_action.key); // a past session's
+    } else if (otherForm && m_store) {
+        kept = m_store->formDraft(m_environment, m_app.id, m_action.key);
     }
+    if (!restored)
+        restored = kept;
     // start() keeps the values of an action with the same key (another app's, or this one's on
     // the server left): this form has none of its own, so it starts empty.
     if (otherForm && !restored && m_session->actionKey() == m_action.key &&
@@ -154,6 +158,8 @@ void Workbench::startFormIfReady()
     m_session->start(m_action.key, m_action.id, m_connection.id);
     if (restored)
         m_session->restore(restored->inputs, restored->labels);
+    if (fromRun && kept && !kept->inputs.isEmpty() && kept->inputs != restored->inputs)
+        Q_EMIT valuesReplaced(kept->inputs, kept->labels);
 }
 
 qint64 Workbench::run()
@@ -258,7 +264,11 @@ Workbench::PastRun Workbench::restore(qint64 runId, QString *runEnvironment)
     for (auto it = record->inputLabels.begin(); it != record->inputLabels.end(); ++it)
         labels.insert(it.key(), it.value().toString());
     if (record->appId == m_app.id && record->actionKey == m_action.key) {
+        const QVariantMap previous = m_session->values();
+        const QMap<QString, QString> previousLabels = m_session->valueLabels();
         m_session->restore(record->inputs, labels);
+        if (!previous.isEmpty() && previous != record->inputs)
+            Q_EMIT valuesReplaced(previous, previousLabels);
         if (!record->connectionId.isEmpty() && record->connectionId != m_connection.id)
             Q_EMIT restoreTargetNeeded(record->appId, record->actionKey, record->connectionId);
         return PastRun::Done;

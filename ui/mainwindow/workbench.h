@@ -85,6 +85,9 @@ Q_SIGNALS:
     void restoreTargetNeeded(const QString &appId, const QString &actionKey,
                              const QString &connectionId);
     void runStarted(qint64 localId);
+    // restore() put a past run's values in place of values the action's form held (now, or
+    // when its form started): those, for an Undo.
+    void valuesReplaced(const QVariantMap &previous, const QMap<QString, QString> &previousLabels);
 
 private:
     using Draft = runs::FormDraft;

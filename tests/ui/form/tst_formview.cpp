@@ -620,15 +620,15 @@ private Q_SLOTS:
         QVERIFY(h.view.editor(s("worksheet"))->isGated());
         QVERIFY2(h.view.changeNote().startsWith(s("Form cleared. Removed: Deal Name")),
                  qPrintable(h.view.changeNote()));
-        QVERIFY(h.view.undoClearButton()->isVisible());
+        QVERIFY(h.view.undoButton()->isVisible());
 
-        h.view.undoClearButton()->click();
+        h.view.undoButton()->click();
         QVERIFY(changed.wait());
         QCOMPARE(h.session.values(), before);
         QCOMPARE(h.session.valueLabel(s("spreadsheet")), s("Sales Pipeline"));
         QTRY_VERIFY(h.view.editor(s("COL$A")));
         QCOMPARE(h.view.editor(s("COL$A"))->value().toString(), s("Acme"));
-        QVERIFY(!h.view.undoClearButton()->isVisible());
+        QVERIFY(!h.view.undoButton()->isVisible());
         // As after any refetch, the note names the fields that came back.
         QVERIFY2(h.view.changeNote().startsWith(s("Added: Deal Name")),
                  qPrintable(h.view.changeNote()));
@@ -646,18 +646,74 @@ private Q_SLOTS:
         QCOMPARE(h.view.changeNote(), s("Form cleared."));
         // Typing again: the values taken are not brought back over the new ones.
         QTest::keyClicks(h.view.editor(s("note"))->control(), s("second"));
-        QVERIFY(!h.view.undoClearButton()->isVisible());
+        QVERIFY(!h.view.undoButton()->isVisible());
         QVERIFY(h.view.changeNote().isEmpty());
 
         h.view.clearForm();
         QTRY_VERIFY(!h.session.isBusy());
-        QVERIFY(h.view.undoClearButton()->isVisible());
+        QVERIFY(h.view.undoButton()->isVisible());
         QSignalSpy changed(&h.session, &FormSession::fieldsChanged);
         h.session.start(s("other"), s("core:2"), s("conn-1"));
         QVERIFY(changed.wait());
-        QVERIFY(!h.view.undoClearButton()->isVisible());
-        h.view.undoClear(); // nothing to undo for this action
+        QVERIFY(!h.view.undoButton()->isVisible());
+        h.view.undo(); // nothing to undo for this action
         QVERIFY(h.session.values().isEmpty());
+    }
+
+    void restoreUndo_putsBackTheValuesTheRunReplaced()
+    {
+        Harness h;
+        QVERIFY(h.start());
+        QVERIFY(h.show());
+        QTest::keyClicks(h.view.editor(s("note"))->control(), s("mine"));
+        QTRY_COMPARE(h.session.value(s("note")).toString(), s("mine"));
+        // What Restore into form does: the run's values in, the form's own offered back.
+        const QVariantMap mine = h.session.values();
+        h.session.restore({{s("note"), s("from the run")}});
+        h.view.offerUndoRestore(mine, h.session.valueLabels());
+        QTRY_VERIFY(!h.session.isBusy());
+        QCOMPARE(h.view.changeNote(), s("Form filled in from the run."));
+        QVERIFY(h.view.undoButton()->isVisible());
+        QCOMPARE(h.view.undoButton()->accessibleName(), s("Undo restoring the run's values"));
+        QCOMPARE(h.view.editor(s("note"))->value().toString(), s("from the run"));
+
+        h.view.undoButton()->click();
+        QCOMPARE(h.session.value(s("note")).toString(), s("mine"));
+        QCOMPARE(h.view.editor(s("note"))->value().toString(), s("mine"));
+        QVERIFY(!h.view.undoButton()->isVisible());
+        // Clear form's Undo still says what it undoes.
+        h.view.clearForm();
+        QCOMPARE(h.view.undoButton()->accessibleName(), s("Undo clearing the form"));
+        // Nothing replaced, nothing offered.
+        h.view.undo();
+        h.view.offerUndoRestore({}, {});
+        QVERIFY(!h.view.undoButton()->isVisible());
+    }
+
+    void restoreUndo_offeredWhileTheFormLoadsWaitsForItsFields()
+    {
+        // A run of another action: the form starts for it, then the run's values go in; the
+        // values that action's form was left with are offered back before its fields arrive.
+        Harness h;
+        QVERIFY(h.start());
+        QVERIFY(h.show());
+        QSignalSpy changed(&h.session, &FormSession::fieldsChanged);
+        h.session.start(s("add_row_2"), s("core:2"), s("conn-1"));
+        h.session.restore({{s("note"), s("from the run")}});
+        h.view.offerUndoRestore({{s("note"), s("left here")}}, {});
+        QVERIFY(changed.wait());
+        QVERIFY(changed.at(0).at(0).value<ab::form::FormDiff>().initial);
+        QVERIFY(h.view.undoButton()->isVisible());
+        QCOMPARE(h.view.changeNote(), s("Form filled in from the run."));
+        h.view.undo();
+        QCOMPARE(h.session.value(s("note")).toString(), s("left here"));
+
+        // Another action after that: nothing of this one to undo.
+        h.view.offerUndoRestore({{s("note"), s("left here")}}, {});
+        QVERIFY(h.view.undoButton()->isVisible());
+        h.session.start(s("add_row_3"), s("core:3"), s("conn-1"));
+        QVERIFY(changed.wait());
+        QVERIFY(!h.view.undoButton()->isVisible());
     }
 
     void startingAnotherAction_dropsTheOldFieldsWhileLoading()

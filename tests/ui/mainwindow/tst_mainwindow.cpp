@@ -40,6 +40,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
+#include <QToolButton>
 
 using namespace ab;
 using runs::Phase;
@@ -623,6 +624,16 @@ private Q_SLOTS:
 
         QVERIFY(f.set(QStringLiteral("message"), QStringLiteral("edited since")));
         QTRY_COMPARE(f.window->runDetail()->runId(), first);
+        f.window->runDetail()->restoreAction()->trigger();
+        QTRY_COMPARE(f.session()->value(QStringLiteral("message")).toString(),
+                     QStringLiteral("first"));
+        // What was typed since is one click away: the form's note offers it back.
+        QToolButton *undo = f.window->formView()->undoButton();
+        QTRY_VERIFY(undo->isVisible());
+        undo->click();
+        QTRY_COMPARE(f.session()->value(QStringLiteral("message")).toString(),
+                     QStringLiteral("edited since"));
+        QVERIFY(!undo->isVisible());
         f.window->runDetail()->restoreAction()->trigger();
         QTRY_COMPARE(f.session()->value(QStringLiteral("message")).toString(),
                      QStringLiteral("first"));

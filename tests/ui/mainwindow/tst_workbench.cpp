@@ -74,6 +74,18 @@ struct Bench {
         workbench->chooseAction(of.value_or(app), action);
         return replyFields();
     }
+    // A finished run of POST of `of` with `inputs`, in the history.
+    qint64 pastRun(const QVariantMap &inputs, const std::optional<core::App> &of = std::nullopt)
+    {
+        runs::RunRecord run;
+        run.environment = s("sandbox");
+        run.appId = of.value_or(app).id;
+        run.actionKey = action.key;
+        run.inputs = inputs;
+        run.phase = runs::Phase::Success;
+        run.createdAt = QDateTime::currentDateTimeUtc();
+        return store.insert(run);
+    }
     std::optional<runs::FormDraft> draft(const QString &environment = s("sandbox")) const
     {
         return store.formDraft(environment, app.id, action.key);
@@ -113,6 +125,51 @@ private Q_SLOTS:
         QCOMPARE(b.draft()->inputs, (QVariantMap{{s("url"), s("https://example.com/hook")}}));
         // The form itself keeps the password, for the run.
         QCOMPARE(b.session()->value(s("basic_auth")).toString(), s("admin|pw"));
+    }
+
+    void restore_offersBackTheValuesItReplaced()
+    {
+        Bench b;
+        QVERIFY(b.open());
+        QSignalSpy replaced(b.workbench.get(), &Workbench::valuesReplaced);
+        const QVariantMap fromRun{{s("url"), s("https://example.com/from-run")}};
+        const qint64 run = b.pastRun(fromRun);
+        QVERIFY(b.choose());
+        // An empty form: nothing was replaced.
+        QCOMPARE(b.workbench->restore(run), Workbench::PastRun::Done);
+        QCOMPARE(b.session()->values(), fromRun);
+        QCOMPARE(replaced.size(), 0);
+        // The same values again: nothing to give back either.
+        QCOMPARE(b.workbench->restore(run), Workbench::PastRun::Done);
+        QCOMPARE(replaced.size(), 0);
+
+        b.session()->setValue(s("url"), s("https://example.com/typed"));
+        QCOMPARE(b.workbench->restore(run), Workbench::PastRun::Done);
+        QCOMPARE(b.session()->values(), fromRun);
+        QCOMPARE(replaced.size(), 1);
+        QCOMPARE(replaced.at(0).at(0).toMap(),
+                 (QVariantMap{{s("url"), s("https://example.com/typed")}}));
+    }
+
+    void restoreOfAnotherAction_offersBackThatFormsKeptValues()
+    {
+        Bench b;
+        QVERIFY(b.open());
+        core::App other = b.app;
+        other.id = s("app-other");
+        other.title = s("Other hooks");
+        QVERIFY(b.choose());
+        b.session()->setValue(s("url"), s("https://example.com/left"));
+        QVERIFY(b.choose(other)); // Webhooks' POST keeps its values meanwhile
+        QSignalSpy replaced(b.workbench.get(), &Workbench::valuesReplaced);
+        const qint64 run = b.pastRun({{s("url"), s("https://example.com/from-run")}});
+        QCOMPARE(b.workbench->restore(run), Workbench::PastRun::Done);
+        QCOMPARE(replaced.size(), 0); // it waits for its action to be chosen
+        QVERIFY(b.choose());
+        QCOMPARE(b.session()->value(s("url")).toString(), s("https://example.com/from-run"));
+        QCOMPARE(replaced.size(), 1);
+        QCOMPARE(replaced.at(0).at(0).toMap(),
+                 (QVariantMap{{s("url"), s("https://example.com/left")}}));
     }
 
     void clear_savesTheFormUnderTheServerLeft()
