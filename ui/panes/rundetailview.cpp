@@ -24,6 +24,7 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QToolButton>
@@ -150,6 +151,7 @@ RunDetailView::RunDetailView(runs::HistoryStore *store, QWidget *parent)
     });
     clear();
     retranslateUi();
+    updateMinimumWidth();
 }
 
 void RunDetailView::ensureTabs()
@@ -284,7 +286,19 @@ void RunDetailView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+        updateMinimumWidth();
     QWidget::changeEvent(event);
+}
+
+void RunDetailView::updateMinimumWidth()
+{
+    // The page scrolls, so no run makes the pane wider; but it never gets narrower than a run
+    // id (in every header) and the page's scroll bar, so no pane shows its runs cut.
+    const int id =
+        fontMetrics().horizontalAdvance(QStringLiteral("00000000-0000-0000-0000-000000000000"));
+    setMinimumWidth(id + style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, this) +
+                    2 * style()->pixelMetric(QStyle::PM_LayoutLeftMargin, nullptr, this));
 }
 
 QWidget *RunDetailView::buildHeader()

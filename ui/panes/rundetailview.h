@@ -80,6 +80,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void updateMinimumWidth();
     // A notice as the state it reports, worded when shown (and again on a language change).
     using Notice = std::function<QString()>;
 

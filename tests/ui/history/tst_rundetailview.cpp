@@ -106,6 +106,7 @@ private Q_SLOTS:
     void apiCalls_showRedactedBodies();
     void longWords_neverWidenThePane();
     void shortPane_scrollsRatherThanHidingTheHeader();
+    void narrowestPane_stillShowsARunWithoutSideScrolling();
     void everyControl_hasAnAccessibleName();
     void retranslate_rewordsTheRunAndExplainsItsErrorsAgain();
     void retranslate_keepsTheResultsAsTheyWere();
@@ -625,6 +626,34 @@ void TestRunDetailView::shortPane_scrollsRatherThanHidingTheHeader()
     view->setGeometry(0, 0, 300, 900);
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     QCOMPARE(scroll->verticalScrollBar()->maximum(), 0);
+}
+
+void TestRunDetailView::narrowestPane_stillShowsARunWithoutSideScrolling()
+{
+    // The splitter may take the pane down to its minimum (a long translation beside it), never
+    // below what a run's header needs: its run id does not wrap.
+    test::TempHistory history;
+    QVERIFY(history.open());
+    runs::RunRecord run = test::sampleRun(23);
+    run.serverRunId = QStringLiteral("5ce5cb69-0854-5178-8c77-dfbe8f9c2bf7"); // as Zapier's
+    run.id = history.store()->insert(run);
+    QSplitter splitter;
+    splitter.addWidget(new QWidget);
+    auto *view = new RunDetailView(history.store());
+    splitter.addWidget(view);
+    splitter.resize(900, 500);
+    splitter.setSizes({900, 0});
+    splitter.setChildrenCollapsible(false);
+    splitter.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&splitter));
+    view->showRun(run.id);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    splitter.refresh();
+    QCOMPARE(view->width(), view->minimumWidth());
+    QVERIFY(view->minimumWidth() > view->fontMetrics().horizontalAdvance(run.serverRunId));
+    auto *scroll = view->findChild<QScrollArea *>(QStringLiteral("runDetailScroll"));
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QCOMPARE(scroll->horizontalScrollBar()->maximum(), 0);
 }
 
 void TestRunDetailView::everyControl_hasAnAccessibleName()
