@@ -293,99 +293,6 @@ void FormView::onFieldsChanged(const FormDiff &diff)
         fetchOutputsIfStale();
 }
 
-void FormView::showChangeNote(const FormDiff &diff)
-{
-    QStringList added, removed;
-    for (const QString &id : diff.added)
-        added.append(diff.titles.value(id, id));
-    for (const QString &id : diff.removed)
-        removed.append(diff.titles.value(id, id));
-    if (added.isEmpty() && removed.isEmpty())
-        return; // nothing came or went: keep whatever note is up
-    m_addedTitles = added;
-    m_removedTitles = removed;
-    updateChangeNote();
-    m_note->show();
-    // Screen readers announce the change without the user having to find the note.
-    QAccessibleEvent event(m_noteText, QAccessible::NameChanged);
-    QAccessible::updateAccessibility(&event);
-}
-
-void FormView::clearForm()
-{
-    commitPendingEdits();
-    if (m_session->values().isEmpty())
-        return;
-    m_replaced = Replaced{Replaced::By::Clear, m_session->actionKey(), m_session->values(),
-                          m_session->valueLabels()};
-    clearErrors();
-    m_validationShown = false;
-    m_session->restore(QVariantMap());
-    showUndoNote();
-}
-
-void FormView::offerUndoRestore(const QVariantMap &values, const QMap<QString, QString> &labels)
-{
-    if (values.isEmpty())
-        return;
-    m_replaced = Replaced{Replaced::By::Restore, m_session->actionKey(), values, labels,
-                          !m_session->isLoaded()};
-    showUndoNote();
-}
-
-void FormView::showUndoNote()
-{
-    m_addedTitles.clear();
-    m_removedTitles.clear();
-    updateChangeNote();
-    updateUndoName();
-    m_undo->show();
-    m_note->show();
-    QAccessibleEvent event(m_noteText, QAccessible::NameChanged);
-    QAccessible::updateAccessibility(&event);
-}
-
-void FormView::updateUndoName()
-{
-    m_undo->setAccessibleName(m_replaced && m_replaced->by == Replaced::By::Restore
-                                  ? tr("Undo restoring the run's values")
-                                  : tr("Undo clearing the form"));
-}
-
-void FormView::undo()
-{
-    const std::optional<Replaced> replaced = std::exchange(m_replaced, std::nullopt);
-    m_undo->hide();
-    m_note->hide();
-    if (replaced && replaced->actionKey == m_session->actionKey())
-        m_session->restore(replaced->values, replaced->labels);
-}
-
-void FormView::dropUndo()
-{
-    if (!m_replaced)
-        return;
-    m_replaced.reset();
-    m_undo->hide();
-    if (m_addedTitles.isEmpty() && m_removedTitles.isEmpty())
-        m_note->hide();
-    else
-        updateChangeNote();
-}
-
-void FormView::updateChangeNote()
-{
-    const QString changes = FormMessages::formChanged(m_addedTitles, m_removedTitles);
-    QString text = changes;
-    if (m_replaced && m_replaced->by == Replaced::By::Clear)
-        text = FormMessages::formCleared(changes);
-    else if (m_replaced)
-        text = FormMessages::formRestored(changes);
-    m_noteText->setText(text);
-    m_noteText->setAccessibleName(text);
-    m_note->setAccessibleDescription(text);
-}
-
 void FormView::onFetchFailed(const core::ApiError &error)
 {
     m_fetchError = error;
@@ -599,34 +506,6 @@ void FormView::clearErrors()
 
 // --- Navigation
 
-void FormView::focusField(const QString &fieldId)
-{
-    FieldEditor *editor = m_editors.value(fieldId);
-    if (!editor)
-        return;
-    m_tabs->setCurrentIndex(0);
-    m_contentLayout->activate();
-    const int margin = fontMetrics().height() * 2;
-    m_scroll->ensureWidgetVisible(editor->widget(), margin, margin);
-    editor->focus();
-    editor->flash();
-}
-
-QString FormView::fieldIdFromSourcePointer(const QString &pointer)
-{
-    // JSON pointer: "/data/inputs/<id>", with "~1" for '/' and "~0" for '~' inside the id.
-    const QStringList parts = pointer.split(QLatin1Char('/'));
-    const qsizetype inputs = parts.indexOf(QStringLiteral("inputs"));
-    if (inputs < 0 || inputs + 1 >= parts.size())
-        return {};
-    QString id = parts.at(inputs + 1);
-    id.replace(QLatin1String("~1"), QLatin1String("/"));
-    id.replace(QLatin1String("~0"), QLatin1String("~"));
-    return id;
-}
-
-// --- Outputs
-
 void FormView::onTabChanged(int)
 {
     if (m_tabs->currentWidget() == m_outputs)
@@ -644,11 +523,6 @@ void FormView::fetchOutputsIfStale()
 }
 
 // --- State for tests and the window
-
-QString FormView::changeNote() const
-{
-    return m_note->isHidden() ? QString() : m_noteText->text();
-}
 
 QString FormView::errorBanner() const
 {
