@@ -60,6 +60,8 @@ CatalogPane::CatalogPane(core::ZapierBackend *backend, models::IconCache *icons,
     connect(m_apps, &AppCatalogModel::pageLoaded, this, [this] {
         updateAppState();
         applyPendingApp();
+        if (std::exchange(m_selectFirstApp, false) && m_appView->hasFocus())
+            selectFirstAppIfNone();
     });
     connect(m_apps, &AppCatalogModel::categoriesChanged, this, &CatalogPane::updateCategories);
     connect(m_appStatus, &CatalogStatusLine::retryRequested, m_apps, &AppCatalogModel::retry);
@@ -471,6 +473,12 @@ void CatalogPane::applyPendingAction()
     }
 }
 
+void CatalogPane::selectFirstAppIfNone()
+{
+    if (!m_appView->currentIndex().isValid() && m_apps->rowCount() > 0)
+        m_appView->setCurrentIndex(m_apps->index(0));
+}
+
 void CatalogPane::focusActions()
 {
     m_actionView->setFocus(Qt::OtherFocusReason);
@@ -503,8 +511,10 @@ bool CatalogPane::handleKey(QObject *watched, int key)
             if (m_searchTimer->isActive())
                 applySearch();
             m_appView->setFocus(Qt::OtherFocusReason);
-            if (!m_appView->currentIndex().isValid() && m_apps->rowCount() > 0)
-                m_appView->setCurrentIndex(m_apps->index(0));
+            if (m_apps->loading())
+                m_selectFirstApp = true; // typed faster than the catalog answered
+            else
+                selectFirstAppIfNone();
             return true;
         }
     } else if (watched == m_appView) {

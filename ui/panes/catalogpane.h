@@ -81,6 +81,7 @@ protected:
 private:
     void buildLayout();
     void retranslateUi();
+    void selectFirstAppIfNone();
     void onSearchEdited();
     void applySearch();
     void onCategoryChosen();
@@ -118,6 +119,8 @@ private:
     QString m_chosenActionKey;
     QString m_pendingAppId;
     bool m_pendingLookedUp = false;
+    // Enter or Down left the search before its results came: the first of them gets selected.
+    bool m_selectFirstApp = false;
     QString m_pendingActionKey;
     QPointer<QObject> m_lookupContext;
 };

@@ -232,6 +232,23 @@ private Q_SLOTS:
         QCOMPARE(m_pane->searchBox()->selectedText(), QStringLiteral("x"));
     }
 
+    void enterBeforeTheResults_selectsTheFirstOfThem()
+    {
+        // A fast typist: the name and Enter before the debounced query has even been sent.
+        makePane();
+        QSignalSpy appChosen(m_pane, &CatalogPane::appChosen);
+        m_pane->focusSearch();
+        QTRY_VERIFY(m_pane->searchBox()->hasFocus());
+        QTest::keyClicks(m_pane->searchBox(), QStringLiteral("trello"));
+        QTest::keyClick(m_pane->searchBox(), Qt::Key_Return);
+        QVERIFY(m_pane->appView()->hasFocus());
+        // Not the first app of the list that was showing: the first match, once it is in.
+        QTRY_VERIFY(m_pane->appView()->currentIndex().isValid());
+        QCOMPARE(m_pane->appView()->currentIndex().data().toString(), QStringLiteral("Trello"));
+        QCOMPARE(appChosen.size(), 1);
+        QCOMPARE(appChosen.at(0).at(0).value<ab::core::App>().title, QStringLiteral("Trello"));
+    }
+
     void emptyStateAndCategory()
     {
         makePane();
