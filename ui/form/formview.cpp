@@ -291,6 +291,7 @@ void FormView::onFieldsChanged(const FormDiff &diff)
         showIssues(m_session->validate());
     if (m_tabs->currentWidget() == m_outputs)
         fetchOutputsIfStale();
+    focusFirstFieldIfReady(diff.initial);
 }
 
 void FormView::onFetchFailed(const core::ApiError &error)

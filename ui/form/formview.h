@@ -50,6 +50,11 @@ public:
 
     // Scrolls to the field, focuses its editor and flashes it (a run error named it).
     void focusField(const QString &fieldId);
+    // Puts the keyboard in the first field of `actionKey`'s form that takes a value now (the
+    // Run button when none does): at once when that form is shown, else when its fields
+    // arrive, unless the user has moved the focus by then. For going on from the catalog to
+    // the form (Enter on an action).
+    void focusFirstField(const QString &actionKey);
     // "/data/inputs/email" -> "email"; empty when the pointer names no input.
     static QString fieldIdFromSourcePointer(const QString &pointer);
     // Commits pending edits, then (unless skipped) validates: inline messages next to each
@@ -138,6 +143,8 @@ private:
     void clearErrors();
     void showChangeNote(const form::FormDiff &diff);
     void showUndoNote();
+    void focusFirstFieldIfReady(bool formStarted);
+    void revealAndFocus(FieldEditor *editor);
     void updateUndoName();
     void dropUndo();
     void updateChangeNote();
@@ -178,6 +185,12 @@ private:
         bool awaitingFields = false; // offered before the form's fields arrived
     };
     std::optional<Replaced> m_replaced;
+    // focusFirstField() waiting for its form: the action, and where the focus was when asked.
+    struct FocusRequest {
+        QString actionKey;
+        QPointer<QWidget> from;
+    };
+    std::optional<FocusRequest> m_focusFirst;
 
     core::ApiError m_fetchError;                // what the banner explains
     QStringList m_addedTitles, m_removedTitles; // what the change note names

@@ -117,15 +117,19 @@ QString FormView::changeNote() const
 
 void FormView::focusField(const QString &fieldId)
 {
-    FieldEditor *editor = m_editors.value(fieldId);
-    if (!editor)
-        return;
+    if (FieldEditor *editor = m_editors.value(fieldId)) {
+        revealAndFocus(editor);
+        editor->flash();
+    }
+}
+
+void FormView::revealAndFocus(FieldEditor *editor)
+{
     m_tabs->setCurrentIndex(0);
     m_contentLayout->activate();
     const int margin = fontMetrics().height() * 2;
     m_scroll->ensureWidgetVisible(editor->widget(), margin, margin);
     editor->focus();
-    editor->flash();
 }
 
 QString FormView::fieldIdFromSourcePointer(const QString &pointer)
@@ -142,5 +146,35 @@ QString FormView::fieldIdFromSourcePointer(const QString &pointer)
 }
 
 // --- Outputs
+
+void FormView::focusFirstField(const QString &actionKey)
+{
+    m_focusFirst = FocusRequest{actionKey, QApplication::focusWidget()};
+    focusFirstFieldIfReady(false);
+}
+
+void FormView::focusFirstFieldIfReady(bool formStarted)
+{
+    if (!m_focusFirst || !m_session->isLoaded())
+        return;
+    if (m_session->actionKey() != m_focusFirst->actionKey) {
+        if (formStarted)
+            m_focusFirst.reset(); // another action's form came first: the user moved on
+        return;
+    }
+    const FocusRequest request = *std::exchange(m_focusFirst, std::nullopt);
+    if (QApplication::focusWidget() != request.from)
+        return; // the user went somewhere else meanwhile
+    for (const core::FieldNode *field : core::flattenInputs(m_session->fields())) {
+        FieldEditor *editor = m_editors.value(field->id);
+        if (editor && editor->kind() != EditorKind::Readonly && !editor->isGated() &&
+            editor->widget()->isEnabled()) {
+            revealAndFocus(editor);
+            return;
+        }
+    }
+    m_tabs->setCurrentIndex(0);
+    m_run->setFocus(Qt::OtherFocusReason); // nothing to fill in: the next step is Run
+}
 
 } // namespace ab::ui

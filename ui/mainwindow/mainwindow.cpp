@@ -126,6 +126,9 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     buildActions();
 
     connect(m_catalog, &CatalogPane::actionChosen, this, &MainWindow::onActionChosen);
+    // Enter (or a double click) on an action goes on to its form.
+    connect(m_catalog, &CatalogPane::actionActivated, this,
+            [this](const App &, const Action &action) { m_form->focusFirstField(action.key); });
 #if QT_CONFIG(sessionmanager) // logging out may end the process without closing the window
     connect(qApp, &QGuiApplication::commitDataRequest, this, &MainWindow::saveSettings);
 #endif

@@ -716,6 +716,60 @@ private Q_SLOTS:
         QVERIFY(!h.view.undoButton()->isVisible());
     }
 
+    void focusFirstField_skipsFieldsThatTakeNoValueYet()
+    {
+        // Worksheet comes first here, but waits for Spreadsheet: the keyboard goes there.
+        Harness h([](const QVariantMap &) {
+            return QList<core::FieldNode>{
+                selectField(s("worksheet"), s("Worksheet"), {s("spreadsheet")}),
+                selectField(s("spreadsheet"), s("Spreadsheet"), {}), field(s("note"), s("Note"))};
+        });
+        QVERIFY(h.start());
+        QVERIFY(h.show());
+        h.view.skipValidationBox()->setFocus();
+        h.view.focusFirstField(s("add_row"));
+        QTRY_VERIFY(h.view.editor(s("spreadsheet"))->control()->hasFocus());
+    }
+
+    void focusFirstField_waitsForTheFormOfThatAction()
+    {
+        Harness h;
+        QVERIFY(h.start());
+        QVERIFY(h.show());
+        h.view.skipValidationBox()->setFocus();
+        QSignalSpy changed(&h.session, &FormSession::fieldsChanged);
+        h.session.start(s("add_row_2"), s("core:2"), s("conn-1"));
+        h.view.focusFirstField(s("add_row_2"));
+        QVERIFY(h.view.skipValidationBox()->hasFocus()); // the old form's fields are not it
+        QVERIFY(changed.wait());
+        QTRY_VERIFY(h.view.editor(s("spreadsheet"))->control()->hasFocus());
+
+        // The user moved on before the fields came: the focus stays where they put it.
+        h.session.start(s("add_row_3"), s("core:3"), s("conn-1"));
+        h.view.focusFirstField(s("add_row_3"));
+        h.view.skipValidationBox()->setFocus();
+        QVERIFY(changed.wait());
+        QVERIFY(h.view.skipValidationBox()->hasFocus());
+
+        // Another action's form came first: the request goes with it.
+        h.view.focusFirstField(s("add_row_5"));
+        h.session.start(s("add_row_4"), s("core:4"), s("conn-1"));
+        QVERIFY(changed.wait());
+        h.session.start(s("add_row_5"), s("core:5"), s("conn-1"));
+        QVERIFY(changed.wait());
+        QVERIFY(h.view.skipValidationBox()->hasFocus());
+    }
+
+    void focusFirstField_ofAFormWithNothingToFillIsRun()
+    {
+        Harness h([](const QVariantMap &) { return QList<core::FieldNode>{}; });
+        QVERIFY(h.start());
+        QVERIFY(h.show());
+        h.view.skipValidationBox()->setFocus();
+        h.view.focusFirstField(s("add_row"));
+        QVERIFY(h.view.runButton()->hasFocus());
+    }
+
     void startingAnotherAction_dropsTheOldFieldsWhileLoading()
     {
         Harness h;

@@ -33,6 +33,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QScrollArea>
@@ -41,6 +42,7 @@
 #include <QTableWidget>
 #include <QTest>
 #include <QToolButton>
+#include <QTreeView>
 
 using namespace ab;
 using runs::Phase;
@@ -185,6 +187,31 @@ private Q_SLOTS:
         QTRY_COMPARE(f.window->runDetail()->runId(), id);
         QTRY_VERIFY(f.window->runDetail()->headerText().contains(QStringLiteral("Google Sheets")));
         QVERIFY(f.history->load(id)->resultsJson.contains("Acme renewal"));
+    }
+
+    // From the keyboard alone: Ctrl+K, the app's name, Enter (to its list of actions), Enter
+    // (the first action), Enter again (on to its form): the keys land in its first field.
+    void keyboard_searchChooseAndGoOnToTheForm()
+    {
+        test::WindowFixture f;
+        QVERIFY(f.start());
+        f.window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(f.window.get()));
+        QTest::keyClick(f.window.get(), Qt::Key_K, Qt::ControlModifier);
+        QLineEdit *search = f.window->catalogPane()->searchBox();
+        QTRY_VERIFY(search->hasFocus());
+        QTest::keyClicks(search, QStringLiteral("Trello"));
+        QTest::keyClick(search, Qt::Key_Return);
+        QListView *apps = f.window->catalogPane()->appView();
+        QTRY_VERIFY(apps->hasFocus() && apps->currentIndex().isValid());
+        QTRY_COMPARE(apps->currentIndex().data().toString(), QStringLiteral("Trello"));
+        QTest::keyClick(apps, Qt::Key_Return);
+        QTreeView *actions = f.window->catalogPane()->actionView();
+        QTRY_VERIFY(actions->hasFocus() && actions->currentIndex().isValid());
+        QTest::keyClick(actions, Qt::Key_Return);
+        QTRY_VERIFY(f.window->formView()->editor(QStringLiteral("board")));
+        QTRY_VERIFY(f.window->formView()->editor(QStringLiteral("board"))->control()->hasFocus());
+        QCOMPARE(f.session()->actionKey(), QStringLiteral("create_card"));
     }
 
     void ctrlEnter_runsFromTheFormAndFromTheRestOfTheWindow_data()
