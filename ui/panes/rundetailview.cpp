@@ -22,9 +22,11 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStyle>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QToolButton>
@@ -37,6 +39,26 @@ using models::HistoryModel;
 using runs::Phase;
 
 namespace {
+
+// The page of a run: its header over its tabs, in the view's scroll area. A scroll area takes
+// the height-for-width of a widget like this (wrapped labels) as the least it may have, and a
+// layout's height-for-width is its preferred height, the trees' roomy hints included; so the
+// page says what must show instead: the header's every line and the tabs' minimum. The page
+// scrolls only when the pane is shorter than that, and otherwise gives the tabs the rest.
+class RunPage final : public QWidget {
+public:
+    using QWidget::QWidget;
+    QWidget *header = nullptr;
+    QWidget *tabs = nullptr; // once built; takes what the header leaves
+
+    int heightForWidth(int width) const override
+    {
+        int height = header->heightForWidth(width);
+        if (tabs)
+            height += layout()->spacing() + tabs->minimumHeight();
+        return height;
+    }
+};
 
 // Header labels and the accessible name come with the view's retranslateUi().
 QTreeWidget *table(int columns, QWidget *parent)
@@ -110,21 +132,22 @@ RunDetailView::RunDetailView(runs::HistoryStore *store, QWidget *parent)
 
     // The tabs are built when the first run is shown (ensureTabs()): until then the view is its
     // placeholder, and the window starts without five tables and a JSON tree it cannot fill.
-    auto *page = new QWidget(this);
+    auto *page = new RunPage(this);
     m_pageLayout = new QVBoxLayout(page);
     m_pageLayout->setContentsMargins(0, 0, 0, 0);
-    m_pageLayout->addWidget(buildHeader());
+    page->header = buildHeader();
+    m_pageLayout->addWidget(page->header);
     // The page scrolls when the pane is shorter (or narrower) than the header and the tabs
     // need, rather than squeezing the header's wrapped lines out of sight. And no run makes
     // the pane ask for more room than another: its splitter stays where the user left it.
-    auto *scroll = new QScrollArea(this);
-    scroll->setObjectName(QStringLiteral("runDetailScroll"));
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidgetResizable(true);
-    scroll->setFocusPolicy(Qt::NoFocus); // Tab goes to the controls inside
-    scroll->setWidget(page);
+    m_scroll = new QScrollArea(this);
+    m_scroll->setObjectName(QStringLiteral("runDetailScroll"));
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFocusPolicy(Qt::NoFocus); // Tab goes to the controls inside
+    m_scroll->setWidget(page);
     m_stack->addWidget(m_emptyLabel);
-    m_stack->addWidget(scroll);
+    m_stack->addWidget(m_scroll);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_stack);
@@ -151,7 +174,7 @@ RunDetailView::RunDetailView(runs::HistoryStore *store, QWidget *parent)
     });
     clear();
     retranslateUi();
-    updateMinimumWidth();
+    updateMinimumSize();
 }
 
 void RunDetailView::ensureTabs()
@@ -180,6 +203,9 @@ void RunDetailView::ensureTabs()
     m_calls->setObjectName(QStringLiteral("runCalls"));
     m_timeline->setObjectName(QStringLiteral("runTimeline"));
     m_pageLayout->addWidget(m_tabs, 1);
+    static_cast<RunPage *>(page)->tabs = m_tabs;
+    connect(m_tabs, &QTabWidget::currentChanged, this, &RunDetailView::updateMinimumSize);
+    updateMinimumSize();
 
     connect(m_errors, &RunDetailErrors::focusFieldRequested, this,
             &RunDetailView::focusFieldRequested);
@@ -287,11 +313,11 @@ void RunDetailView::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
     if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
-        updateMinimumWidth();
+        updateMinimumSize();
     QWidget::changeEvent(event);
 }
 
-void RunDetailView::updateMinimumWidth()
+void RunDetailView::updateMinimumSize()
 {
     // The page scrolls, so no run makes the pane wider; but it never gets narrower than a run
     // id (in every header) and the page's scroll bar, so no pane shows its runs cut.
@@ -299,11 +325,21 @@ void RunDetailView::updateMinimumWidth()
         fontMetrics().horizontalAdvance(QStringLiteral("00000000-0000-0000-0000-000000000000"));
     setMinimumWidth(id + style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, this) +
                     2 * style()->pixelMetric(QStyle::PM_LayoutLeftMargin, nullptr, this));
+    // The tabs ask for their bar and what the tab shown needs, not for the most their busiest
+    // page would (the API calls' list over a request's bodies, which every tab would then
+    // reserve): in a pane of ordinary height the page scrolls for that tab only.
+    if (m_tabs) {
+        const QWidget *shown = m_tabs->currentWidget();
+        const int page =
+            shown ? qMax(shown->minimumSizeHint().height(), shown->minimumHeight()) : 0;
+        m_tabs->setMinimumHeight(m_tabs->tabBar()->sizeHint().height() + page);
+    }
 }
 
 QWidget *RunDetailView::buildHeader()
 {
     auto *header = new QWidget(this);
+    header->setObjectName(QStringLiteral("runHeader"));
     m_title->setObjectName(QStringLiteral("runTitle"));
     m_title->setTextFormat(Qt::PlainText);
     m_title->setWordWrap(true);
@@ -591,6 +627,8 @@ void RunDetailView::askDelete()
     if (!m_confirm->isVisible())
         m_focusBeforeDelete = QApplication::focusWidget();
     m_confirm->show();
+    // The question is asked in the header: bring it into view if the page was scrolled down.
+    m_scroll->verticalScrollBar()->setValue(0);
     m_cancelDelete->setFocus(Qt::OtherFocusReason); // the safe choice has the focus
 }
 

@@ -12,6 +12,7 @@ class QAction;
 class QFrame;
 class QLabel;
 class QPushButton;
+class QScrollArea;
 class QStackedWidget;
 class QTabWidget;
 class QToolButton;
@@ -80,7 +81,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void updateMinimumWidth();
+    void updateMinimumSize();
     // A notice as the state it reports, worded when shown (and again on a language change).
     using Notice = std::function<QString()>;
 
@@ -107,6 +108,7 @@ private:
     qint64 m_runId = 0;
     runs::RunRecord m_record;
     QStackedWidget *m_stack;
+    QScrollArea *m_scroll = nullptr; // the run's page: header over tabs
     QLabel *m_emptyLabel;
     QLabel *m_title;
     HistoryPillLabel *m_pill;

@@ -20,6 +20,7 @@
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSplitter>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTest>
 #include <QTreeView>
@@ -107,6 +108,7 @@ private Q_SLOTS:
     void longWords_neverWidenThePane();
     void shortPane_scrollsRatherThanHidingTheHeader();
     void narrowestPane_stillShowsARunWithoutSideScrolling();
+    void ordinaryPane_showsARunWithoutScrolling();
     void everyControl_hasAnAccessibleName();
     void retranslate_rewordsTheRunAndExplainsItsErrorsAgain();
     void retranslate_keepsTheResultsAsTheyWere();
@@ -471,13 +473,20 @@ void TestRunDetailView::delete_asksThenRemoves()
     QVERIFY(history.open());
     const qint64 id = history.store()->insert(test::sampleRun(10));
     RunDetailView view(history.store());
+    view.resize(400, 220); // a short pane: the page scrolls, the question shows in the header
     view.show();
     view.showRun(id);
+    // Asked while the page is scrolled down, the question comes into view.
+    auto *scroll = view.findChild<QScrollArea *>(QStringLiteral("runDetailScroll"));
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QVERIFY(scroll->verticalScrollBar()->maximum() > 0);
+    scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
     QSignalSpy deleted(&view, &RunDetailView::deleteRequested);
     auto *confirmation = view.findChild<QWidget *>(QStringLiteral("deleteConfirmation"));
     QVERIFY(!confirmation->isVisible());
     view.deleteAction()->trigger();
     QVERIFY(confirmation->isVisible());
+    QCOMPARE(scroll->verticalScrollBar()->value(), 0);
     QVERIFY(deleted.isEmpty());
     // "Keep it" keeps it.
     QTest::mouseClick(view.findChild<QPushButton *>(QStringLiteral("cancelDelete")),
@@ -654,6 +663,44 @@ void TestRunDetailView::narrowestPane_stillShowsARunWithoutSideScrolling()
     auto *scroll = view->findChild<QScrollArea *>(QStringLiteral("runDetailScroll"));
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     QCOMPARE(scroll->horizontalScrollBar()->maximum(), 0);
+}
+
+void TestRunDetailView::ordinaryPane_showsARunWithoutScrolling()
+{
+    // The history's share of a laptop screen: the header and the tabs fit, whatever the
+    // busiest tab (the API calls over a request's bodies) would like for itself.
+    test::TempHistory history;
+    QVERIFY(history.open());
+    runs::RunRecord run = test::sampleRun(24);
+    core::RequestRecord call;
+    call.id = 1;
+    call.method = QStringLiteral("GET");
+    call.url = QStringLiteral("http://127.0.0.1:9/v2/action-runs/run-24");
+    call.startedAt = run.createdAt;
+    call.httpStatus = 200;
+    run.calls = {call};
+    run.id = history.store()->insert(run);
+    QWidget host;
+    host.resize(320, 280);
+    auto *view = new RunDetailView(history.store(), &host);
+    view->setGeometry(0, 0, 320, 280);
+    host.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&host));
+    view->showRun(run.id);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    auto *scroll = view->findChild<QScrollArea *>(QStringLiteral("runDetailScroll"));
+    QCOMPARE(scroll->verticalScrollBar()->maximum(), 0);
+    QWidget *results = view->tabs()->currentWidget();
+    QVERIFY(results->height() >= results->minimumSizeHint().height());
+    // The API calls (a list over a request's bodies) need more: the page scrolls for them, and
+    // they keep their room instead of being cut.
+    view->tabs()->setCurrentIndex(RunDetailView::CallsTab);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QWidget *calls = view->tabs()->currentWidget();
+    QTRY_VERIFY(calls->height() >= calls->minimumSizeHint().height());
+    QVERIFY(scroll->verticalScrollBar()->maximum() > 0);
+    view->tabs()->setCurrentIndex(RunDetailView::ResultsTab);
+    QTRY_COMPARE(scroll->verticalScrollBar()->maximum(), 0);
 }
 
 void TestRunDetailView::everyControl_hasAnAccessibleName()
