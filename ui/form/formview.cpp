@@ -505,7 +505,7 @@ void FormView::clearErrors()
         editor->setError({});
 }
 
-// --- Navigation
+// --- Outputs
 
 void FormView::onTabChanged(int)
 {

@@ -17,6 +17,8 @@ namespace ab::ui {
 
 using form::FormDiff;
 
+// --- The note and its Undo
+
 void FormView::showChangeNote(const FormDiff &diff)
 {
     QStringList added, removed;
@@ -115,6 +117,8 @@ QString FormView::changeNote() const
     return m_note->isHidden() ? QString() : m_noteText->text();
 }
 
+// --- Navigation
+
 void FormView::focusField(const QString &fieldId)
 {
     if (FieldEditor *editor = m_editors.value(fieldId)) {
@@ -144,8 +148,6 @@ QString FormView::fieldIdFromSourcePointer(const QString &pointer)
     id.replace(QLatin1String("~0"), QLatin1String("~"));
     return id;
 }
-
-// --- Outputs
 
 void FormView::focusFirstField(const QString &actionKey)
 {
