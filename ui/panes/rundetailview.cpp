@@ -339,7 +339,6 @@ void RunDetailView::updateMinimumSize()
 QWidget *RunDetailView::buildHeader()
 {
     auto *header = new QWidget(this);
-    header->setObjectName(QStringLiteral("runHeader"));
     m_title->setObjectName(QStringLiteral("runTitle"));
     m_title->setTextFormat(Qt::PlainText);
     m_title->setWordWrap(true);
