@@ -86,10 +86,7 @@ InspectorExchangeView::InspectorExchangeView(QWidget *parent)
     m_url->setObjectName(QStringLiteral("exchangeUrl"));
     m_url->setReadOnly(true);
     m_url->setFrame(false);
-    // Read as text on the pane, not as an input waiting for one.
-    QPalette flat = m_url->palette();
-    flat.setColor(QPalette::Base, flat.color(QPalette::Window));
-    m_url->setPalette(flat);
+    updateUrlPalette();
     m_outcome->setObjectName(QStringLiteral("exchangeOutcome"));
     m_outcome->setTextFormat(Qt::PlainText);
     m_outcome->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -138,7 +135,17 @@ void InspectorExchangeView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
+    if (event->type() == QEvent::PaletteChange)
+        updateUrlPalette(); // light to dark: the field follows the pane
     QWidget::changeEvent(event);
+}
+
+void InspectorExchangeView::updateUrlPalette()
+{
+    // The URL reads as text on the pane, not as an input waiting for one.
+    QPalette flat = palette();
+    flat.setColor(QPalette::Base, flat.color(QPalette::Window));
+    m_url->setPalette(flat);
 }
 
 void InspectorExchangeView::setRecord(const core::RequestRecord &record)

@@ -42,6 +42,7 @@ protected:
 private:
     void retranslateUi();
     void updateSummary();
+    void updateUrlPalette();
 
     std::optional<core::RequestRecord> m_record; // the one shown
     QLabel *m_hint;

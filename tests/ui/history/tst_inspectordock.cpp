@@ -89,6 +89,7 @@ private Q_SLOTS:
     void lists_everyRequest();
     void selecting_showsRedactedBodiesAndHeaders();
     void filter_andClear();
+    void urlField_followsThePanesPalette();
     void dock_hasObjectNameAndAccessibleNames();
     void gauge_showsTheBudget();
     void gauge_countsDownACooldownAfter429();
@@ -138,6 +139,22 @@ void TestInspectorDock::selecting_showsRedactedBodiesAndHeaders()
     QVERIFY(exchange->headersText().contains(QStringLiteral("X-RateLimit-Remaining: 59")));
     dock.view()->setCurrentIndex(dock.proxy()->index(1, 0));
     QCOMPARE(exchange->responseText(), QStringLiteral("<html>oops</html>")); // not JSON: as is
+}
+
+void TestInspectorDock::urlField_followsThePanesPalette()
+{
+    // The URL sits on the pane like text: its field's background is the pane's, in a dark
+    // palette set while the window is open too.
+    ui::InspectorExchangeView view;
+    auto *url = view.findChild<QLineEdit *>(QStringLiteral("exchangeUrl"));
+    QVERIFY(url);
+    QCOMPARE(url->palette().color(QPalette::Base), view.palette().color(QPalette::Window));
+    QPalette dark = view.palette();
+    dark.setColor(QPalette::Window, QColor(0x20, 0x22, 0x25));
+    dark.setColor(QPalette::Base, QColor(0x10, 0x10, 0x10));
+    view.setPalette(dark);
+    QCOMPARE(url->palette().color(QPalette::Base), QColor(0x20, 0x22, 0x25));
+    QCOMPARE(url->palette().color(QPalette::Window), QColor(0x20, 0x22, 0x25));
 }
 
 void TestInspectorDock::filter_andClear()
