@@ -3,6 +3,7 @@
 // Runs for the history tests: records written straight into a HistoryStore in a temporary
 // directory, as RunService would leave them.
 
+#include "core/requestrecord.h"
 #include "runs/historystore.h"
 #include "runs/jsonruncodec.h"
 
@@ -48,6 +49,19 @@ inline runs::RunRecord sampleRun(int n, runs::Phase phase = runs::Phase::Success
     if (runs::isFinalPhase(phase))
         run.events.append(runs::RunEvent{run.finishedAt, phase, run.statusRaw, QString()});
     return run;
+}
+
+// One API call of `run`, as its API calls tab lists it.
+inline core::RequestRecord sampleCall(const runs::RunRecord &run, const QString &method,
+                                      const QString &url, int httpStatus)
+{
+    core::RequestRecord call;
+    call.id = 1;
+    call.method = method;
+    call.url = url;
+    call.startedAt = run.createdAt;
+    call.httpStatus = httpStatus;
+    return call;
 }
 
 // A store in its own temporary directory, closed and removed with it.

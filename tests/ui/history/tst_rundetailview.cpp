@@ -536,13 +536,9 @@ void TestRunDetailView::apiCalls_showRedactedBodies()
     test::TempHistory history;
     QVERIFY(history.open());
     runs::RunRecord run = test::sampleRun(12);
-    core::RequestRecord call;
-    call.id = 1;
-    call.method = QStringLiteral("POST");
-    call.url = QStringLiteral("http://127.0.0.1:9/v2/action-runs");
-    call.startedAt = run.createdAt;
+    core::RequestRecord call = test::sampleCall(
+        run, QStringLiteral("POST"), QStringLiteral("http://127.0.0.1:9/v2/action-runs"), 202);
     call.durationMs = 80;
-    call.httpStatus = 202;
     call.requestBody = R"({"data":{"action":"core:x","inputs":{}}})";
     call.responseBody = R"({"data":{"id":"run-12"}})";
     call.responseSize = call.responseBody.size();
@@ -568,13 +564,7 @@ void TestRunDetailView::longWords_neverWidenThePane()
     QVERIFY(history.open());
     const auto runWithCall = [&](int n, const QString &url) {
         runs::RunRecord run = test::sampleRun(n);
-        core::RequestRecord call;
-        call.id = n;
-        call.method = QStringLiteral("GET");
-        call.url = url;
-        call.startedAt = run.createdAt;
-        call.httpStatus = 200;
-        run.calls = {call};
+        run.calls = {test::sampleCall(run, QStringLiteral("GET"), url, 200)};
         run.connectionTitle = url; // a long word in the header too
         return history.store()->insert(run);
     };
@@ -672,13 +662,8 @@ void TestRunDetailView::ordinaryPane_showsARunWithoutScrolling()
     test::TempHistory history;
     QVERIFY(history.open());
     runs::RunRecord run = test::sampleRun(24);
-    core::RequestRecord call;
-    call.id = 1;
-    call.method = QStringLiteral("GET");
-    call.url = QStringLiteral("http://127.0.0.1:9/v2/action-runs/run-24");
-    call.startedAt = run.createdAt;
-    call.httpStatus = 200;
-    run.calls = {call};
+    run.calls = {test::sampleCall(run, QStringLiteral("GET"),
+                                  QStringLiteral("http://127.0.0.1:9/v2/action-runs/run-24"), 200)};
     run.id = history.store()->insert(run);
     QWidget host;
     host.resize(320, 280);
